@@ -1,0 +1,80 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+/** French bodies: the four levels of local authorities, plus bodies that may lead (GIP networks…). */
+export const organisationKind = pgEnum("organisation_kind", [
+  "commune",
+  "epci",
+  "departement",
+  "region",
+  "other",
+]);
+
+/** Kinds of foreign partner authorities, as the 2025 data names them. */
+export const foreignPartnerKind = pgEnum("foreign_partner_kind", [
+  "commune",
+  "municipality",
+  "city",
+  "province",
+  "region",
+  "federation_of_municipalities",
+  "national_park",
+  "other",
+]);
+
+export const operatorKind = pgEnum("operator_kind", ["ngo", "association", "foundation", "other"]);
+
+/** See the lifecycle diagram in the README. */
+export const applicationStatus = pgEnum("application_status", [
+  "draft",
+  "submitted",
+  "in_review",
+  "information_requested",
+  "accepted",
+  "rejected",
+  "withdrawn",
+]);
+
+export const participantRole = pgEnum("participant_role", [
+  "co_applicant",
+  "foreign_partner",
+  "operator",
+]);
+
+export const budgetLineKind = pgEnum("budget_line_kind", [
+  "expense",
+  "own_contribution",
+  "cofinancing",
+]);
+
+export const membershipRole = pgEnum("membership_role", ["manager", "member"]);
+export const membershipStatus = pgEnum("membership_status", ["pending", "active"]);
+
+/** Staff roles granted by admins; applicant rights come from memberships instead. */
+export const staffRole = pgEnum("staff_role", ["reviewer", "admin", "network_editor"]);
+
+export const reviewStatus = pgEnum("review_status", ["draft", "submitted"]);
+export const recommendation = pgEnum("recommendation", ["accept", "reject", "reservations"]);
+export const decisionOutcome = pgEnum("decision_outcome", ["accepted", "rejected"]);
+
+export const messageKind = pgEnum("message_kind", ["information_request", "answer", "note"]);
+
+export const publicationStatus = pgEnum("publication_status", [
+  "draft",
+  "scheduled",
+  "published",
+  "unpublished",
+]);
+
+export const milestoneStatus = pgEnum("milestone_status", [
+  "planned",
+  "in_progress",
+  "done",
+  "delayed",
+  "cancelled",
+]);
+
+export const progressReportKind = pgEnum("progress_report_kind", ["intermediate", "final"]);
+
+export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed"]);
+
+export const scanStatus = pgEnum("scan_status", ["not_scanned", "clean", "infected", "flagged"]);
