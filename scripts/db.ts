@@ -41,7 +41,9 @@ async function main() {
         return;
       }
       const { sql, close } = createDb(handle.url, { max: 1 });
-      await sql.unsafe("drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;");
+      await sql.unsafe(
+        "drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;",
+      );
       await close();
       console.log("Database emptied.");
     }
@@ -64,7 +66,9 @@ async function main() {
       } else {
         const t1 = Date.now();
         const seeded = await seedDemo(db);
-        console.log(seeded ? `Demo data loaded (${Date.now() - t1} ms).` : "Demo data already present: nothing to do.");
+        console.log(
+          seeded ? `Demo data loaded (${Date.now() - t1} ms).` : "Demo data already present: nothing to do.",
+        );
       }
     } finally {
       await close();

@@ -15,13 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { calls, requiredDocuments } from "./calls";
-import {
-  applicationStatus,
-  budgetLineKind,
-  messageKind,
-  participantRole,
-  scanStatus,
-} from "./enums";
+import { applicationStatus, budgetLineKind, messageKind, participantRole, scanStatus } from "./enums";
 import { followupPosts, progressReports } from "./followup";
 import { foreignPartners, operators, organisations } from "./reference";
 

@@ -34,17 +34,9 @@ export const applicationStatus = pgEnum("application_status", [
   "withdrawn",
 ]);
 
-export const participantRole = pgEnum("participant_role", [
-  "co_applicant",
-  "foreign_partner",
-  "operator",
-]);
+export const participantRole = pgEnum("participant_role", ["co_applicant", "foreign_partner", "operator"]);
 
-export const budgetLineKind = pgEnum("budget_line_kind", [
-  "expense",
-  "own_contribution",
-  "cofinancing",
-]);
+export const budgetLineKind = pgEnum("budget_line_kind", ["expense", "own_contribution", "cofinancing"]);
 
 export const membershipRole = pgEnum("membership_role", ["manager", "member"]);
 export const membershipStatus = pgEnum("membership_status", ["pending", "active"]);

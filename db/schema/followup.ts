@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { applications } from "./applications";
 import { users } from "./auth";
 import { milestoneStatus, progressReportKind, publicationStatus } from "./enums";
@@ -63,10 +53,7 @@ export const followupPosts = pgTable(
     index("followup_posts_network_status_idx").on(t.networkId, t.status, t.publishedAt),
     index("followup_posts_application_id_idx").on(t.applicationId),
     index("followup_posts_news_issue_id_idx").on(t.newsIssueId),
-    check(
-      "followup_posts_scheduled_has_date",
-      sql`${t.status} <> 'scheduled' or ${t.publishAt} is not null`,
-    ),
+    check("followup_posts_scheduled_has_date", sql`${t.status} <> 'scheduled' or ${t.publishAt} is not null`),
   ],
 );
 

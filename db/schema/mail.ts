@@ -26,9 +26,7 @@ export const emailOutbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
-    index("email_outbox_due_idx")
-      .on(t.nextAttemptAt)
-      .where(sql`${t.status} in ('pending', 'sending')`),
+    index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
     index("email_outbox_created_at_idx").on(t.createdAt),
     check("email_outbox_attempts_non_negative", sql`${t.attempts} >= 0`),
   ],

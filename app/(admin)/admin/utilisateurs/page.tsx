@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import { ActionButton } from "@/components/form/action-button";
+import { secondaryButtonClass } from "@/components/form/field";
+import { GrantRoleForm } from "@/components/roles/grant-role-form";
+import { PageContainer } from "@/components/ui/page-container";
+import { getDb } from "@/db/client";
+import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { canManageRoles, canRevokeRole } from "@/lib/authz/policy";
+import { formatDate } from "@/lib/format";
+import { confirmMembership } from "@/lib/memberships/actions";
+import { pendingWithoutManager } from "@/lib/memberships/queries";
+import { revokeRole } from "@/lib/roles/actions";
+import { listNetworks, listStaffRoles } from "@/lib/roles/queries";
+import { ROLE_LABELS } from "@/lib/roles/schema";
+
+export const metadata: Metadata = { title: "Comptes et rôles" };
+
+export default async function AdminUsersPage() {
+  const user = await requireUser("/admin/utilisateurs");
+  allowOrForbid(canManageRoles(user));
+  const db = getDb();
+  const [roles, networks, pending] = await Promise.all([
+    listStaffRoles(db),
+    listNetworks(db),
+    pendingWithoutManager(db),
+  ]);
+  return (
+    <PageContainer>
+      <h1 className="text-3xl font-bold">Comptes et rôles</h1>
+
+      <section aria-labelledby="roles-title" className="mt-8">
+        <h2 id="roles-title" className="text-2xl font-bold">
+          Rôles attribués
+        </h2>
+        <table className="mt-4 w-full border-collapse text-left text-sm">
+          <caption className="sr-only">Rôles attribués aux agents de la DCTCIV et des réseaux</caption>
+          <thead>
+            <tr className="border-b-2 border-grey-800">
+              <th scope="col" className="py-2 pr-4">
+                Personne
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Rôle
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Depuis le
+              </th>
+              <th scope="col" className="py-2">
+                Action
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {roles.map((role) => (
+              <tr key={role.id} className="border-b border-grey-200 align-top">
+                <td className="py-2 pr-4">
+                  {role.name ?? role.email}
+                  <br />
+                  <span className="text-grey-600">{role.email}</span>
+                </td>
+                <td className="py-2 pr-4">
+                  {ROLE_LABELS[role.role]}
+                  {role.networkName ? ` — ${role.networkName}` : ""}
+                </td>
+                <td className="py-2 pr-4">{formatDate(role.grantedAt)}</td>
+                <td className="py-2">
+                  {canRevokeRole(user, role.userId, role.role) ? (
+                    <ActionButton
+                      action={revokeRole}
+                      values={{ roleId: role.id }}
+                      label="Retirer"
+                      accessibleLabel={`Retirer le rôle ${ROLE_LABELS[role.role]} de ${role.email}`}
+                      className={secondaryButtonClass}
+                    />
+                  ) : (
+                    <span className="text-grey-600">—</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="grant-title" className="mt-10 border border-grey-200 p-6">
+        <h2 id="grant-title" className="text-xl font-bold">
+          Attribuer un rôle
+        </h2>
+        <GrantRoleForm networks={networks} />
+      </section>
+
+      <section aria-labelledby="pending-title" className="mt-10">
+        <h2 id="pending-title" className="text-2xl font-bold">
+          Rattachements en attente sans gestionnaire
+        </h2>
+        {pending.length === 0 ? (
+          <p className="mt-2">Aucune demande en attente.</p>
+        ) : (
+          <ul className="mt-4 flex flex-col gap-2">
+            {pending.map((p) => (
+              <li
+                key={p.id}
+                className="flex flex-wrap items-center justify-between gap-3 border border-grey-200 p-3"
+              >
+                <span>
+                  {p.name ?? p.email} ({p.email}) demande à rejoindre <strong>{p.organisationName}</strong>
+                </span>
+                <ActionButton
+                  action={confirmMembership}
+                  values={{ membershipId: p.id }}
+                  label="Confirmer"
+                  accessibleLabel={`Confirmer ${p.email} pour ${p.organisationName}`}
+                  className={secondaryButtonClass}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </PageContainer>
+  );
+}

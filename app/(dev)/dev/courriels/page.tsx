@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { OutboxList } from "@/components/mail/outbox-list";
+import { PageContainer } from "@/components/ui/page-container";
+import { getDb } from "@/db/client";
+import { canReadDevMailbox } from "@/lib/authz/policy";
+import { isDemoDataLoaded } from "@/lib/demo";
+import { listOutbox } from "@/lib/mail/mailbox";
+import { smtpConfigured } from "@/lib/mail/transport";
+
+export const metadata: Metadata = { title: "Boîte de réception de démonstration", robots: { index: false } };
+
+/** Demo mode only (public on purpose, fictitious data): lets a newcomer follow sign-in links without SMTP. */
+export default async function DevMailboxPage() {
+  await connection();
+  if (!canReadDevMailbox(null, await isDemoDataLoaded())) notFound();
+  const { rows } = await listOutbox(getDb());
+  return (
+    <PageContainer>
+      <h1 className="text-3xl font-bold">Boîte de réception de démonstration</h1>
+      <p className="mt-2 border-l-4 border-warning bg-warning-50 p-4">
+        En démonstration, les e-mails du service (liens de connexion, accusés de réception, décisions)
+        s’affichent ici. Cette page n’existe pas en production.
+      </p>
+      <OutboxList rows={rows} smtpConfigured={smtpConfigured()} />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SERVICE_NAME, SiteHeader } from "@/components/layout/site-header";
+import { SkipLink } from "@/components/layout/skip-link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: SERVICE_NAME, template: `%s — ${SERVICE_NAME}` },
+  description:
+    "Appels à projets du ministère de l’Europe et des Affaires étrangères (DCTCIV) pour la coopération décentralisée : dépôt des candidatures des collectivités territoriales et projets lauréats.",
+};
+
+export const viewport: Viewport = { themeColor: "#000091" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="fr">
+      <body className="flex min-h-screen flex-col bg-white text-grey-950 antialiased">
+        <SkipLink />
+        <SiteHeader />
+        <main id="contenu" tabIndex={-1} className="flex-1">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

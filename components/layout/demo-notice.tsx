@@ -1,0 +1,27 @@
+import { connection } from "next/server";
+import { isDemoDataLoaded } from "@/lib/demo";
+
+async function demoDataLoaded() {
+  try {
+    return await isDemoDataLoaded();
+  } catch (error) {
+    // The notice must not take the whole page down with the database; the page itself will say what failed.
+    console.error("[demo-notice] could not read app_meta:", error);
+    return false;
+  }
+}
+
+/** Shown on every page while the demo data is loaded, so nobody mistakes it for real results. */
+export async function DemoNotice() {
+  await connection();
+  if (!(await demoDataLoaded())) return null;
+  return (
+    <div className="border-b border-warning bg-warning-50 text-grey-950">
+      <p className="mx-auto max-w-6xl px-4 py-2 text-sm">
+        <strong className="font-bold">Données de démonstration.</strong> Seuls les neuf projets lauréats 2025
+        d’Auvergne-Rhône-Alpes sont réels (collectivités, partenaires et objets des projets)&nbsp;; les appels
+        à projets, les montants, les notes et les autres dossiers sont fictifs.
+      </p>
+    </div>
+  );
+}

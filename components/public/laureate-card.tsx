@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { countryName } from "@/lib/countries";
+import { formatMoneyCents } from "@/lib/format";
+import { organisationDisplayName } from "@/lib/public/labels";
+import type { LaureateSummary } from "@/lib/public/laureates";
+
+/** One laureate in the list: who, with whom abroad, in which call, for how much. */
+export function LaureateCard({ laureate }: { laureate: LaureateSummary }) {
+  return (
+    <article className="border border-grey-200 bg-white p-5">
+      <p className="text-sm text-grey-600">
+        {laureate.year} · {laureate.callTitle}
+      </p>
+      <h3 className="mt-1 text-lg">
+        <Link href={`/laureats/${laureate.id}`}>{laureate.title}</Link>
+      </h3>
+      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="font-semibold text-grey-800">Chef de file</dt>
+        <dd>
+          {organisationDisplayName(laureate.lead)}
+          {laureate.onBehalfOf && <span className="text-grey-600">, pour {laureate.onBehalfOf}</span>}
+        </dd>
+        {laureate.coApplicants.length > 0 && (
+          <>
+            <dt className="font-semibold text-grey-800">Co-demandeurs</dt>
+            <dd>{laureate.coApplicants.map(organisationDisplayName).join(", ")}</dd>
+          </>
+        )}
+        <dt className="font-semibold text-grey-800">
+          {laureate.foreignPartners.length > 1 ? "Partenaires étrangers" : "Partenaire étranger"}
+        </dt>
+        <dd>
+          {laureate.foreignPartners.length === 0
+            ? "—"
+            : laureate.foreignPartners.map((p) => `${p.name} (${countryName(p.countryCode)})`).join(", ")}
+        </dd>
+        <dt className="font-semibold text-grey-800">Montant accordé</dt>
+        <dd className="font-semibold">{formatMoneyCents(laureate.grantedAmountCents)}</dd>
+      </dl>
+    </article>
+  );
+}

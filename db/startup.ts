@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "./bootstrap";
+import { createDb } from "./client";
+import { runMigrations } from "./migrate";
+import { seedDemo, seedReferential } from "./seed";
+
+/**
+ * Demo data is loaded by default on the embedded PostgreSQL (a newcomer's
+ * machine) and not on a configured DATABASE_URL (production), unless DEMO_DATA says otherwise.
+ */
+export function demoDataWanted(embedded: boolean) {
+  const setting = process.env.DEMO_DATA;
+  if (setting === undefined || setting === "") return embedded;
+  return setting === "true" || setting === "1";
+}
+
+const log = (line: string) => console.log(`[database] ${line}`);
+
+/**
+ * AUTH_SECRET is required with a configured database (production). On the
+ * embedded database (a developer's machine, the demo), one is generated once
+ * and kept in .data/auth-secret so sessions survive restarts.
+ */
+function ensureAuthSecret(embedded: boolean) {
+  if (process.env.AUTH_SECRET) return;
+  if (!embedded) throw new Error("AUTH_SECRET must be set when DATABASE_URL is (see .env.example).");
+  const file = path.join(process.cwd(), ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+export async function startDatabase() {
+  const started = Date.now();
+  const handle = await openDatabase(log);
+  process.env.DATABASE_URL = handle.url;
+  ensureAuthSecret(handle.embedded);
+
+  if (handle.server?.owned) {
+    // Stop PostgreSQL with the app. Next exits on SIGINT/SIGTERM; "exit" handlers
+    // must be synchronous, so the signal handlers do the (fast) stop first.
+    let stopping = false;
+    const stop = async (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: stopping PostgreSQL…`);
+      await handle.stop().catch((error) => log(String(error)));
+      process.exit(0);
+    };
+    process.prependListener("SIGINT", () => void stop("SIGINT"));
+    process.prependListener("SIGTERM", () => void stop("SIGTERM"));
+  }
+
+  await runMigrations(handle.url);
+  const { db, close } = createDb(handle.url, { max: 2 });
+  try {
+    await seedReferential(db);
+    if (demoDataWanted(handle.embedded) && (await seedDemo(db))) log("Demo data loaded.");
+  } finally {
+    await close();
+  }
+  // Background delivery of the outbox (only when SMTP_URL is set). Several
+  // nodes may run it: rows are claimed with FOR UPDATE SKIP LOCKED.
+  const { getDb } = await import("./client");
+  const { startMailSender } = await import("../lib/mail/sender");
+  startMailSender(getDb(), { intervalMs: Number(process.env.MAIL_SENDER_INTERVAL_MS ?? 10_000) });
+  log(`Ready in ${Date.now() - started} ms.`);
+}

@@ -1,0 +1,115 @@
+import { createHash } from "node:crypto";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq } from "drizzle-orm";
+import NextAuth from "next-auth";
+import type { Provider } from "next-auth/providers";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { getDb } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { wakeMailSender } from "@/lib/mail/sender";
+import { signInLinkEmail } from "@/lib/mail/templates";
+import {
+  proConnectSettings,
+  SESSION_MAX_AGE_SECONDS,
+  SIGN_IN_LINK_MAX_AGE_SECONDS,
+  secureCookies,
+  sessionCookieName,
+} from "./config";
+import { attachProConnectOrganisation, type ProConnectProfile, proConnectProvider } from "./proconnect";
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    Nodemailer({
+      // Never used to send directly: the link goes through the outbox (see below).
+      server: process.env.SMTP_URL ?? "smtp://127.0.0.1:25",
+      maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
+      /**
+       * Writes the verification token and the e-mail in one transaction: if the
+       * e-mail cannot be recorded, no token exists, and the background sender
+       * delivers it with retries (nothing is lost while SMTP is down).
+       */
+      async sendVerificationRequest({ identifier, url, token, expires }) {
+        const db = getDb();
+        const secret = process.env.AUTH_SECRET ?? "";
+        // Same hash as Auth.js' own createVerificationToken (sha256 of token + secret).
+        const hashed = createHash("sha256").update(`${token}${secret}`).digest("hex");
+        const mail = signInLinkEmail({ url, host: new URL(url).host });
+        await db.transaction(async (tx) => {
+          await tx.insert(verificationTokens).values({ identifier, token: hashed, expires });
+          await enqueueEmail(tx, { to: identifier, ...mail, template: "sign-in" });
+        });
+        wakeMailSender();
+      },
+    }),
+  ];
+  const proconnect = proConnectSettings();
+  if (proconnect) list.push(proConnectProvider(proconnect));
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const adapter = DrizzleAdapter(getDb(), {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  return {
+    adapter: {
+      ...adapter,
+      // The token is written with its e-mail in sendVerificationRequest.
+      createVerificationToken: async (token) => token,
+    },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production",
+    useSecureCookies: secureCookies(),
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() },
+      },
+    },
+    pages: { signIn: "/connexion", verifyRequest: "/connexion/verifier", error: "/connexion/erreur" },
+    providers: providers(),
+    callbacks: {
+      session({ session, user }) {
+        session.user.id = user.id;
+        return session;
+      },
+    },
+    events: {
+      async signIn({ user, account, profile }) {
+        if (!user.id) return;
+        const db = getDb();
+        await db.transaction(async (tx) => {
+          await tx
+            .update(users)
+            .set({ lastSignInAt: new Date() })
+            .where(eq(users.id, user.id as string));
+          if (account?.provider === "proconnect" && profile) {
+            await attachProConnectOrganisation(tx, user.id as string, profile as ProConnectProfile);
+          }
+          await recordAudit(tx, {
+            actorId: user.id as string,
+            action: "auth.sign_in",
+            subjectType: "user",
+            subjectId: user.id as string,
+            data: { provider: account?.provider ?? "unknown" },
+          });
+        });
+      },
+      async signOut(message) {
+        const userId = "session" in message ? message.session?.userId : undefined;
+        if (!userId) return;
+        await recordAudit(getDb(), {
+          actorId: userId,
+          action: "auth.sign_out",
+          subjectType: "user",
+          subjectId: userId,
+        });
+      },
+    },
+  };
+});

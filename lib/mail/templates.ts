@@ -1,0 +1,206 @@
+/**
+ * The service's e-mails, in French. Each function returns the subject, a
+ * plain-text body and an HTML body; every value put into the HTML is escaped
+ * (see `html`), and links must be absolute http(s) URLs.
+ */
+import { formatDateTime, formatMoneyCents } from "@/lib/format";
+import { html, type SafeHtml, safeUrl } from "./html";
+
+export type EmailContent = { subject: string; text: string; html: string };
+
+const NBSP = "\u00a0";
+const SERVICE = "la plateforme des appels à projets de coopération décentralisée";
+const SIGNATURE = [
+  "Délégation pour les collectivités territoriales et la société civile (DCTCIV)",
+  "Ministère de l'Europe et des Affaires étrangères",
+];
+const AUTOMATIC = "Ce message a été envoyé automatiquement : merci de ne pas y répondre.";
+
+/** « titre », with French no-break spaces inside the quotes. */
+const quoted = (value: string) => `«${NBSP}${value}${NBSP}»`;
+/** Subjects are one line, whatever the titles they quote contain. */
+const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
+
+/** One part of a message, written once and rendered both as text and as HTML. */
+type Block = { text: string; html: SafeHtml };
+
+function paragraph(text: string): Block {
+  return { text, html: html`<p style="margin:0 0 16px">${text}</p>` };
+}
+
+function button(label: string, url: string): Block {
+  const href = safeUrl(url);
+  return {
+    text: `${label}${NBSP}:\n${href}`,
+    html: html`<p style="margin:0 0 16px"><a href="${href}" style="display:inline-block;padding:10px 16px;background:#000091;color:#ffffff;text-decoration:none;font-weight:bold">${label}</a></p>
+<p style="margin:0 0 16px;font-size:14px;color:#3a3a3a">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur${NBSP}:<br><a href="${href}" style="color:#000091;word-break:break-all">${href}</a></p>`,
+  };
+}
+
+function facts(rows: ReadonlyArray<readonly [label: string, value: string]>): Block {
+  return {
+    text: rows.map(([label, value]) => `${label}${NBSP}: ${value}`).join("\n"),
+    html: html`<table role="presentation" style="margin:0 0 16px;border-collapse:collapse">${rows.map(
+      ([label, value]) =>
+        html`<tr><th scope="row" style="text-align:left;padding:4px 12px 4px 0;font-weight:normal;color:#3a3a3a;vertical-align:top">${label}</th><td style="padding:4px 0;font-weight:bold;white-space:pre-line">${value}</td></tr>`,
+    )}</table>`,
+  };
+}
+
+function compose(subject: string, blocks: Block[]): EmailContent {
+  const cleanSubject = oneLine(subject);
+  const text = [
+    "Bonjour,",
+    ...blocks.map((block) => block.text),
+    `Cordialement,\n${SIGNATURE.join("\n")}`,
+    `-- \n${AUTOMATIC}`,
+  ].join("\n\n");
+  const body = html`<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${cleanSubject}</title>
+</head>
+<body style="margin:0;padding:24px;background:#f6f6f6;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#161616">
+<div style="max-width:600px;margin:0 auto;background:#ffffff;padding:24px">
+<p style="margin:0 0 16px">Bonjour,</p>
+${blocks.map((block) => html`${block.html}\n`)}<p style="margin:0 0 16px">Cordialement,<br>${SIGNATURE.map((line, i) => html`${i > 0 ? html`<br>` : ""}${line}`)}</p>
+<p style="margin:24px 0 0;font-size:14px;color:#3a3a3a">${AUTOMATIC}</p>
+</div>
+</body>
+</html>
+`;
+  return { subject: cleanSubject, text: `${text}\n`, html: body.value };
+}
+
+/** The magic link of the e-mail sign-in. */
+export function signInLinkEmail({ url, host }: { url: string; host: string }): EmailContent {
+  return compose(`Votre lien de connexion à ${host}`, [
+    paragraph(`Vous avez demandé à vous connecter à ${SERVICE} (${host}).`),
+    button("Se connecter", url),
+    paragraph(`Ce lien est valable 24${NBSP}heures et ne peut être utilisé qu'une seule fois.`),
+    paragraph(
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : sans ce lien, personne ne peut se connecter à votre compte.",
+    ),
+  ]);
+}
+
+/** The acknowledgement of a submitted application, with its receipt number. */
+export function receiptEmail({
+  applicationTitle,
+  receiptNumber,
+  callTitle,
+  submittedAt,
+  url,
+}: {
+  applicationTitle: string;
+  receiptNumber: string;
+  callTitle: string;
+  submittedAt: Date;
+  url?: string;
+}): EmailContent {
+  return compose(`Accusé de réception de votre candidature n° ${receiptNumber}`, [
+    paragraph(
+      `Votre dossier de candidature ${quoted(applicationTitle)} a bien été déposé au titre de l'appel à projets ${quoted(callTitle)}.`,
+    ),
+    facts([
+      ["Numéro d'accusé de réception", receiptNumber],
+      ["Déposé le", `${formatDateTime(submittedAt)} (heure de Paris)`],
+    ]),
+    paragraph(
+      "Conservez ce numéro : il vous sera demandé pour toute question sur votre dossier. Vous serez informé(e) par courriel de la suite donnée à votre candidature.",
+    ),
+    ...(url ? [button("Consulter le dossier", url)] : []),
+  ]);
+}
+
+/** The decision on an application: accepted with the granted amount, or rejected with the reason. */
+export function decisionEmail({
+  applicationTitle,
+  callTitle,
+  accepted,
+  grantedAmountCents,
+  reason,
+  url,
+}: {
+  applicationTitle: string;
+  callTitle: string;
+  accepted: boolean;
+  grantedAmountCents?: number | null;
+  reason?: string | null;
+  url?: string;
+}): EmailContent {
+  const link = url ? [button("Consulter la décision", url)] : [];
+  if (accepted) {
+    return compose(`Votre projet ${quoted(applicationTitle)} est retenu`, [
+      paragraph(
+        `Nous avons le plaisir de vous informer que votre projet ${quoted(applicationTitle)}, présenté au titre de l'appel à projets ${quoted(callTitle)}, a été retenu.`,
+      ),
+      ...(grantedAmountCents != null
+        ? [facts([["Montant accordé", formatMoneyCents(grantedAmountCents)]])]
+        : []),
+      paragraph("Vous recevrez prochainement les documents nécessaires au versement de la subvention."),
+      ...link,
+    ]);
+  }
+  return compose(`Décision sur votre projet ${quoted(applicationTitle)}`, [
+    paragraph(
+      `Nous avons le regret de vous informer que votre projet ${quoted(applicationTitle)}, présenté au titre de l'appel à projets ${quoted(callTitle)}, n'a pas été retenu.`,
+    ),
+    reason?.trim()
+      ? facts([["Motif", reason.trim()]])
+      : paragraph("Le motif de la décision est consultable dans votre espace."),
+    ...link,
+  ]);
+}
+
+/** A reviewer asks the applicant for more information. */
+export function informationRequestEmail({
+  applicationTitle,
+  callTitle,
+  message,
+  dueAt,
+  url,
+}: {
+  applicationTitle: string;
+  callTitle: string;
+  /** The reviewer's request, quoted as written. */
+  message?: string | null;
+  /** When the answer is expected, if there is a deadline. */
+  dueAt?: Date | null;
+  url: string;
+}): EmailContent {
+  return compose(`Demande de compléments sur votre dossier ${quoted(applicationTitle)}`, [
+    paragraph(
+      `Le service instructeur de l'appel à projets ${quoted(callTitle)} demande des compléments sur votre dossier ${quoted(applicationTitle)}.`,
+    ),
+    ...(message?.trim() ? [facts([["Demande", message.trim()]])] : []),
+    ...(dueAt ? [paragraph(`Merci de répondre avant le ${formatDateTime(dueAt)} (heure de Paris).`)] : []),
+    paragraph(
+      "L'instruction de votre dossier reprendra dès réception de votre réponse, à apporter depuis votre espace.",
+    ),
+    button("Répondre à la demande", url),
+  ]);
+}
+
+/** An invitation to join an organisation's space. */
+export function invitationEmail({
+  organisationName,
+  inviterName,
+  url,
+}: {
+  organisationName: string;
+  inviterName: string;
+  url: string;
+}): EmailContent {
+  return compose(`Invitation à rejoindre ${organisationName}`, [
+    paragraph(
+      `${inviterName} vous invite à rejoindre l'espace de ${organisationName} sur ${SERVICE}, pour préparer et suivre ensemble ses dossiers de candidature.`,
+    ),
+    button("Accepter l'invitation", url),
+    paragraph(
+      "Si vous ne connaissez pas cette personne ou ne souhaitez pas rejoindre cet espace, ignorez ce message : vous ne serez pas ajouté(e) à cet espace.",
+    ),
+  ]);
+}

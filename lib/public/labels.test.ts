@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { documentTypesLabel, organisationDisplayName } from "./labels";
+
+describe("organisationDisplayName", () => {
+  it("adds the département to communes and EPCI", () => {
+    expect(organisationDisplayName({ name: "Thiers", kind: "commune", departementCode: "63" })).toBe(
+      "Thiers (63)",
+    );
+    expect(organisationDisplayName({ name: "Isère", kind: "departement", departementCode: "38" })).toBe(
+      "Isère",
+    );
+    expect(organisationDisplayName({ name: "RESACOOP", kind: "other", departementCode: null })).toBe(
+      "RESACOOP",
+    );
+  });
+});
+
+describe("documentTypesLabel", () => {
+  it("names known types once and keeps unknown ones", () => {
+    expect(documentTypesLabel(["application/pdf", "image/png", "application/pdf", "application/x-foo"])).toBe(
+      "PDF, PNG, application/x-foo",
+    );
+  });
+});

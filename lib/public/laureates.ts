@@ -1,0 +1,347 @@
+import { and, asc, countDistinct, desc, eq, exists, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db/client";
+import {
+  applications,
+  calls,
+  decisions,
+  foreignPartners,
+  operators,
+  organisations,
+  pairings,
+  participants,
+} from "@/db/schema";
+import { sortByCountryName } from "@/lib/countries";
+import { LAUREATES_PAGE_SIZE, type LaureateFilters } from "./laureate-filters";
+import { callResultsPublished, frenchOrder, isPublishedLaureate } from "./published";
+
+const lead = alias(organisations, "lead");
+
+const organisationColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  kind: organisations.kind,
+  departementCode: organisations.departementCode,
+  regionCode: organisations.regionCode,
+};
+const leadColumns = {
+  id: lead.id,
+  name: lead.name,
+  kind: lead.kind,
+  departementCode: lead.departementCode,
+  regionCode: lead.regionCode,
+};
+const partnerColumns = {
+  id: foreignPartners.id,
+  name: foreignPartners.name,
+  kind: foreignPartners.kind,
+  countryCode: foreignPartners.countryCode,
+};
+
+export type OrganisationRef = {
+  id: number;
+  name: string;
+  kind: "commune" | "epci" | "departement" | "region" | "other";
+  departementCode: string | null;
+  regionCode: string | null;
+};
+export type ForeignPartnerRef = {
+  id: string;
+  name: string;
+  kind: (typeof foreignPartners.kind.enumValues)[number];
+  countryCode: string;
+};
+
+export type LaureateSummary = {
+  id: string;
+  title: string;
+  year: number;
+  callSlug: string;
+  callTitle: string;
+  grantedAmountCents: number;
+  onBehalfOf: string | null;
+  lead: OrganisationRef;
+  coApplicants: OrganisationRef[];
+  foreignPartners: ForeignPartnerRef[];
+};
+
+/**
+ * WHERE conditions of the laureates list. Région and country filters are
+ * EXISTS subqueries on the participants (indexed by application), so the plan
+ * stays a filtered scan of published laureates with no row multiplication.
+ */
+function laureateConditions(filters: LaureateFilters): SQL {
+  const db = getDb();
+  const conditions: (SQL | undefined)[] = [isPublishedLaureate];
+  if (filters.year !== undefined) conditions.push(eq(calls.year, filters.year));
+  if (filters.call) conditions.push(eq(calls.slug, filters.call));
+  if (filters.region) {
+    const coApplicantInRegion = db
+      .select({ one: sql`1` })
+      .from(participants)
+      .innerJoin(organisations, eq(organisations.id, participants.organisationId))
+      .where(
+        and(
+          eq(participants.applicationId, applications.id),
+          eq(participants.role, "co_applicant"),
+          eq(organisations.regionCode, filters.region),
+        ),
+      );
+    conditions.push(sql`(${eq(lead.regionCode, filters.region)} or ${exists(coApplicantInRegion)})`);
+  }
+  if (filters.country) {
+    const partnerInCountry = db
+      .select({ one: sql`1` })
+      .from(participants)
+      .innerJoin(foreignPartners, eq(foreignPartners.id, participants.foreignPartnerId))
+      .where(
+        and(
+          eq(participants.applicationId, applications.id),
+          eq(participants.role, "foreign_partner"),
+          eq(foreignPartners.countryCode, filters.country),
+        ),
+      );
+    conditions.push(exists(partnerInCountry));
+  }
+  return and(...conditions) as SQL;
+}
+
+/** One page of published laureates matching the filters, and how many match in all. */
+export async function listLaureates(
+  filters: LaureateFilters,
+): Promise<{ total: number; items: LaureateSummary[] }> {
+  const db = getDb();
+  const where = laureateConditions(filters);
+
+  const [countRow] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+    .innerJoin(lead, eq(lead.id, applications.leadOrganisationId))
+    .where(where);
+  const total = countRow?.total ?? 0;
+  const offset = (filters.page - 1) * LAUREATES_PAGE_SIZE;
+  if (total === 0 || offset >= total) return { total, items: [] };
+
+  const rows = await db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      onBehalfOf: applications.onBehalfOf,
+      year: calls.year,
+      callSlug: calls.slug,
+      callTitle: calls.title,
+      grantedAmountCents: decisions.grantedAmountCents,
+      lead: leadColumns,
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+    .innerJoin(lead, eq(lead.id, applications.leadOrganisationId))
+    .where(where)
+    .orderBy(desc(calls.year), frenchOrder(applications.title), asc(applications.id))
+    .limit(LAUREATES_PAGE_SIZE)
+    .offset(offset);
+
+  const people = await participantsOf(rows.map((r) => r.id));
+  return {
+    total,
+    items: rows.map((r) => ({
+      ...r,
+      grantedAmountCents: r.grantedAmountCents ?? 0,
+      coApplicants: people.coApplicants.get(r.id) ?? [],
+      foreignPartners: people.foreignPartners.get(r.id) ?? [],
+    })),
+  };
+}
+
+/** Co-applicants and foreign partners of a page of applications, two queries for the whole page. */
+async function participantsOf(ids: string[]) {
+  const db = getDb();
+  const coApplicants = new Map<string, OrganisationRef[]>();
+  const partners = new Map<string, ForeignPartnerRef[]>();
+  if (ids.length === 0) return { coApplicants, foreignPartners: partners };
+  const [orgRows, partnerRows] = await Promise.all([
+    db
+      .select({ applicationId: participants.applicationId, org: organisationColumns })
+      .from(participants)
+      .innerJoin(organisations, eq(organisations.id, participants.organisationId))
+      .where(and(inArray(participants.applicationId, ids), eq(participants.role, "co_applicant")))
+      .orderBy(asc(participants.position), asc(organisations.name)),
+    db
+      .select({ applicationId: participants.applicationId, partner: partnerColumns })
+      .from(participants)
+      .innerJoin(foreignPartners, eq(foreignPartners.id, participants.foreignPartnerId))
+      .where(and(inArray(participants.applicationId, ids), eq(participants.role, "foreign_partner")))
+      .orderBy(asc(participants.position), asc(foreignPartners.name)),
+  ]);
+  for (const r of orgRows)
+    coApplicants.set(r.applicationId, [...(coApplicants.get(r.applicationId) ?? []), r.org]);
+  for (const r of partnerRows)
+    partners.set(r.applicationId, [...(partners.get(r.applicationId) ?? []), r.partner]);
+  return { coApplicants, foreignPartners: partners };
+}
+
+export type FilterOptions = {
+  years: number[];
+  calls: { slug: string; title: string; year: number }[];
+  regions: { code: string; name: string }[];
+  countries: string[];
+};
+
+/** Choices of the laureates filters, drawn from published results only. */
+export async function laureateFilterOptions(): Promise<FilterOptions> {
+  const db = getDb();
+  const [callRows, regionRows, countryRows] = await Promise.all([
+    db
+      .select({ slug: calls.slug, title: calls.title, year: calls.year })
+      .from(calls)
+      .where(callResultsPublished)
+      .orderBy(desc(calls.year), frenchOrder(calls.title)),
+    db
+      .select({ code: organisations.inseeCode, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.kind, "region"))
+      .orderBy(frenchOrder(organisations.name)),
+    db
+      .selectDistinct({ countryCode: foreignPartners.countryCode })
+      .from(participants)
+      .innerJoin(foreignPartners, eq(foreignPartners.id, participants.foreignPartnerId))
+      .innerJoin(applications, eq(applications.id, participants.applicationId))
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+      .where(isPublishedLaureate),
+  ]);
+  return {
+    years: [...new Set(callRows.map((c) => c.year))],
+    calls: callRows,
+    regions: regionRows.flatMap((r) => (r.code ? [{ code: r.code, name: r.name }] : [])),
+    countries: sortByCountryName(countryRows.map((r) => r.countryCode)),
+  };
+}
+
+export type LaureateDetail = LaureateSummary & {
+  summary: string;
+  objectives: string;
+  expectedResults: string;
+  durationMonths: number | null;
+  startDate: string | null;
+  operators: { id: string; name: string; kind: (typeof operators.kind.enumValues)[number] }[];
+  pairings: { organisation: OrganisationRef; partner: ForeignPartnerRef }[];
+};
+
+/** A published laureate by id, or null when there is none (or its call's results are not public). */
+export async function getLaureate(id: string): Promise<LaureateDetail | null> {
+  const db = getDb();
+  const [row] = await db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      summary: applications.summary,
+      objectives: applications.objectives,
+      expectedResults: applications.expectedResults,
+      durationMonths: applications.durationMonths,
+      startDate: applications.startDate,
+      onBehalfOf: applications.onBehalfOf,
+      year: calls.year,
+      callSlug: calls.slug,
+      callTitle: calls.title,
+      grantedAmountCents: decisions.grantedAmountCents,
+      lead: leadColumns,
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+    .innerJoin(lead, eq(lead.id, applications.leadOrganisationId))
+    .where(and(eq(applications.id, id), isPublishedLaureate));
+  if (!row) return null;
+
+  const [people, operatorRows, pairingRows] = await Promise.all([
+    participantsOf([id]),
+    db
+      .select({ id: operators.id, name: operators.name, kind: operators.kind })
+      .from(participants)
+      .innerJoin(operators, eq(operators.id, participants.operatorId))
+      .where(and(eq(participants.applicationId, id), eq(participants.role, "operator")))
+      .orderBy(asc(participants.position), asc(operators.name)),
+    db
+      .select({ organisation: organisationColumns, partner: partnerColumns })
+      .from(pairings)
+      .innerJoin(organisations, eq(organisations.id, pairings.organisationId))
+      .innerJoin(foreignPartners, eq(foreignPartners.id, pairings.foreignPartnerId))
+      .where(eq(pairings.applicationId, id))
+      .orderBy(asc(organisations.name), asc(foreignPartners.name)),
+  ]);
+  return {
+    ...row,
+    grantedAmountCents: row.grantedAmountCents ?? 0,
+    coApplicants: people.coApplicants.get(id) ?? [],
+    foreignPartners: people.foreignPartners.get(id) ?? [],
+    operators: operatorRows,
+    pairings: pairingRows,
+  };
+}
+
+export type PartnershipHistoryItem = {
+  id: string;
+  title: string;
+  year: number;
+  callTitle: string;
+  lead: OrganisationRef;
+  grantedAmountCents: number;
+  /** The foreign partners this project shares with the one being read. */
+  sharedPartners: ForeignPartnerRef[];
+};
+
+/** Other published laureate projects with any of these foreign partners, newest first. */
+export async function partnershipHistory(
+  partnerIds: string[],
+  excludeApplicationId: string,
+): Promise<PartnershipHistoryItem[]> {
+  if (partnerIds.length === 0) return [];
+  const rows = await getDb()
+    .select({
+      id: applications.id,
+      title: applications.title,
+      year: calls.year,
+      callTitle: calls.title,
+      grantedAmountCents: decisions.grantedAmountCents,
+      lead: leadColumns,
+      partner: partnerColumns,
+    })
+    .from(participants)
+    .innerJoin(foreignPartners, eq(foreignPartners.id, participants.foreignPartnerId))
+    .innerJoin(applications, eq(applications.id, participants.applicationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+    .innerJoin(lead, eq(lead.id, applications.leadOrganisationId))
+    .where(
+      and(
+        inArray(participants.foreignPartnerId, partnerIds),
+        ne(applications.id, excludeApplicationId),
+        isPublishedLaureate,
+      ),
+    )
+    .orderBy(desc(calls.year), frenchOrder(applications.title), asc(foreignPartners.name))
+    .limit(200);
+
+  const byId = new Map<string, PartnershipHistoryItem>();
+  for (const { partner, grantedAmountCents, ...r } of rows) {
+    const item = byId.get(r.id) ?? { ...r, grantedAmountCents: grantedAmountCents ?? 0, sharedPartners: [] };
+    item.sharedPartners.push(partner);
+    byId.set(r.id, item);
+  }
+  return [...byId.values()];
+}
+
+/** Number of published laureates per call (for call pages). */
+export async function laureateCountForCall(callId: string): Promise<number> {
+  const [row] = await getDb()
+    .select({ n: countDistinct(applications.id) })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+    .where(and(eq(applications.callId, callId), isPublishedLaureate));
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,29 @@
+/** What every server action returns: data, or a French message for the user (and per-field messages). */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[] | undefined> };
+
+export function ok<T>(data: T): ActionResult<T> {
+  return { ok: true, data };
+}
+
+export function fail(
+  code: string,
+  message: string,
+  fieldErrors?: Record<string, string[] | undefined>,
+): ActionResult<never> {
+  return { ok: false, code, message, fieldErrors };
+}
+
+/** A refusal the user can understand; anything else is logged and shown as a generic message. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const GENERIC_ERROR =
+  "Une erreur inattendue s'est produite. Réessayez dans un instant ; si elle persiste, contactez le support.";

@@ -1,0 +1,89 @@
+/**
+ * `npm test`: every check, in order, stopping at the first failure —
+ * type-check, lint and format, unit tests, integration tests (real PostgreSQL,
+ * a fresh database per run), production build, and Playwright end-to-end tests
+ * against the built app on another fresh database loaded with the demo data.
+ *
+ * PostgreSQL: the server of DATABASE_URL when set (databases are created on it
+ * and dropped after), else an embedded one in .data/postgres-test.
+ */
+import { spawn } from "node:child_process";
+import { createTestDatabase, openTestServer } from "../db/testing/server";
+
+type Step = { name: string; command: string[]; env?: Record<string, string> };
+
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+const timings: { name: string; seconds: number; ok: boolean }[] = [];
+
+function run(step: Step) {
+  return new Promise<boolean>((resolve) => {
+    const started = Date.now();
+    console.log(`\n▶ ${step.name}: ${step.command.join(" ")}`);
+    const [cmd, ...args] = step.command as [string, ...string[]];
+    const child = spawn(cmd, args, {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env },
+    });
+    child.on("exit", (code) => {
+      const ok = code === 0;
+      timings.push({ name: step.name, seconds: (Date.now() - started) / 1000, ok });
+      resolve(ok);
+    });
+  });
+}
+
+function wanted(name: string) {
+  return only.length === 0 || only.includes(name);
+}
+
+async function main() {
+  const started = Date.now();
+  let ok = true;
+  const staticSteps: Step[] = [
+    { name: "typecheck", command: ["npx", "tsc", "--noEmit", "-p", "."] },
+    { name: "lint", command: ["npx", "biome", "check", "."] },
+    { name: "unit", command: ["npx", "vitest", "run", "--project", "unit"] },
+  ];
+  for (const step of staticSteps) {
+    if (ok && wanted(step.name)) ok = await run(step);
+  }
+
+  const needsDatabase = ["integration", "e2e"].some(wanted);
+  if (ok && needsDatabase) {
+    const server = await openTestServer((line) => console.log(`[test-db] ${line}`));
+    const dropAfter: (() => Promise<void>)[] = [];
+    try {
+      if (ok && wanted("integration")) {
+        ok = await run({
+          name: "integration",
+          command: ["npx", "vitest", "run", "--project", "integration"],
+          env: { TEST_SERVER_URL: server.serverUrl },
+        });
+      }
+      if (ok && wanted("build")) ok = await run({ name: "build", command: ["npx", "next", "build"] });
+      if (ok && wanted("e2e")) {
+        const database = await createTestDatabase(server.serverUrl, "e2e");
+        dropAfter.push(database.drop);
+        ok = await run({
+          name: "e2e",
+          command: ["npx", "playwright", "test"],
+          env: { E2E_DATABASE_URL: database.url, TEST_SERVER_URL: server.serverUrl },
+        });
+      }
+    } finally {
+      for (const drop of dropAfter) await drop().catch(() => {});
+      await server.stop();
+    }
+  }
+
+  console.log("\nSummary");
+  for (const t of timings)
+    console.log(`  ${t.ok ? "✔" : "✘"} ${t.name.padEnd(12)} ${t.seconds.toFixed(1)} s`);
+  console.log(`  total        ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
