@@ -1,5 +1,13 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import {
+  OIDC_CLIENT_ID,
+  OIDC_CLIENT_SECRET,
+  OIDC_ISSUER,
+  OIDC_PORT,
+  SMTP_SINK_HTTP_PORT,
+  SMTP_SINK_PORT,
+} from "./e2e/support/ports";
 
 // The e2e run is prepared by scripts/test.ts: it builds the app, creates a fresh
 // database and passes its URL in E2E_DATABASE_URL. Run alone, it falls back to
@@ -40,20 +48,44 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
-      DEMO_DATA: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
-      AUTH_TRUST_HOST: "true",
+  // Real peers started for the run: an SMTP server that keeps what it receives
+  // (readable over HTTP by the tests) and an OIDC server standing in for ProConnect.
+  webServer: [
+    {
+      command: "npx tsx e2e/support/smtp-sink.ts",
+      url: `http://127.0.0.1:${SMTP_SINK_HTTP_PORT}/health`,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: { SMTP_SINK_PORT: String(SMTP_SINK_PORT), SMTP_SINK_HTTP_PORT: String(SMTP_SINK_HTTP_PORT) },
     },
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+    {
+      command: "npx tsx e2e/support/oidc-server.ts",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: { OIDC_PORT: String(OIDC_PORT), E2E_BASE_URL: baseURL },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${port}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+        DEMO_DATA: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+        AUTH_TRUST_HOST: "true",
+        AUTH_URL: baseURL,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
+        MAIL_SENDER_INTERVAL_MS: "500",
+        PROCONNECT_ISSUER: OIDC_ISSUER,
+        PROCONNECT_CLIENT_ID: OIDC_CLIENT_ID,
+        PROCONNECT_CLIENT_SECRET: OIDC_CLIENT_SECRET,
+      },
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

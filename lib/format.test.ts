@@ -55,7 +55,8 @@ describe("dates in Europe/Paris", () => {
   it("shows the Paris day and time in summer (UTC+2)", () => {
     const d = new Date("2026-06-30T22:30:00Z");
     expect(formatDate(d)).toBe("1 juillet 2026");
-    expect(formatTime(d)).toBe(`00${NBSP}h${NBSP}30`);
+    expect(formatTime(d)).toBe(`0${NBSP}h${NBSP}30`);
+    expect(formatTime(new Date("2026-06-30T07:05:00Z"))).toBe(`9${NBSP}h${NBSP}05`);
     expect(isoDateInParis(d)).toBe("2026-07-01");
   });
 });

@@ -67,10 +67,10 @@ export function formatShortDate(value: Date): string {
   return shortDate.format(value);
 }
 
-/** « 12 h 00 », Paris time, French style. */
+/** « 9 h 05 », Paris time, French style (no leading zero on the hour). */
 export function formatTime(value: Date): string {
   const parts = clock.formatToParts(value);
-  const hour = parts.find((p) => p.type === "hour")?.value ?? "00";
+  const hour = String(Number(parts.find((p) => p.type === "hour")?.value ?? "0"));
   const minute = parts.find((p) => p.type === "minute")?.value ?? "00";
   return `${hour}\u00a0h\u00a0${minute}`;
 }

@@ -41,16 +41,10 @@ export default async function HomePage() {
       </section>
 
       {figures && (
-        <>
-          <KeyFigures figures={figures} />
-          <div className="mx-auto max-w-6xl px-4 pt-4">
-            <p>
-              <Link href={`/laureats${laureateFiltersQuery({ year: figures.year })}`}>
-                Voir les {figures.accepted} projets lauréats {figures.year}
-              </Link>
-            </p>
-          </div>
-        </>
+        <KeyFigures
+          figures={figures}
+          laureatesHref={`/laureats${laureateFiltersQuery({ year: figures.year })}`}
+        />
       )}
 
       <section aria-labelledby="appels-ouverts" className="mx-auto max-w-6xl px-4 py-10">

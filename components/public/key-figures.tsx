@@ -1,8 +1,9 @@
+import Link from "next/link";
 import { formatCount, formatPercent, rate } from "@/lib/format";
 import type { YearFigures } from "@/lib/public/calls";
 
 /** The figures of one year's published results, all computed from the rows. */
-export function KeyFigures({ figures }: { figures: YearFigures }) {
+export function KeyFigures({ figures, laureatesHref }: { figures: YearFigures; laureatesHref: string }) {
   const acceptance = rate(figures.accepted, figures.submitted);
   const items = [
     { value: formatCount(figures.calls), label: figures.calls > 1 ? "appels à projets" : "appel à projets" },
@@ -30,6 +31,11 @@ export function KeyFigures({ figures }: { figures: YearFigures }) {
             </li>
           ))}
         </ul>
+        <p className="mt-6">
+          <Link href={laureatesHref} className="font-semibold">
+            Voir les {formatCount(figures.accepted)} projets lauréats {figures.year}
+          </Link>
+        </p>
         {figures.unpublishedCalls > 0 && (
           <p className="mt-4 text-sm text-grey-800">
             {figures.unpublishedCalls > 1

@@ -24,7 +24,7 @@ export function LaureateFiltersForm({
   return (
     <form method="get" action="/laureats" className="border border-grey-200 bg-white p-5">
       <h2 className="text-lg">Filtrer les lauréats</h2>
-      <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="mt-4 grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <label htmlFor="filtre-annee" className={labelClass}>
             Année
@@ -55,7 +55,7 @@ export function LaureateFiltersForm({
           >
             <option value="">Tous les appels</option>
             {[...callsByYear].map(([year, calls]) => (
-              <optgroup key={year} label={String(year)}>
+              <optgroup key={year} label={year === 0 ? "Autre" : String(year)}>
                 {calls.map((call) => (
                   <option key={call.slug} value={call.slug}>
                     {call.title}

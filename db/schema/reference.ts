@@ -46,6 +46,8 @@ export const organisations = pgTable(
     index("organisations_region_code_idx").on(t.regionCode),
     index("organisations_departement_code_idx").on(t.departementCode),
     index("organisations_search_name_idx").using("gin", sql`${t.searchName} gin_trgm_ops`),
+    index("organisations_insee_code_idx").on(t.inseeCode),
+    index("organisations_postcodes_idx").using("gin", t.postcodes),
     check("organisations_siren_format", sql`${t.siren} is null or ${t.siren} ~ '^[0-9]{9}$'`),
   ],
 );

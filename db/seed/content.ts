@@ -197,6 +197,8 @@ export function makeBudget(
     /** French participants who contribute (lead first). */
     contributors: readonly { id: number; name: string }[];
     newId: () => string;
+    /** How many expense lines, at least and at most (4–8 by default). */
+    expenseLines?: [number, number];
   },
 ): { lines: BudgetLineRow[]; totalCents: number } {
   const share = rng.int(Math.min(30, input.maxSharePercent), input.maxSharePercent);
@@ -207,7 +209,8 @@ export function makeBudget(
     lines.push({ id: input.newId(), applicationId: input.applicationId, position: position++, ...line });
 
   // Expenses: 4 to 8 lines, whole euros, the last one takes the remainder.
-  const count = rng.int(4, 8);
+  const [fewest, most] = input.expenseLines ?? [4, 8];
+  const count = rng.int(fewest, most);
   const chosen = rng.sample(EXPENSES, count);
   const weights = chosen.map(() => rng.float(0.5, 2));
   const weightSum = weights.reduce((a, b) => a + b, 0);

@@ -37,23 +37,155 @@ const ACCEPTANCE = 0.575;
 const REVIEWER_COUNT = 20;
 const FAST_LOAD_THRESHOLD = 20_000;
 
-const THEMES: { code: string; title: string; themes: string[]; topics: keyof typeof TOPICS; criteria: CriterionSeed[] }[] = [
-  { code: "GEN", title: "Appel à projets généraliste", themes: ["Gouvernance locale"], topics: "general", criteria: [CRITERIA.relevance, CRITERIA.partnership, CRITERIA.impact, CRITERIA.budget, CRITERIA.sustainability] },
-  { code: "JEU", title: "Appel à projets « Jeunesse »", themes: ["Jeunesse"], topics: "youth", criteria: [CRITERIA.relevance, CRITERIA.youth, CRITERIA.partnership, CRITERIA.budget] },
-  { code: "CLIM", title: "Appel à projets « Climat »", themes: ["Climat", "Biodiversité"], topics: "climate", criteria: [CRITERIA.relevance, CRITERIA.climate, CRITERIA.partnership, CRITERIA.impact] },
-  { code: "ALIM", title: "Appel à projets « Sécurité alimentaire »", themes: ["Sécurité alimentaire"], topics: "food", criteria: [CRITERIA.relevance, CRITERIA.partnership, CRITERIA.impact] },
-  { code: "MED", title: "Appel à projets « Méditerranée »", themes: ["Méditerranée"], topics: "mediterranean", criteria: [CRITERIA.relevance, CRITERIA.partnership, CRITERIA.impact, CRITERIA.sustainability] },
-  { code: "AFR", title: "Appel à projets « Afrique »", themes: ["Afrique"], topics: "africa", criteria: [CRITERIA.relevance, CRITERIA.partnership, CRITERIA.impact, CRITERIA.budget, CRITERIA.sustainability] },
-  { code: "CULT", title: "Appel à projets « Culture et patrimoine »", themes: ["Culture", "Patrimoine"], topics: "culture", criteria: [CRITERIA.relevance, CRITERIA.partnership, CRITERIA.impact] },
-  { code: "ALC", title: "Appel à projets « Amérique latine et Caraïbes »", themes: ["Amérique latine"], topics: "americas", criteria: [CRITERIA.relevance, CRITERIA.partnership, CRITERIA.impact, CRITERIA.budget] },
+const THEMES: {
+  code: string;
+  title: string;
+  themes: string[];
+  topics: keyof typeof TOPICS;
+  criteria: CriterionSeed[];
+}[] = [
+  {
+    code: "GEN",
+    title: "Appel à projets généraliste",
+    themes: ["Gouvernance locale"],
+    topics: "general",
+    criteria: [
+      CRITERIA.relevance,
+      CRITERIA.partnership,
+      CRITERIA.impact,
+      CRITERIA.budget,
+      CRITERIA.sustainability,
+    ],
+  },
+  {
+    code: "JEU",
+    title: "Appel à projets « Jeunesse »",
+    themes: ["Jeunesse"],
+    topics: "youth",
+    criteria: [CRITERIA.relevance, CRITERIA.youth, CRITERIA.partnership, CRITERIA.budget],
+  },
+  {
+    code: "CLIM",
+    title: "Appel à projets « Climat »",
+    themes: ["Climat", "Biodiversité"],
+    topics: "climate",
+    criteria: [CRITERIA.relevance, CRITERIA.climate, CRITERIA.partnership, CRITERIA.impact],
+  },
+  {
+    code: "ALIM",
+    title: "Appel à projets « Sécurité alimentaire »",
+    themes: ["Sécurité alimentaire"],
+    topics: "food",
+    criteria: [CRITERIA.relevance, CRITERIA.partnership, CRITERIA.impact],
+  },
+  {
+    code: "MED",
+    title: "Appel à projets « Méditerranée »",
+    themes: ["Méditerranée"],
+    topics: "mediterranean",
+    criteria: [CRITERIA.relevance, CRITERIA.partnership, CRITERIA.impact, CRITERIA.sustainability],
+  },
+  {
+    code: "AFR",
+    title: "Appel à projets « Afrique »",
+    themes: ["Afrique"],
+    topics: "africa",
+    criteria: [
+      CRITERIA.relevance,
+      CRITERIA.partnership,
+      CRITERIA.impact,
+      CRITERIA.budget,
+      CRITERIA.sustainability,
+    ],
+  },
+  {
+    code: "CULT",
+    title: "Appel à projets « Culture et patrimoine »",
+    themes: ["Culture", "Patrimoine"],
+    topics: "culture",
+    criteria: [CRITERIA.relevance, CRITERIA.partnership, CRITERIA.impact],
+  },
+  {
+    code: "ALC",
+    title: "Appel à projets « Amérique latine et Caraïbes »",
+    themes: ["Amérique latine"],
+    topics: "americas",
+    criteria: [CRITERIA.relevance, CRITERIA.partnership, CRITERIA.impact, CRITERIA.budget],
+  },
 ];
 
 const COUNTRIES = [
-  "AL", "AM", "AR", "BA", "BF", "BJ", "BO", "BR", "CA", "CD", "CI", "CL", "CM", "CO", "CV", "DZ", "EC", "GA", "GE", "GN",
-  "HT", "IN", "JO", "KH", "KM", "LA", "LB", "MA", "MD", "MG", "ML", "MR", "MX", "NE", "PE", "PS", "SN", "TG", "TN", "UA",
-  "UY", "VN", "XK", "JP", "DE", "IT", "PL", "RO",
+  "AL",
+  "AM",
+  "AR",
+  "BA",
+  "BF",
+  "BJ",
+  "BO",
+  "BR",
+  "CA",
+  "CD",
+  "CI",
+  "CL",
+  "CM",
+  "CO",
+  "CV",
+  "DZ",
+  "EC",
+  "GA",
+  "GE",
+  "GN",
+  "HT",
+  "IN",
+  "JO",
+  "KH",
+  "KM",
+  "LA",
+  "LB",
+  "MA",
+  "MD",
+  "MG",
+  "ML",
+  "MR",
+  "MX",
+  "NE",
+  "PE",
+  "PS",
+  "SN",
+  "TG",
+  "TN",
+  "UA",
+  "UY",
+  "VN",
+  "XK",
+  "JP",
+  "DE",
+  "IT",
+  "PL",
+  "RO",
 ];
-const SYLLABLES = ["ka", "lo", "ma", "ri", "ta", "be", "no", "sa", "du", "mi", "ra", "go", "le", "zi", "an", "ou", "ba", "ti", "vel", "dor"];
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "ma",
+  "ri",
+  "ta",
+  "be",
+  "no",
+  "sa",
+  "du",
+  "mi",
+  "ra",
+  "go",
+  "le",
+  "zi",
+  "an",
+  "ou",
+  "ba",
+  "ti",
+  "vel",
+  "dor",
+];
 const PARTNER_KINDS = [
   ["commune", "Commune de "],
   ["municipality", "Municipalité de "],
@@ -151,9 +283,7 @@ export async function seedScale(
     // and small loads (the tests) keep the checks. Needs a superuser (the embedded
     // PostgreSQL is one); elsewhere the checks simply stay on.
     if (count >= FAST_LOAD_THRESHOLD) {
-      await tx
-        .savepoint((sp) => sp`set local session_replication_role = replica`)
-        .catch(() => undefined);
+      await tx.savepoint((sp) => sp`set local session_replication_role = replica`).catch(() => undefined);
     }
 
     // Leads: real French authorities (communes of some size, EPCI, départements, régions), in a stable order.
@@ -162,7 +292,8 @@ export async function seedScale(
       where is_local_authority and region_code is not null
         and (kind in ('epci', 'departement', 'region') or (kind = 'commune' and population >= 2000))
       order by kind, coalesce(insee_code, siren)`) as unknown as OrgRow[];
-    if (orgs.length < 100) throw new Error("seedScale: the official organisations are missing; run seedReferential first.");
+    if (orgs.length < 100)
+      throw new Error("seedScale: the official organisations are missing; run seedReferential first.");
     const byKind = new Map<string, OrgRow[]>();
     const byDepartement = new Map<string, OrgRow[]>();
     for (const o of orgs) {
@@ -187,23 +318,69 @@ export async function seedScale(
       })),
       { email: `admin-echelle@${DEMO_EMAIL_DOMAIN}`, name: "Administratrice fictive (échelle)" },
     ];
-    await tx`insert into users ${tx(staff.map((s) => ({ id: randomUUID(), ...s, is_fictitious: true })), "id", "email", "name", "is_fictitious")} on conflict (email) do nothing`;
-    const staffRows = (await tx`select id, email from users where email in ${tx(staff.map((s) => s.email))} order by email`) as unknown as { id: string; email: string }[];
+    await tx`insert into users ${tx(
+      staff.map((s) => ({ id: randomUUID(), ...s, is_fictitious: true })),
+      "id",
+      "email",
+      "name",
+      "is_fictitious",
+    )} on conflict (email) do nothing`;
+    const staffRows =
+      (await tx`select id, email from users where email in ${tx(staff.map((s) => s.email))} order by email`) as unknown as {
+        id: string;
+        email: string;
+      }[];
     const adminId = staffRows.find((s) => s.email.startsWith("admin-echelle"))?.id ?? null;
     const reviewerIds = staffRows.filter((s) => s.email.startsWith("instructeur-echelle")).map((s) => s.id);
-    await tx`insert into user_roles ${tx(reviewerIds.map((id) => ({ id: randomUUID(), user_id: id, role: "reviewer" })), "id", "user_id", "role")} on conflict do nothing`;
-    if (adminId) await tx`insert into user_roles (id, user_id, role) values (${randomUUID()}, ${adminId}, 'admin') on conflict do nothing`;
+    await tx`insert into user_roles ${tx(
+      reviewerIds.map((id) => ({ id: randomUUID(), user_id: id, role: "reviewer" })),
+      "id",
+      "user_id",
+      "role",
+    )} on conflict do nothing`;
+    if (adminId)
+      await tx`insert into user_roles (id, user_id, role) values (${randomUUID()}, ${adminId}, 'admin') on conflict do nothing`;
 
     // Fictitious foreign partners and operators.
     const pool = partnerPool();
-    await tx`insert into foreign_partners ${tx(pool.map((p) => ({ id: randomUUID(), name: p.name, kind: p.kind, country_code: p.countryCode, is_fictitious: true })), "id", "name", "kind", "country_code", "is_fictitious")} on conflict do nothing`;
-    const partners = (await tx`select id from foreign_partners where is_fictitious and name like '% (fictif)' order by name, country_code`) as unknown as { id: string }[];
-    await tx`insert into operators ${tx(OPERATOR_POOL.map((o) => ({ id: randomUUID(), ...o, is_fictitious: true })), "id", "name", "kind", "is_fictitious")} on conflict do nothing`;
-    const operatorIds = ((await tx`select id from operators where name in ${tx(OPERATOR_POOL.map((o) => o.name))} order by name`) as unknown as { id: string }[]).map((o) => o.id);
+    await tx`insert into foreign_partners ${tx(
+      pool.map((p) => ({
+        id: randomUUID(),
+        name: p.name,
+        kind: p.kind,
+        country_code: p.countryCode,
+        is_fictitious: true,
+      })),
+      "id",
+      "name",
+      "kind",
+      "country_code",
+      "is_fictitious",
+    )} on conflict do nothing`;
+    const partners =
+      (await tx`select id from foreign_partners where is_fictitious and name like '% (fictif)' order by name, country_code`) as unknown as {
+        id: string;
+      }[];
+    await tx`insert into operators ${tx(
+      OPERATOR_POOL.map((o) => ({ id: randomUUID(), ...o, is_fictitious: true })),
+      "id",
+      "name",
+      "kind",
+      "is_fictitious",
+    )} on conflict do nothing`;
+    const operatorIds = (
+      (await tx`select id from operators where name in ${tx(OPERATOR_POOL.map((o) => o.name))} order by name`) as unknown as {
+        id: string;
+      }[]
+    ).map((o) => o.id);
 
     // Calls: about 2 000 applications each, spread over 2019–2024, with codes free in their year.
     const perYear = Math.min(20, Math.max(1, Math.ceil(count / YEARS.length / 2_000)));
-    const taken = new Set(((await tx`select year, code from calls`) as unknown as { year: number; code: string }[]).map((c) => `${c.year}-${c.code}`));
+    const taken = new Set(
+      ((await tx`select year, code from calls`) as unknown as { year: number; code: string }[]).map(
+        (c) => `${c.year}-${c.code}`,
+      ),
+    );
     const plans: CallPlan[] = [];
     const callRows: Cell[][] = [];
     const criterionRows: Cell[][] = [];
@@ -233,21 +410,75 @@ export async function seedScale(
         };
         plans.push(plan);
         callRows.push([
-          id, `echelle-${year}-${code.toLowerCase()}`, code, year, `${theme.title} ${year} (jeu de données de charge)`,
+          id,
+          `echelle-${year}-${code.toLowerCase()}`,
+          code,
+          year,
+          `${theme.title} ${year} (jeu de données de charge)`,
           "Appel à projets **fictif**, généré pour mesurer les performances du service.",
-          arrayLiteral(theme.themes), plan.opensAt, plan.closesAt, maxGrantCents, maxSharePercent, 0, 2,
-          plan.publishedAt, true, adminId, plan.opensAt, plan.publishedAt,
+          arrayLiteral(theme.themes),
+          plan.opensAt,
+          plan.closesAt,
+          maxGrantCents,
+          maxSharePercent,
+          0,
+          2,
+          plan.publishedAt,
+          true,
+          adminId,
+          plan.opensAt,
+          plan.publishedAt,
         ]);
         theme.criteria.forEach((c, position) => {
-          criterionRows.push([plan.criteria[position]?.id, id, position, c.label, c.helpText, c.weight, c.maxScore]);
+          criterionRows.push([
+            plan.criteria[position]?.id,
+            id,
+            position,
+            c.label,
+            c.helpText,
+            c.weight,
+            c.maxScore,
+          ]);
         });
       }
     }
-    await copy(tx, "calls", ["id", "slug", "code", "year", "title", "description_md", "themes", "opens_at", "closes_at", "max_grant_cents", "max_share_percent", "envelope_cents", "reviewers_per_application", "results_published_at", "is_fictitious", "created_by", "created_at", "updated_at"], callRows);
-    await copy(tx, "criteria", ["id", "call_id", "position", "label", "help_text", "weight", "max_score"], criterionRows);
+    await copy(
+      tx,
+      "calls",
+      [
+        "id",
+        "slug",
+        "code",
+        "year",
+        "title",
+        "description_md",
+        "themes",
+        "opens_at",
+        "closes_at",
+        "max_grant_cents",
+        "max_share_percent",
+        "envelope_cents",
+        "reviewers_per_application",
+        "results_published_at",
+        "is_fictitious",
+        "created_by",
+        "created_at",
+        "updated_at",
+      ],
+      callRows,
+    );
+    await copy(
+      tx,
+      "criteria",
+      ["id", "call_id", "position", "label", "help_text", "weight", "max_score"],
+      criterionRows,
+    );
 
     let reviewCount = 0;
     let scoreCount = 0;
+    // The next batch is generated while PostgreSQL stores the previous one (two
+    // cores: this process and the server work at the same time).
+    let writing: Promise<void> = Promise.resolve();
     for (let start = 0; start < count; start += BATCH) {
       const end = Math.min(count, start + BATCH);
       const apps: Cell[][] = [];
@@ -260,25 +491,47 @@ export async function seedScale(
       const decisionRows: Cell[][] = [];
       const generationStarted = Date.now();
       for (let i = start; i < end; i++) {
+        // Let the pending COPY stream its data.
+        if (i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
         const call = plans[i % plans.length] as CallPlan;
         const id = randomUUID();
         const lead = pickLead();
         const neighbours = lead.departement_code ? (byDepartement.get(lead.departement_code) ?? []) : [];
-        const co = rng.chance(0.15) ? rng.sample(neighbours.filter((o) => o.id !== lead.id), rng.int(1, 2)) : [];
+        const co = rng.chance(0.15)
+          ? rng.sample(
+              neighbours.filter((o) => o.id !== lead.id),
+              rng.int(1, 2),
+            )
+          : [];
         const foreign = rng.sample(partners, rng.chance(0.6) ? 1 : rng.chance(0.6) ? 2 : 3).map((p) => p.id);
         const ops = rng.chance(0.2) ? [rng.pick(operatorIds)] : [];
         const requested = requestedAmount(rng, call.maxGrantCents, 10_000);
         const accepted = rng.chance(ACCEPTANCE);
-        const submittedAt = rng.date(new Date(call.opensAt.getTime() + 7 * 86_400_000), new Date(call.closesAt.getTime() - 3_600_000));
+        const submittedAt = rng.date(
+          new Date(call.opensAt.getTime() + 7 * 86_400_000),
+          new Date(call.closesAt.getTime() - 3_600_000),
+        );
         const createdAt = rng.date(call.opensAt, submittedAt);
         const decidedAt = new Date(call.publishedAt.getTime() - rng.int(5, 20) * 86_400_000);
         call.seq += 1;
         const topic = rng.pick(call.topics);
         apps.push([
-          id, call.id, lead.id, `${topic} : ${lead.name}`, "Projet fictif généré pour les tests de charge.",
-          arrayLiteral(call.themes), arrayLiteral(rng.sample([1, 4, 5, 6, 11, 13, 16, 17], rng.int(1, 3)).sort((a, b) => a - b)),
-          `${call.year}-09-01`, rng.pick([12, 18, 24, 36]), requested, accepted ? "accepted" : "rejected",
-          `${call.year}-${call.code}-${String(call.seq).padStart(4, "0")}`, submittedAt, true, createdAt, decidedAt,
+          id,
+          call.id,
+          lead.id,
+          `${topic} : ${lead.name}`,
+          "Projet fictif généré pour les tests de charge.",
+          arrayLiteral(call.themes),
+          arrayLiteral(rng.sample([1, 4, 5, 6, 11, 13, 16, 17], rng.int(1, 3)).sort((a, b) => a - b)),
+          `${call.year}-09-01`,
+          rng.pick([12, 18, 24, 36]),
+          requested,
+          accepted ? "accepted" : "rejected",
+          `${call.year}-${call.code}-${String(call.seq).padStart(4, "0")}`,
+          submittedAt,
+          true,
+          createdAt,
+          decidedAt,
         ]);
         let position = 0;
         for (const o of co) parts.push([randomUUID(), id, "co_applicant", o.id, null, null, position++]);
@@ -293,9 +546,20 @@ export async function seedScale(
           maxSharePercent: call.maxSharePercent,
           contributors: [lead, ...co],
           newId: randomUUID,
+          expenseLines: [3, 6],
         });
         for (const l of lines) {
-          budget.push([l.id, id, l.kind, l.category ?? null, l.label, l.amountCents, l.organisationId ?? null, l.funderName ?? null, l.position ?? 0]);
+          budget.push([
+            l.id,
+            id,
+            l.kind,
+            l.category ?? null,
+            l.label,
+            l.amountCents,
+            l.organisationId ?? null,
+            l.funderName ?? null,
+            l.position ?? 0,
+          ]);
         }
 
         // 2 to 4 reviews (3 on average), each scoring every criterion.
@@ -308,30 +572,141 @@ export async function seedScale(
           const { scores, recommendation } = makeScores(rng, call.criteria, quality);
           const at = rng.date(assignedAt, decidedAt);
           assignments.push([randomUUID(), id, reviewerId, adminId, assignedAt]);
-          reviewRows.push([reviewId, id, reviewerId, "submitted", rng.pick(REVIEW_COMMENTS[recommendation]), recommendation, at, assignedAt, at]);
+          reviewRows.push([
+            reviewId,
+            id,
+            reviewerId,
+            "submitted",
+            rng.pick(REVIEW_COMMENTS[recommendation]),
+            recommendation,
+            at,
+            assignedAt,
+            at,
+          ]);
           call.criteria.forEach((c, k) => scoreRows.push([reviewId, c.id, c.maxScore, scores[k] ?? 0]));
         }
         reviewCount += reviewers.length;
         scoreCount += reviewers.length * call.criteria.length;
 
         if (accepted) {
-          const granted = Math.min(requested, rng.chance(0.6) ? requested : Math.max(100 * 100, roundEuros(requested * rng.float(0.7, 1), 500)));
+          const granted = Math.min(
+            requested,
+            rng.chance(0.6) ? requested : Math.max(100 * 100, roundEuros(requested * rng.float(0.7, 1), 500)),
+          );
           call.granted += granted;
           decisionRows.push([randomUUID(), id, "accepted", granted, null, adminId, decidedAt]);
         } else {
-          decisionRows.push([randomUUID(), id, "rejected", null, rng.pick(REJECTION_REASONS), adminId, decidedAt]);
+          decisionRows.push([
+            randomUUID(),
+            id,
+            "rejected",
+            null,
+            rng.pick(REJECTION_REASONS),
+            adminId,
+            decidedAt,
+          ]);
         }
       }
-      if (process.env.SEED_DEBUG) console.log(`generated ${end - start} applications in ${Date.now() - generationStarted} ms`);
-      await copy(tx, "applications", ["id", "call_id", "lead_organisation_id", "title", "summary", "themes", "sdgs", "start_date", "duration_months", "requested_amount_cents", "status", "receipt_number", "submitted_at", "is_fictitious", "created_at", "updated_at"], apps);
-      await copy(tx, "participants", ["id", "application_id", "role", "organisation_id", "foreign_partner_id", "operator_id", "position"], parts);
-      await copy(tx, "pairings", ["id", "application_id", "organisation_id", "foreign_partner_id"], pairs);
-      await copy(tx, "budget_lines", ["id", "application_id", "kind", "category", "label", "amount_cents", "organisation_id", "funder_name", "position"], budget);
-      await copy(tx, "reviewer_assignments", ["id", "application_id", "reviewer_id", "assigned_by", "assigned_at"], assignments);
-      await copy(tx, "reviews", ["id", "application_id", "reviewer_id", "status", "overall_comment", "recommendation", "submitted_at", "created_at", "updated_at"], reviewRows);
-      await copy(tx, "scores", ["review_id", "criterion_id", "max_score", "score"], scoreRows);
-      await copy(tx, "decisions", ["id", "application_id", "outcome", "granted_amount_cents", "rejection_reason", "decided_by", "decided_at"], decisionRows);
+      if (process.env.SEED_DEBUG)
+        console.log(`generated ${end - start} applications in ${Date.now() - generationStarted} ms`);
+      await writing;
+      writing = (async () => {
+        await copy(
+          tx,
+          "applications",
+          [
+            "id",
+            "call_id",
+            "lead_organisation_id",
+            "title",
+            "summary",
+            "themes",
+            "sdgs",
+            "start_date",
+            "duration_months",
+            "requested_amount_cents",
+            "status",
+            "receipt_number",
+            "submitted_at",
+            "is_fictitious",
+            "created_at",
+            "updated_at",
+          ],
+          apps,
+        );
+        await copy(
+          tx,
+          "participants",
+          [
+            "id",
+            "application_id",
+            "role",
+            "organisation_id",
+            "foreign_partner_id",
+            "operator_id",
+            "position",
+          ],
+          parts,
+        );
+        await copy(tx, "pairings", ["id", "application_id", "organisation_id", "foreign_partner_id"], pairs);
+        await copy(
+          tx,
+          "budget_lines",
+          [
+            "id",
+            "application_id",
+            "kind",
+            "category",
+            "label",
+            "amount_cents",
+            "organisation_id",
+            "funder_name",
+            "position",
+          ],
+          budget,
+        );
+        await copy(
+          tx,
+          "reviewer_assignments",
+          ["id", "application_id", "reviewer_id", "assigned_by", "assigned_at"],
+          assignments,
+        );
+        await copy(
+          tx,
+          "reviews",
+          [
+            "id",
+            "application_id",
+            "reviewer_id",
+            "status",
+            "overall_comment",
+            "recommendation",
+            "submitted_at",
+            "created_at",
+            "updated_at",
+          ],
+          reviewRows,
+        );
+        await copy(tx, "scores", ["review_id", "criterion_id", "max_score", "score"], scoreRows);
+        await copy(
+          tx,
+          "decisions",
+          [
+            "id",
+            "application_id",
+            "outcome",
+            "granted_amount_cents",
+            "rejection_reason",
+            "decided_by",
+            "decided_at",
+          ],
+          decisionRows,
+        );
+      })();
+      // Keep a failure from being reported as unhandled before it is awaited.
+      writing.catch(() => undefined);
     }
+    await writing;
 
     // Envelopes a little above what was granted; receipt counters where the numbering stopped.
     for (const call of plans) {

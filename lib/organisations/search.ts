@@ -33,19 +33,29 @@ export async function searchOrganisations(
   if (q.length < 2) return [];
   const isCode = /^[0-9][0-9AB][0-9]{0,12}$/i.test(raw.replace(/\s+/g, ""));
   const code = raw.replace(/\s+/g, "").toUpperCase();
+  // Each branch can use an index (trigram GIN, btree, GIN on postcodes); an OR
+  // across columns could not, and would scan every organisation.
   const rows = await db.execute<OrganisationHit>(sql`
-    select id, kind, name, insee_code as "inseeCode", siren, departement_code as "departementCode", postcodes
-    from organisations
-    where search_name like ${`${q}%`}
-       or search_name % ${q}
-       or search_name like ${`% ${q}%`}
-       ${isCode ? sql`or insee_code = ${code} or siren = ${code} or ${code} = any(postcodes)` : sql``}
-    order by ${isCode ? sql`(insee_code = ${code} or siren = ${code}) desc,` : sql``}
-             (search_name = ${q}) desc,
-             (search_name like ${`${q}%`}) desc,
-             similarity(search_name, ${q}) desc,
-             population desc nulls last,
-             name
+    with candidates as (
+      select id from organisations where search_name like ${`${q}%`}
+      union select id from organisations where search_name % ${q}
+      union select id from organisations where search_name like ${`% ${q}%`}
+      ${
+        isCode
+          ? sql`union select id from organisations where insee_code = ${code}
+                union select id from organisations where siren = ${code}
+                union select id from organisations where postcodes @> array[${code}]::text[]`
+          : sql``
+      }
+    )
+    select o.id, o.kind, o.name, o.insee_code as "inseeCode", o.siren, o.departement_code as "departementCode", o.postcodes
+    from organisations o join candidates c on c.id = o.id
+    order by ${isCode ? sql`(o.insee_code = ${code} or o.siren = ${code}) desc,` : sql``}
+             (o.search_name = ${q}) desc,
+             (o.search_name like ${`${q}%`}) desc,
+             similarity(o.search_name, ${q}) desc,
+             o.population desc nulls last,
+             o.name
     limit ${limit}`);
   return [...rows];
 }

@@ -4,10 +4,14 @@ import { applications, calls, criteria, decisions, requiredDocuments } from "@/d
 import { type CallStatus, callStatus } from "@/lib/calls/status";
 import { callResultsPublished, frenchOrder, isPublishedLaureate } from "./published";
 
-/** Submitted applications of the outer call (its status depends on whether it got any). */
+/**
+ * Submitted applications of the outer call (its status depends on whether it
+ * got any). Written out in SQL because drizzle leaves column names unqualified
+ * in a single-table select, which would make the subquery compare its own columns.
+ */
 const submittedCount = sql<number>`(
-  select count(*)::int from ${applications}
-  where ${applications.callId} = ${calls.id} and ${applications.submittedAt} is not null
+  select count(*)::int from applications as submitted
+  where submitted.call_id = "calls"."id" and submitted.submitted_at is not null
 )`;
 
 const summaryColumns = {

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { documentTypesLabel, organisationDisplayName } from "./labels";
 
 describe("organisationDisplayName", () => {
-  it("adds the département to communes and EPCI", () => {
+  it("adds the département to communes and EPCI, and the level to départements and régions", () => {
     expect(organisationDisplayName({ name: "Thiers", kind: "commune", departementCode: "63" })).toBe(
       "Thiers (63)",
     );
     expect(organisationDisplayName({ name: "Isère", kind: "departement", departementCode: "38" })).toBe(
-      "Isère",
+      "Isère (département)",
     );
     expect(organisationDisplayName({ name: "RESACOOP", kind: "other", departementCode: null })).toBe(
       "RESACOOP",

@@ -30,7 +30,7 @@ export const OPERATOR_KIND_LABELS: Record<OperatorKind, string> = {
   other: "organisme",
 };
 
-/** « Thiers (63) » for a commune or an EPCI, the name alone otherwise. */
+/** « Thiers (63) » for a commune or an EPCI, « Isère (département) », the name alone for other bodies. */
 export function organisationDisplayName(org: {
   name: string;
   kind: OrganisationKind;
@@ -39,6 +39,8 @@ export function organisationDisplayName(org: {
   if ((org.kind === "commune" || org.kind === "epci") && org.departementCode) {
     return `${org.name} (${org.departementCode})`;
   }
+  if (org.kind === "departement" || org.kind === "region")
+    return `${org.name} (${ORGANISATION_KIND_LABELS[org.kind]})`;
   return org.name;
 }
 

@@ -19,8 +19,8 @@ export const FILTER_PARAMS = {
 const fields = {
   year: z.coerce.number().int().min(1990).max(2100),
   call: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/),
-  /** INSEE région code: two digits (« 84 » for Auvergne-Rhône-Alpes). */
-  region: z.string().regex(/^[0-9]{2}$/),
+  /** INSEE région code: two digits (« 84 » for Auvergne-Rhône-Alpes), three for overseas collectivities. */
+  region: z.string().regex(/^[0-9]{2,3}$/),
   /** ISO 3166-1 alpha-2, XK for Kosovo. */
   country: z
     .string()

@@ -1,5 +1,5 @@
 import { and, asc, countDistinct, desc, eq, exists, inArray, ne, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, union } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
   applications,
@@ -190,10 +190,29 @@ export type FilterOptions = {
   countries: string[];
 };
 
-/** Choices of the laureates filters, drawn from published results only. */
-export async function laureateFilterOptions(): Promise<FilterOptions> {
+/**
+ * Choices of the laureates filters, drawn from published results only (no
+ * dead option). A value already selected in the URL is kept even when it
+ * matches nothing, so the form shows what the list is filtered by.
+ */
+export async function laureateFilterOptions(selected: Partial<LaureateFilters> = {}): Promise<FilterOptions> {
   const db = getDb();
-  const [callRows, regionRows, countryRows] = await Promise.all([
+  const coApplicantRegions = db
+    .selectDistinct({ code: organisations.regionCode })
+    .from(participants)
+    .innerJoin(organisations, eq(organisations.id, participants.organisationId))
+    .innerJoin(applications, eq(applications.id, participants.applicationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+    .where(and(eq(participants.role, "co_applicant"), isPublishedLaureate));
+  const leadRegions = db
+    .selectDistinct({ code: lead.regionCode })
+    .from(applications)
+    .innerJoin(lead, eq(lead.id, applications.leadOrganisationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+    .where(isPublishedLaureate);
+  const [callRows, regionRows, usedRegionRows, countryRows] = await Promise.all([
     db
       .select({ slug: calls.slug, title: calls.title, year: calls.year })
       .from(calls)
@@ -204,6 +223,7 @@ export async function laureateFilterOptions(): Promise<FilterOptions> {
       .from(organisations)
       .where(eq(organisations.kind, "region"))
       .orderBy(frenchOrder(organisations.name)),
+    union(leadRegions, coApplicantRegions),
     db
       .selectDistinct({ countryCode: foreignPartners.countryCode })
       .from(participants)
@@ -213,11 +233,29 @@ export async function laureateFilterOptions(): Promise<FilterOptions> {
       .innerJoin(decisions, eq(decisions.applicationId, applications.id))
       .where(isPublishedLaureate),
   ]);
+
+  const years = [...new Set(callRows.map((c) => c.year))];
+  if (selected.year !== undefined && !years.includes(selected.year)) {
+    years.push(selected.year);
+    years.sort((a, b) => b - a);
+  }
+  const callOptions = [...callRows];
+  if (selected.call && !callOptions.some((c) => c.slug === selected.call)) {
+    // An unpublished or unknown call: show its slug only, never its title.
+    callOptions.push({ slug: selected.call, title: selected.call, year: 0 });
+  }
+  const usedRegions = new Set(usedRegionRows.map((r) => r.code));
+  if (selected.region) usedRegions.add(selected.region);
+  const countryCodes = countryRows.map((r) => r.countryCode);
+  if (selected.country && !countryCodes.includes(selected.country)) countryCodes.push(selected.country);
+
   return {
-    years: [...new Set(callRows.map((c) => c.year))],
-    calls: callRows,
-    regions: regionRows.flatMap((r) => (r.code ? [{ code: r.code, name: r.name }] : [])),
-    countries: sortByCountryName(countryRows.map((r) => r.countryCode)),
+    years,
+    calls: callOptions,
+    regions: regionRows.flatMap((r) =>
+      r.code && usedRegions.has(r.code) ? [{ code: r.code, name: r.name }] : [],
+    ),
+    countries: sortByCountryName(countryCodes),
   };
 }
 

@@ -23,7 +23,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LaureatesPage({ searchParams }: Props) {
   await connection();
   const filters = parseLaureateFilters(await searchParams);
-  const [{ total, items }, options] = await Promise.all([listLaureates(filters), laureateFilterOptions()]);
+  const [{ total, items }, options] = await Promise.all([
+    listLaureates(filters),
+    laureateFilterOptions(filters),
+  ]);
   const pages = pageCount(total);
   const firstShown = (filters.page - 1) * LAUREATES_PAGE_SIZE + 1;
 

@@ -52,118 +52,10 @@ export default async function CallPage({ params }: Props) {
       <h1 className="mt-2 text-3xl">{call.title}</h1>
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_20rem]">
-        <div className="min-w-0">
-          {call.descriptionMd.trim() && (
-            <section aria-labelledby="presentation">
-              <h2 id="presentation" className="text-2xl">
-                Présentation
-              </h2>
-              <Markdown source={call.descriptionMd} className="mt-3" />
-            </section>
-          )}
-
-          {(call.eligibilityMd.trim() || call.eligibleCountries) && (
-            <section aria-labelledby="eligibilite" className="mt-10">
-              <h2 id="eligibilite" className="text-2xl">
-                Éligibilité
-              </h2>
-              <Markdown source={call.eligibilityMd} className="mt-3" />
-              {call.eligibleCountries && call.eligibleCountries.length > 0 && (
-                <p className="mt-3">
-                  <strong>Pays éligibles&nbsp;:</strong>{" "}
-                  {sortByCountryName(call.eligibleCountries).map(countryName).join(", ")}.
-                </p>
-              )}
-            </section>
-          )}
-
-          {call.themes.length > 0 && (
-            <section aria-labelledby="thematiques" className="mt-10">
-              <h2 id="thematiques" className="text-2xl">
-                Thématiques
-              </h2>
-              <ul className="mt-3 flex flex-wrap gap-2">
-                {call.themes.map((theme) => (
-                  <li key={theme} className="bg-blue-france-50 px-3 py-1 text-sm text-blue-france">
-                    {theme}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-
-          <section aria-labelledby="grille" className="mt-10">
-            <h2 id="grille" className="text-2xl">
-              Grille d’évaluation
-            </h2>
-            {call.criteria.length === 0 ? (
-              <p className="mt-3">La grille d’évaluation n’est pas encore publiée.</p>
-            ) : (
-              <div className="mt-3 overflow-x-auto">
-                <table className="w-full border-collapse text-left text-sm">
-                  <caption className="sr-only">
-                    Critères d’évaluation de l’appel, avec leur pondération et leur note maximale
-                  </caption>
-                  <thead>
-                    <tr className="border-b-2 border-grey-800">
-                      <th scope="col" className="py-2 pr-4">
-                        Critère
-                      </th>
-                      <th scope="col" className="px-4 py-2 text-right whitespace-nowrap">
-                        Pondération
-                      </th>
-                      <th scope="col" className="py-2 pl-4 text-right whitespace-nowrap">
-                        Note sur
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {call.criteria.map((criterion) => (
-                      <tr key={criterion.id} className="border-b border-grey-200 align-top">
-                        <th scope="row" className="py-3 pr-4 font-normal">
-                          <span className="font-semibold">{criterion.label}</span>
-                          {criterion.helpText && (
-                            <span className="mt-1 block text-grey-600">{criterion.helpText}</span>
-                          )}
-                        </th>
-                        <td className="px-4 py-3 text-right tabular-nums">
-                          {criterion.weight}
-                          {totalWeight === 100 ? "\u00a0%" : ""}
-                        </td>
-                        <td className="py-3 pl-4 text-right tabular-nums">{criterion.maxScore}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-
-          <section aria-labelledby="pieces" className="mt-10">
-            <h2 id="pieces" className="text-2xl">
-              Pièces à joindre
-            </h2>
-            {call.documents.length === 0 ? (
-              <p className="mt-3">Aucune pièce n’est demandée pour cet appel.</p>
-            ) : (
-              <ul className="mt-3 space-y-3">
-                {call.documents.map((doc) => (
-                  <li key={doc.id} className="border-l-4 border-grey-200 pl-4">
-                    <span className="font-semibold">{doc.label}</span>{" "}
-                    <span className="text-sm text-grey-600">
-                      ({doc.mandatory ? "obligatoire" : "facultative"}
-                      {doc.acceptedTypes.length > 0 &&
-                        ` — formats acceptés\u00a0: ${documentTypesLabel(doc.acceptedTypes)}`}
-                      )
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </div>
-
-        <aside aria-labelledby="en-bref" className="self-start border border-grey-200 bg-grey-50 p-5">
+        <aside
+          aria-labelledby="en-bref"
+          className="self-start lg:col-start-2 lg:row-start-1 border border-grey-200 bg-grey-50 p-5"
+        >
           <h2 id="en-bref" className="text-xl">
             En bref
           </h2>
@@ -231,6 +123,116 @@ export default async function CallPage({ params }: Props) {
             </p>
           )}
         </aside>
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
+          {call.descriptionMd.trim() && (
+            <section aria-labelledby="presentation">
+              <h2 id="presentation" className="text-2xl">
+                Présentation
+              </h2>
+              <Markdown source={call.descriptionMd} className="mt-3" />
+            </section>
+          )}
+
+          {(call.eligibilityMd.trim() || call.eligibleCountries) && (
+            <section aria-labelledby="eligibilite" className="mt-10">
+              <h2 id="eligibilite" className="text-2xl">
+                Éligibilité
+              </h2>
+              <Markdown source={call.eligibilityMd} className="mt-3" />
+              {call.eligibleCountries && call.eligibleCountries.length > 0 && (
+                <p className="mt-3">
+                  <strong>Pays éligibles&nbsp;:</strong>{" "}
+                  {sortByCountryName(call.eligibleCountries).map(countryName).join(", ")}.
+                </p>
+              )}
+            </section>
+          )}
+
+          {call.themes.length > 0 && (
+            <section aria-labelledby="thematiques" className="mt-10">
+              <h2 id="thematiques" className="text-2xl">
+                Thématiques
+              </h2>
+              <ul className="mt-3 flex flex-wrap gap-2">
+                {call.themes.map((theme) => (
+                  <li key={theme} className="bg-blue-france-50 px-3 py-1 text-sm text-blue-france">
+                    {theme}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          <section aria-labelledby="grille" className="mt-10">
+            <h2 id="grille" className="text-2xl">
+              Grille d’évaluation
+            </h2>
+            {call.criteria.length === 0 ? (
+              <p className="mt-3">La grille d’évaluation n’est pas encore publiée.</p>
+            ) : (
+              <div className="mt-3 overflow-x-auto">
+                <table className="w-full border-collapse text-left text-sm">
+                  <caption className="sr-only">
+                    Critères d’évaluation de l’appel, avec leur coefficient et leur note maximale
+                  </caption>
+                  <thead>
+                    <tr className="border-b-2 border-grey-800">
+                      <th scope="col" className="py-2 pr-4">
+                        Critère
+                      </th>
+                      <th scope="col" className="px-2 py-2 text-right whitespace-nowrap sm:px-4">
+                        Coefficient
+                      </th>
+                      <th scope="col" className="py-2 pl-2 text-right whitespace-nowrap sm:pl-4">
+                        Note sur
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {call.criteria.map((criterion) => (
+                      <tr key={criterion.id} className="border-b border-grey-200 align-top">
+                        <th scope="row" className="py-3 pr-4 font-normal">
+                          <span className="font-semibold">{criterion.label}</span>
+                          {criterion.helpText && (
+                            <span className="mt-1 block text-grey-600">{criterion.helpText}</span>
+                          )}
+                        </th>
+                        <td className="px-2 py-3 text-right tabular-nums sm:px-4">
+                          {criterion.weight}
+                          {totalWeight === 100 ? "\u00a0%" : ""}
+                        </td>
+                        <td className="py-3 pl-2 text-right tabular-nums sm:pl-4">{criterion.maxScore}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section aria-labelledby="pieces" className="mt-10">
+            <h2 id="pieces" className="text-2xl">
+              Pièces à joindre
+            </h2>
+            {call.documents.length === 0 ? (
+              <p className="mt-3">Aucune pièce n’est demandée pour cet appel.</p>
+            ) : (
+              <ul className="mt-3 space-y-3">
+                {call.documents.map((doc) => (
+                  <li key={doc.id} className="border-l-4 border-grey-200 pl-4">
+                    <span className="font-semibold">{doc.label}</span>{" "}
+                    <span className="text-sm text-grey-600">
+                      ({doc.mandatory ? "obligatoire" : "facultative"}
+                      {doc.acceptedTypes.length > 0 &&
+                        ` — formats acceptés\u00a0: ${documentTypesLabel(doc.acceptedTypes)}`}
+                      )
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
       </div>
     </PageContainer>
   );

@@ -14,7 +14,7 @@ import {
   ORGANISATION_KIND_LABELS,
   organisationDisplayName,
 } from "@/lib/public/labels";
-import { getLaureate, partnershipHistory } from "@/lib/public/laureates";
+import { getLaureate, type OrganisationRef, partnershipHistory } from "@/lib/public/laureates";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -30,6 +30,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const laureate = await load((await params).id);
   return { title: laureate ? laureate.title : "Projet introuvable" };
+}
+
+/** « (commune) » after a commune or an EPCI; départements and régions already say what they are. */
+function KindHint({ org }: { org: OrganisationRef }) {
+  if (org.kind !== "commune" && org.kind !== "epci") return null;
+  return <span className="text-grey-600">({ORGANISATION_KIND_LABELS[org.kind]})</span>;
 }
 
 /** Plain text written by applicants: paragraphs on blank lines, no markup. */
@@ -77,7 +83,47 @@ export default async function LaureatePage({ params }: Props) {
       <h1 className="mt-2 text-3xl">{laureate.title}</h1>
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_20rem]">
-        <div className="min-w-0">
+        <aside
+          aria-labelledby="en-bref"
+          className="self-start lg:col-start-2 lg:row-start-1 border border-grey-200 bg-grey-50 p-5"
+        >
+          <h2 id="en-bref" className="text-xl">
+            En bref
+          </h2>
+          <dl className="mt-4 space-y-3 text-sm">
+            <div>
+              <dt className="font-semibold">Montant accordé</dt>
+              <dd className="text-2xl font-bold text-blue-france">
+                {formatMoneyCents(laureate.grantedAmountCents)}
+              </dd>
+            </div>
+            <div>
+              <dt className="font-semibold">Appel à projets</dt>
+              <dd>
+                <Link href={`/appels/${laureate.callSlug}`}>{laureate.callTitle}</Link>
+              </dd>
+            </div>
+            <div>
+              <dt className="font-semibold">Année</dt>
+              <dd>{laureate.year}</dd>
+            </div>
+            {laureate.startDate && (
+              <div>
+                <dt className="font-semibold">Début du projet</dt>
+                <dd>
+                  <DateTime value={new Date(`${laureate.startDate}T12:00:00Z`)} />
+                </dd>
+              </div>
+            )}
+            {laureate.durationMonths && (
+              <div>
+                <dt className="font-semibold">Durée</dt>
+                <dd>{laureate.durationMonths}&nbsp;mois</dd>
+              </div>
+            )}
+          </dl>
+        </aside>
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           {laureate.summary.trim() && (
             <section aria-labelledby="resume">
               <h2 id="resume" className="text-2xl">
@@ -103,8 +149,7 @@ export default async function LaureatePage({ params }: Props) {
               <div>
                 <dt className="font-semibold">Chef de file</dt>
                 <dd>
-                  {organisationDisplayName(laureate.lead)}{" "}
-                  <span className="text-grey-600">({ORGANISATION_KIND_LABELS[laureate.lead.kind]})</span>
+                  {organisationDisplayName(laureate.lead)} <KindHint org={laureate.lead} />
                   {laureate.onBehalfOf && (
                     <span className="block">Pour le compte de&nbsp;: {laureate.onBehalfOf}</span>
                   )}
@@ -119,8 +164,7 @@ export default async function LaureatePage({ params }: Props) {
                     <ul className="list-disc pl-6">
                       {laureate.coApplicants.map((org) => (
                         <li key={org.id}>
-                          {organisationDisplayName(org)}{" "}
-                          <span className="text-grey-600">({ORGANISATION_KIND_LABELS[org.kind]})</span>
+                          {organisationDisplayName(org)} <KindHint org={org} />
                         </li>
                       ))}
                     </ul>
@@ -240,44 +284,6 @@ export default async function LaureatePage({ params }: Props) {
             )}
           </section>
         </div>
-
-        <aside aria-labelledby="en-bref" className="self-start border border-grey-200 bg-grey-50 p-5">
-          <h2 id="en-bref" className="text-xl">
-            En bref
-          </h2>
-          <dl className="mt-4 space-y-3 text-sm">
-            <div>
-              <dt className="font-semibold">Montant accordé</dt>
-              <dd className="text-2xl font-bold text-blue-france">
-                {formatMoneyCents(laureate.grantedAmountCents)}
-              </dd>
-            </div>
-            <div>
-              <dt className="font-semibold">Appel à projets</dt>
-              <dd>
-                <Link href={`/appels/${laureate.callSlug}`}>{laureate.callTitle}</Link>
-              </dd>
-            </div>
-            <div>
-              <dt className="font-semibold">Année</dt>
-              <dd>{laureate.year}</dd>
-            </div>
-            {laureate.startDate && (
-              <div>
-                <dt className="font-semibold">Début du projet</dt>
-                <dd>
-                  <DateTime value={new Date(`${laureate.startDate}T12:00:00Z`)} />
-                </dd>
-              </div>
-            )}
-            {laureate.durationMonths && (
-              <div>
-                <dt className="font-semibold">Durée</dt>
-                <dd>{laureate.durationMonths}&nbsp;mois</dd>
-              </div>
-            )}
-          </dl>
-        </aside>
       </div>
     </PageContainer>
   );

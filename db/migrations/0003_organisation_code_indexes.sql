@@ -1,0 +1,2 @@
+CREATE INDEX "organisations_insee_code_idx" ON "organisations" USING btree ("insee_code");--> statement-breakpoint
+CREATE INDEX "organisations_postcodes_idx" ON "organisations" USING gin ("postcodes");

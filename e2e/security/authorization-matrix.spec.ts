@@ -1,0 +1,117 @@
+import { type APIRequestContext, type Browser, request as playwrightRequest } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { type PersonaKey, signInAs } from "../support/personas";
+import { discoverRoutes } from "./routes";
+
+/**
+ * The authorization matrix: for every route of the app (read from app/) and
+ * every persona, the expected answer. A new route without an entry fails the
+ * first test. Answers: 200 allowed, "login" redirected to sign-in, 403, 404.
+ */
+type Persona = "anonymous" | PersonaKey;
+type Answer = 200 | 403 | 404 | "login";
+
+const PERSONAS: Persona[] = [
+  "anonymous",
+  "applicant-thiers", // applicant of organisation A
+  "applicant-other", // applicant of organisation B
+  "reviewer", // reviewer assigned (on the call in review)
+  "reviewer-2", // second reviewer
+  "admin",
+  "editor-resacoop", // network editor of région 84
+  "editor-other", // network editor of another région
+];
+
+const everyone = (answer: Answer) =>
+  Object.fromEntries(PERSONAS.map((p) => [p, answer])) as Record<Persona, Answer>;
+const signedIn = (answer: Answer) => ({ ...everyone(answer), anonymous: "login" as Answer });
+const only = (allowed: Persona[]) => {
+  const row = signedIn(403);
+  for (const p of allowed) row[p] = 200;
+  return row;
+};
+
+/** Sample URL for each route pattern, and who gets what. Public routes are public on purpose. */
+const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: Record<Persona, Answer> }> = {
+  "/": { path: "/", expect: everyone(200) },
+  "/accessibilite": { path: "/accessibilite", expect: everyone(200) },
+  "/mentions-legales": { path: "/mentions-legales", expect: everyone(200) },
+  "/donnees-personnelles": { path: "/donnees-personnelles", expect: everyone(200) },
+  "/appels": { path: "/appels", expect: everyone(200) },
+  "/appels/[slug]": { path: () => firstLink("/appels", /^\/appels\/[^/]+$/), expect: everyone(200) },
+  "/laureats": { path: "/laureats", expect: everyone(200) },
+  "/laureats/[id]": {
+    path: () => firstLink("/laureats", /^\/laureats\/[0-9a-f-]{36}$/),
+    expect: everyone(200),
+  },
+  "/connexion": { path: "/connexion", expect: everyone(200) },
+  "/connexion/verifier": { path: "/connexion/verifier", expect: everyone(200) },
+  "/connexion/erreur": { path: "/connexion/erreur?error=Verification", expect: everyone(200) },
+  // Demo mode only (the e2e run is in demo mode): public on purpose, see lib/authz.
+  "/dev/courriels": { path: "/dev/courriels", expect: everyone(200) },
+  "/espace": { path: "/espace", expect: signedIn(200) },
+  "/instruction": { path: "/instruction", expect: only(["reviewer", "reviewer-2", "admin"]) },
+  "/reseau": { path: "/reseau", expect: only(["editor-resacoop", "editor-other"]) },
+  "/admin": { path: "/admin", expect: only(["admin"]) },
+  "/admin/utilisateurs": { path: "/admin/utilisateurs", expect: only(["admin"]) },
+  "/admin/courriels": { path: "/admin/courriels", expect: only(["admin"]) },
+  // Who is signed in (null for visitors), for the header menu.
+  "/api/me": { path: "/api/me", expect: everyone(200) },
+  "/api/health": { path: "/api/health", expect: everyone(200) },
+  // Open data (official list of local authorities): public on purpose.
+  "/api/organisations": { path: "/api/organisations?q=thiers", expect: everyone(200) },
+  // Auth.js endpoints authenticate; the session endpoint answers everyone (null when signed out).
+  "/api/auth/[...nextauth]": { path: "/api/auth/session", expect: everyone(200) },
+};
+
+let baseURL = "";
+async function firstLink(from: string, pattern: RegExp) {
+  const context = await playwrightRequest.newContext({ baseURL });
+  const html = await (await context.get(from)).text();
+  await context.dispose();
+  const href = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? "").find((h) => pattern.test(h));
+  if (!href) throw new Error(`no link matching ${pattern} on ${from}`);
+  return href;
+}
+
+async function contextFor(browser: Browser, persona: Persona): Promise<APIRequestContext> {
+  if (persona === "anonymous") return playwrightRequest.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signInAs(page, persona);
+  const state = await context.storageState();
+  await context.close();
+  return playwrightRequest.newContext({ baseURL, storageState: state });
+}
+
+function answerOf(status: number, location: string | undefined): Answer | number {
+  if ([302, 303, 307, 308].includes(status) && location?.includes("/connexion")) return "login";
+  return status;
+}
+
+test("every route of the app has an entry in the matrix", () => {
+  const missing = discoverRoutes()
+    .map((r) => r.pattern)
+    .filter((pattern) => !(pattern in MATRIX));
+  expect(missing, "routes without an authorization entry").toEqual([]);
+});
+
+test.describe("authorization matrix", () => {
+  test.describe.configure({ timeout: 120_000 });
+  for (const persona of PERSONAS) {
+    test(`answers as expected for ${persona}`, async ({ browser }, info) => {
+      baseURL = String(info.project.use.baseURL);
+      const context = await contextFor(browser, persona);
+      const results: string[] = [];
+      const expected: string[] = [];
+      for (const [pattern, entry] of Object.entries(MATRIX)) {
+        const path = typeof entry.path === "string" ? entry.path : await entry.path();
+        const response = await context.get(path, { maxRedirects: 0 });
+        results.push(`${pattern} → ${answerOf(response.status(), response.headers().location)}`);
+        expected.push(`${pattern} → ${entry.expect[persona]}`);
+      }
+      await context.dispose();
+      expect(results).toEqual(expected);
+    });
+  }
+});

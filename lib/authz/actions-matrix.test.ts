@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Server actions are public HTTP endpoints. Every exported action of every
+ * "use server" module must be listed here with the policy predicate it calls
+ * (or why it is public on purpose); the test reads the code, so a new action
+ * without an entry, or one that stops calling its predicate, fails.
+ * The e2e security specs replay some of them under the wrong session.
+ */
+const ACTIONS: Record<string, { check: string | null; why?: string }> = {
+  requestSignInLink: { check: null, why: "sign-in itself; rate-limited per address and IP" },
+  signInWithProConnect: { check: null, why: "sign-in itself" },
+  signInAsPersona: { check: "canUseDemoSignIn" },
+  signOutAction: { check: null, why: "ends the caller's own session" },
+  requestMembership: { check: "canAccessApplicantSpace" },
+  confirmMembership: { check: "canManageOrganisation" },
+  inviteMember: { check: "canManageOrganisation" },
+  removeMember: { check: "canRemoveMember" },
+  grantRole: { check: "canManageRoles" },
+  revokeRole: { check: "canRevokeRole" },
+};
+
+function serverActionModules(root: string) {
+  const files: string[] = [];
+  for (const dir of ["lib", "app"]) {
+    for (const entry of readdirSync(path.join(root, dir), { recursive: true }).map(String)) {
+      if (!/\.(ts|tsx)$/.test(entry) || entry.includes(".test.")) continue;
+      const file = path.join(root, dir, entry);
+      if (/^\s*["']use server["']/.test(readFileSync(file, "utf8"))) files.push(file);
+    }
+  }
+  return files;
+}
+
+function exportedActions(source: string) {
+  const starts = [...source.matchAll(/^export async function (\w+)\s*\(/gm)];
+  return starts.map((match, i) => ({
+    name: match[1] as string,
+    body: source.slice(match.index, starts[i + 1]?.index ?? source.length),
+  }));
+}
+
+const actions = serverActionModules(process.cwd()).flatMap((file) =>
+  exportedActions(readFileSync(file, "utf8")).map((a) => ({ ...a, file })),
+);
+
+describe("server actions and the policy", () => {
+  it("finds the server actions", () => {
+    expect(actions.length).toBeGreaterThanOrEqual(Object.keys(ACTIONS).length);
+  });
+
+  it("lists every server action", () => {
+    expect(actions.map((a) => a.name).filter((name) => !(name in ACTIONS))).toEqual([]);
+  });
+
+  for (const [name, rule] of Object.entries(ACTIONS)) {
+    it(`${name} ${rule.check ? `checks ${rule.check}` : `is public on purpose (${rule.why})`}`, () => {
+      const action = actions.find((a) => a.name === name);
+      expect(action, `${name} not found`).toBeDefined();
+      if (!rule.check) return;
+      const body = action?.body ?? "";
+      expect(body).toMatch(new RegExp(`\\b${rule.check}\\(`));
+      if (rule.check !== "canUseDemoSignIn") {
+        // The user is loaded and the check happens before any write.
+        expect(body).toMatch(/getCurrentUser\(\)/);
+        const check = body.search(new RegExp(`\\b${rule.check}\\(`));
+        const firstWrite = body.search(/\.(insert|update|delete)\(|db\.transaction\(/);
+        expect(firstWrite === -1 || check < firstWrite, "permission checked before writing").toBe(true);
+      }
+    });
+  }
+});
