@@ -20,7 +20,9 @@ describe("database", () => {
       .values({ action: "test.append_only", subjectType: "test", subjectId: "1" })
       .returning();
     expect(event).toBeDefined();
-    const update = await pgError(db.execute(sql`update audit_events set action = 'changed' where id = ${event?.id}`));
+    const update = await pgError(
+      db.execute(sql`update audit_events set action = 'changed' where id = ${event?.id}`),
+    );
     expect(update.message).toMatch(/append-only/);
     const remove = await pgError(db.execute(sql`delete from audit_events where id = ${event?.id}`));
     expect(remove.message).toMatch(/append-only/);

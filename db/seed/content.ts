@@ -227,13 +227,22 @@ export function makeBudget(
     const cofinancing = roundEuros(remaining * rng.float(0.15, 0.5), 100);
     if (cofinancing > 0 && cofinancing < remaining) {
       const funderName = rng.pick(COFUNDERS);
-      push({ kind: "cofinancing", label: `Cofinancement : ${funderName}`, amountCents: cofinancing, funderName });
+      push({
+        kind: "cofinancing",
+        label: `Cofinancement : ${funderName}`,
+        amountCents: cofinancing,
+        funderName,
+      });
       remaining -= cofinancing;
     }
   }
-  const contributors = input.contributors.slice(0, remaining > 0 ? rng.int(1, Math.min(2, input.contributors.length)) : 0);
+  const contributors = input.contributors.slice(
+    0,
+    remaining > 0 ? rng.int(1, Math.min(2, input.contributors.length)) : 0,
+  );
   contributors.forEach((contributor, i) => {
-    const amount = i === contributors.length - 1 ? remaining : roundEuros(remaining * rng.float(0.2, 0.4), 100);
+    const amount =
+      i === contributors.length - 1 ? remaining : roundEuros(remaining * rng.float(0.2, 0.4), 100);
     remaining -= amount;
     push({
       kind: "own_contribution",
@@ -330,11 +339,34 @@ export const TOPICS: Record<string, readonly string[]> = {
     "Reboisement et agroforesterie",
     "Énergies renouvelables pour les équipements publics",
   ],
-  food: ["Circuits courts et restauration scolaire", "Appui aux filières maraîchères", "Greniers communautaires"],
-  francophonie: ["Lecture publique et médiathèques francophones", "Formation des agents territoriaux en français"],
-  ukraine: ["Reconstruction d'équipements publics", "Accueil et soutien psychosocial des déplacés", "Chauffage des écoles"],
-  mediterranean: ["Tourisme durable en Méditerranée", "Gestion intégrée du littoral", "Valorisation des médinas"],
+  food: [
+    "Circuits courts et restauration scolaire",
+    "Appui aux filières maraîchères",
+    "Greniers communautaires",
+  ],
+  francophonie: [
+    "Lecture publique et médiathèques francophones",
+    "Formation des agents territoriaux en français",
+  ],
+  ukraine: [
+    "Reconstruction d'équipements publics",
+    "Accueil et soutien psychosocial des déplacés",
+    "Chauffage des écoles",
+  ],
+  mediterranean: [
+    "Tourisme durable en Méditerranée",
+    "Gestion intégrée du littoral",
+    "Valorisation des médinas",
+  ],
   africa: ["Santé communautaire", "Fiscalité locale et ressources propres", "Électrification rurale"],
-  culture: ["Valorisation du patrimoine bâti", "Festivals et échanges artistiques", "Musées et mémoire partagée"],
-  americas: ["Tourisme rural et communautaire", "Gestion des risques naturels", "Coopération universitaire territoriale"],
+  culture: [
+    "Valorisation du patrimoine bâti",
+    "Festivals et échanges artistiques",
+    "Musées et mémoire partagée",
+  ],
+  americas: [
+    "Tourisme rural et communautaire",
+    "Gestion des risques naturels",
+    "Coopération universitaire territoriale",
+  ],
 };

@@ -15,8 +15,8 @@ import { normalizeSearch } from "../../lib/text";
 import { endOfParisDay, parisTime, parisYear } from "../../lib/time";
 import type { Database } from "../client";
 import {
-  appMeta,
   applications,
+  appMeta,
   auditEvents,
   budgetLines,
   calls,
@@ -38,8 +38,8 @@ import {
   users,
 } from "../schema";
 import {
-  type CriterionSeed,
   CRITERIA,
+  type CriterionSeed,
   FICTITIOUS_OPERATORS,
   FICTITIOUS_PARTNERS,
   makeBudget,
@@ -101,7 +101,11 @@ type LaureateProject = {
   subject: string;
 };
 const LAUREATES = laureatesFile as unknown as {
-  national_totals: { calls_for_projects: number; applications_submitted: number; initiatives_supported: number };
+  national_totals: {
+    calls_for_projects: number;
+    applications_submitted: number;
+    initiatives_supported: number;
+  };
   projects: LaureateProject[];
 };
 
@@ -156,10 +160,51 @@ const RESACOOP_PAIRINGS: Record<string, string> = {
 // The 2025 calls (fictitious titles and amounts; the totals are the real ones)
 // ---------------------------------------------------------------------------
 
-const AFRICA = ["BF", "BJ", "CD", "CI", "CM", "CV", "DZ", "GA", "GN", "KM", "MA", "MG", "ML", "MR", "NE", "SN", "TG", "TN"];
+const AFRICA = [
+  "BF",
+  "BJ",
+  "CD",
+  "CI",
+  "CM",
+  "CV",
+  "DZ",
+  "GA",
+  "GN",
+  "KM",
+  "MA",
+  "MG",
+  "ML",
+  "MR",
+  "NE",
+  "SN",
+  "TG",
+  "TN",
+];
 const MEDITERRANEAN = ["AL", "BA", "DZ", "EG", "JO", "LB", "MA", "ME", "PS", "TN", "TR", "XK"];
 const AMERICAS = ["AR", "BO", "BR", "CL", "CO", "CU", "DO", "EC", "HT", "MX", "PE", "UY"];
-const FRANCOPHONIE = ["AM", "BF", "BJ", "CA", "CD", "CI", "CM", "GA", "HT", "KH", "KM", "LA", "LB", "MA", "MD", "MG", "MR", "SN", "TG", "TN", "VN"];
+const FRANCOPHONIE = [
+  "AM",
+  "BF",
+  "BJ",
+  "CA",
+  "CD",
+  "CI",
+  "CM",
+  "GA",
+  "HT",
+  "KH",
+  "KM",
+  "LA",
+  "LB",
+  "MA",
+  "MD",
+  "MG",
+  "MR",
+  "SN",
+  "TG",
+  "TN",
+  "VN",
+];
 
 type CallSpec = {
   code: string;
@@ -179,23 +224,163 @@ type CallSpec = {
 
 const C = CRITERIA;
 const CALLS_2025: CallSpec[] = [
-  { code: "GEN", slug: "generaliste", title: "Appel à projets généraliste", themes: ["Gouvernance locale", "Développement économique"], topics: "general", eligible: null, maxGrantEuros: 150_000, maxSharePercent: 50, criteria: [C.relevance, C.partnership, C.impact, C.budget, C.sustainability], documents: ["deliberation", "partnerLetter", "budget"], submitted: 30, accepted: 17 },
-  { code: "JEU", slug: "jeunesse-vi", title: "Appel à projets « Jeunesse VI »", themes: ["Jeunesse", "Citoyenneté"], topics: "youth", eligible: null, maxGrantEuros: 70_000, maxSharePercent: 70, criteria: [C.relevance, C.youth, C.partnership, C.budget], documents: ["deliberation", "partnerLetter"], submitted: 18, accepted: 10 },
-  { code: "CLIM", slug: "climat-biodiversite", title: "Appel à projets « Climat et biodiversité »", themes: ["Climat", "Biodiversité"], topics: "climate", eligible: null, maxGrantEuros: 120_000, maxSharePercent: 50, criteria: [C.relevance, C.climate, C.partnership, C.impact, C.budget], documents: ["deliberation", "partnerLetter", "budget"], submitted: 20, accepted: 12 },
-  { code: "ALIM", slug: "securite-alimentaire", title: "Appel à projets « Sécurité alimentaire et agriculture durable »", themes: ["Sécurité alimentaire", "Agriculture"], topics: "food", eligible: null, maxGrantEuros: 100_000, maxSharePercent: 50, criteria: [C.relevance, C.partnership, C.impact, C.budget], documents: ["deliberation", "partnerLetter"], submitted: 14, accepted: 8 },
-  { code: "FRANCO", slug: "francophonie", title: "Appel à projets « Francophonie »", themes: ["Francophonie", "Éducation"], topics: "francophonie", eligible: FRANCOPHONIE, maxGrantEuros: 50_000, maxSharePercent: 70, criteria: [C.relevance, C.partnership, C.impact], documents: ["deliberation", "partnerLetter"], submitted: 12, accepted: 7 },
-  { code: "UKR", slug: "ukraine", title: "Appel à projets « Ukraine : soutien aux collectivités »", themes: ["Ukraine", "Reconstruction"], topics: "ukraine", eligible: ["UA"], maxGrantEuros: 150_000, maxSharePercent: 70, criteria: [C.relevance, C.partnership, C.impact, C.budget], documents: ["deliberation", "partnerLetter", "budget"], submitted: 14, accepted: 8 },
-  { code: "MED", slug: "mediterranee", title: "Appel à projets « Méditerranée »", themes: ["Méditerranée", "Développement durable"], topics: "mediterranean", eligible: MEDITERRANEAN, maxGrantEuros: 100_000, maxSharePercent: 50, criteria: [C.relevance, C.partnership, C.impact, C.sustainability], documents: ["deliberation", "partnerLetter"], submitted: 14, accepted: 8 },
-  { code: "AFR", slug: "afrique", title: "Appel à projets « Afrique »", themes: ["Afrique", "Services publics locaux"], topics: "africa", eligible: AFRICA, maxGrantEuros: 120_000, maxSharePercent: 50, criteria: [C.relevance, C.partnership, C.impact, C.budget, C.sustainability], documents: ["deliberation", "partnerLetter", "budget"], submitted: 16, accepted: 9 },
-  { code: "CULT", slug: "culture-patrimoine", title: "Appel à projets « Culture et patrimoine »", themes: ["Culture", "Patrimoine"], topics: "culture", eligible: null, maxGrantEuros: 60_000, maxSharePercent: 50, criteria: [C.relevance, C.partnership, C.impact], documents: ["deliberation", "partnerLetter"], submitted: 10, accepted: 6 },
-  { code: "ALC", slug: "amerique-latine-caraibes", title: "Appel à projets « Amérique latine et Caraïbes »", themes: ["Amérique latine", "Caraïbes"], topics: "americas", eligible: AMERICAS, maxGrantEuros: 80_000, maxSharePercent: 50, criteria: [C.relevance, C.partnership, C.impact, C.budget], documents: ["deliberation", "partnerLetter"], submitted: 10, accepted: 6 },
+  {
+    code: "GEN",
+    slug: "generaliste",
+    title: "Appel à projets généraliste",
+    themes: ["Gouvernance locale", "Développement économique"],
+    topics: "general",
+    eligible: null,
+    maxGrantEuros: 150_000,
+    maxSharePercent: 50,
+    criteria: [C.relevance, C.partnership, C.impact, C.budget, C.sustainability],
+    documents: ["deliberation", "partnerLetter", "budget"],
+    submitted: 30,
+    accepted: 17,
+  },
+  {
+    code: "JEU",
+    slug: "jeunesse-vi",
+    title: "Appel à projets « Jeunesse VI »",
+    themes: ["Jeunesse", "Citoyenneté"],
+    topics: "youth",
+    eligible: null,
+    maxGrantEuros: 70_000,
+    maxSharePercent: 70,
+    criteria: [C.relevance, C.youth, C.partnership, C.budget],
+    documents: ["deliberation", "partnerLetter"],
+    submitted: 18,
+    accepted: 10,
+  },
+  {
+    code: "CLIM",
+    slug: "climat-biodiversite",
+    title: "Appel à projets « Climat et biodiversité »",
+    themes: ["Climat", "Biodiversité"],
+    topics: "climate",
+    eligible: null,
+    maxGrantEuros: 120_000,
+    maxSharePercent: 50,
+    criteria: [C.relevance, C.climate, C.partnership, C.impact, C.budget],
+    documents: ["deliberation", "partnerLetter", "budget"],
+    submitted: 20,
+    accepted: 12,
+  },
+  {
+    code: "ALIM",
+    slug: "securite-alimentaire",
+    title: "Appel à projets « Sécurité alimentaire et agriculture durable »",
+    themes: ["Sécurité alimentaire", "Agriculture"],
+    topics: "food",
+    eligible: null,
+    maxGrantEuros: 100_000,
+    maxSharePercent: 50,
+    criteria: [C.relevance, C.partnership, C.impact, C.budget],
+    documents: ["deliberation", "partnerLetter"],
+    submitted: 14,
+    accepted: 8,
+  },
+  {
+    code: "FRANCO",
+    slug: "francophonie",
+    title: "Appel à projets « Francophonie »",
+    themes: ["Francophonie", "Éducation"],
+    topics: "francophonie",
+    eligible: FRANCOPHONIE,
+    maxGrantEuros: 50_000,
+    maxSharePercent: 70,
+    criteria: [C.relevance, C.partnership, C.impact],
+    documents: ["deliberation", "partnerLetter"],
+    submitted: 12,
+    accepted: 7,
+  },
+  {
+    code: "UKR",
+    slug: "ukraine",
+    title: "Appel à projets « Ukraine : soutien aux collectivités »",
+    themes: ["Ukraine", "Reconstruction"],
+    topics: "ukraine",
+    eligible: ["UA"],
+    maxGrantEuros: 150_000,
+    maxSharePercent: 70,
+    criteria: [C.relevance, C.partnership, C.impact, C.budget],
+    documents: ["deliberation", "partnerLetter", "budget"],
+    submitted: 14,
+    accepted: 8,
+  },
+  {
+    code: "MED",
+    slug: "mediterranee",
+    title: "Appel à projets « Méditerranée »",
+    themes: ["Méditerranée", "Développement durable"],
+    topics: "mediterranean",
+    eligible: MEDITERRANEAN,
+    maxGrantEuros: 100_000,
+    maxSharePercent: 50,
+    criteria: [C.relevance, C.partnership, C.impact, C.sustainability],
+    documents: ["deliberation", "partnerLetter"],
+    submitted: 14,
+    accepted: 8,
+  },
+  {
+    code: "AFR",
+    slug: "afrique",
+    title: "Appel à projets « Afrique »",
+    themes: ["Afrique", "Services publics locaux"],
+    topics: "africa",
+    eligible: AFRICA,
+    maxGrantEuros: 120_000,
+    maxSharePercent: 50,
+    criteria: [C.relevance, C.partnership, C.impact, C.budget, C.sustainability],
+    documents: ["deliberation", "partnerLetter", "budget"],
+    submitted: 16,
+    accepted: 9,
+  },
+  {
+    code: "CULT",
+    slug: "culture-patrimoine",
+    title: "Appel à projets « Culture et patrimoine »",
+    themes: ["Culture", "Patrimoine"],
+    topics: "culture",
+    eligible: null,
+    maxGrantEuros: 60_000,
+    maxSharePercent: 50,
+    criteria: [C.relevance, C.partnership, C.impact],
+    documents: ["deliberation", "partnerLetter"],
+    submitted: 10,
+    accepted: 6,
+  },
+  {
+    code: "ALC",
+    slug: "amerique-latine-caraibes",
+    title: "Appel à projets « Amérique latine et Caraïbes »",
+    themes: ["Amérique latine", "Caraïbes"],
+    topics: "americas",
+    eligible: AMERICAS,
+    maxGrantEuros: 80_000,
+    maxSharePercent: 50,
+    criteria: [C.relevance, C.partnership, C.impact, C.budget],
+    documents: ["deliberation", "partnerLetter"],
+    submitted: 10,
+    accepted: 6,
+  },
 ];
 
 /** Earlier years, small, results published: so the public site shows several years and a partnership history. */
 const HISTORY: { year: number; spec: CallSpec }[] = [
   { year: 2022, spec: { ...(CALLS_2025[0] as CallSpec), submitted: 12, accepted: 7 } },
   { year: 2023, spec: { ...(CALLS_2025[0] as CallSpec), submitted: 15, accepted: 8 } },
-  { year: 2023, spec: { ...(CALLS_2025[1] as CallSpec), code: "JEU", slug: "jeunesse-v", title: "Appel à projets « Jeunesse V »", submitted: 10, accepted: 6 } },
+  {
+    year: 2023,
+    spec: {
+      ...(CALLS_2025[1] as CallSpec),
+      code: "JEU",
+      slug: "jeunesse-v",
+      title: "Appel à projets « Jeunesse V »",
+      submitted: 10,
+      accepted: 6,
+    },
+  },
   { year: 2024, spec: { ...(CALLS_2025[0] as CallSpec), submitted: 18, accepted: 10 } },
   { year: 2024, spec: { ...(CALLS_2025[2] as CallSpec), submitted: 12, accepted: 7 } },
 ];
@@ -321,10 +506,9 @@ class DemoBuilder {
       .select(columns)
       .from(organisations)
       .where(and(eq(organisations.kind, "other"), eq(organisations.name, "RESACOOP")));
-    this.resacoop =
-      existing ??
-      (
-        await tx
+    const [created] = existing
+      ? [existing]
+      : await tx
           .insert(organisations)
           .values({
             kind: "other",
@@ -334,8 +518,9 @@ class DemoBuilder {
             isLocalAuthority: false,
             searchName: normalizeSearch("RESACOOP"),
           })
-          .returning(columns)
-      )[0]!;
+          .returning(columns);
+    if (!created) throw new Error("Demo seed: could not create the RESACOOP organisation.");
+    this.resacoop = created;
 
     this.resacoopNetworkId = this.id();
     this.otherNetworkId = this.id();
@@ -379,9 +564,18 @@ class DemoBuilder {
       .values(partnerRows.map((row) => ({ id: this.id(), ...row })))
       .onConflictDoNothing();
     const partners = await tx
-      .select({ id: foreignPartners.id, name: foreignPartners.name, countryCode: foreignPartners.countryCode })
+      .select({
+        id: foreignPartners.id,
+        name: foreignPartners.name,
+        countryCode: foreignPartners.countryCode,
+      })
       .from(foreignPartners)
-      .where(inArray(foreignPartners.name, partnerRows.map((p) => p.name)));
+      .where(
+        inArray(
+          foreignPartners.name,
+          partnerRows.map((p) => p.name),
+        ),
+      );
     for (const p of partners) this.partnerIds.set(`${p.name}|${p.countryCode}`, p.id);
 
     const operatorRows = [
@@ -397,7 +591,12 @@ class DemoBuilder {
     const ops = await tx
       .select({ id: operators.id, name: operators.name })
       .from(operators)
-      .where(inArray(operators.name, operatorRows.map((o) => o.name)));
+      .where(
+        inArray(
+          operators.name,
+          operatorRows.map((o) => o.name),
+        ),
+      );
     for (const o of ops) this.operatorIds.set(o.name, o.id);
 
     // Leads of the fictitious projects: real authorities of a decent size, in a stable order.
@@ -424,7 +623,9 @@ class DemoBuilder {
       return this.resacoop;
     }
     const key =
-      org.kind === "commune" || org.kind === "departement" ? `${org.kind}:${org.insee_code}` : `siren:${org.siren}`;
+      org.kind === "commune" || org.kind === "departement"
+        ? `${org.kind}:${org.insee_code}`
+        : `siren:${org.siren}`;
     const found = this.byCode.get(key);
     if (!found) {
       throw new Error(
@@ -477,8 +678,19 @@ class DemoBuilder {
         createdAt,
       });
     }
-    const role = (key: PersonaKey, r: "reviewer" | "admin" | "network_editor", networkId: string | null = null) =>
-      this.userRoles.push({ id: this.id(), userId: this.user(key), role: r, networkId, grantedBy: admin, grantedAt: createdAt });
+    const role = (
+      key: PersonaKey,
+      r: "reviewer" | "admin" | "network_editor",
+      networkId: string | null = null,
+    ) =>
+      this.userRoles.push({
+        id: this.id(),
+        userId: this.user(key),
+        role: r,
+        networkId,
+        grantedBy: admin,
+        grantedAt: createdAt,
+      });
     role("admin", "admin");
     role("reviewer", "reviewer");
     role("reviewer-2", "reviewer");
@@ -566,7 +778,9 @@ class DemoBuilder {
       });
       call.row.lastReceiptSeq = submitted.length;
       const granted = this.decisions
-        .filter((d) => d.outcome === "accepted" && call.applications.some((a) => a.row.id === d.applicationId))
+        .filter(
+          (d) => d.outcome === "accepted" && call.applications.some((a) => a.row.id === d.applicationId),
+        )
         .reduce((sum, d) => sum + (d.grantedAmountCents ?? 0), 0);
       if (call.row.envelopeCents) continue; // set by hand (current-year calls)
       // A round envelope a little above what was granted (never below).
@@ -612,7 +826,8 @@ class DemoBuilder {
       summary: input.summary,
       objectives:
         "Renforcer les capacités des services des collectivités partenaires, partager les savoir-faire et associer les habitants aux actions.",
-      expectedResults: "Des actions concrètes et mesurables, des agents formés et un partenariat durable entre les territoires.",
+      expectedResults:
+        "Des actions concrètes et mesurables, des agents formés et un partenariat durable entre les territoires.",
       beneficiaries: "Habitants, agents territoriaux et acteurs associatifs des territoires partenaires.",
       themes: call.row.themes ?? [],
       sdgs: this.rng.sample([1, 4, 5, 6, 8, 11, 13, 15, 16, 17], this.rng.int(1, 3)).sort((a, b) => a - b),
@@ -633,13 +848,31 @@ class DemoBuilder {
 
     let position = 0;
     for (const org of co) {
-      this.participants.push({ id: this.id(), applicationId: id, role: "co_applicant", organisationId: org.id, position: position++ });
+      this.participants.push({
+        id: this.id(),
+        applicationId: id,
+        role: "co_applicant",
+        organisationId: org.id,
+        position: position++,
+      });
     }
     for (const partnerId of input.partners) {
-      this.participants.push({ id: this.id(), applicationId: id, role: "foreign_partner", foreignPartnerId: partnerId, position: position++ });
+      this.participants.push({
+        id: this.id(),
+        applicationId: id,
+        role: "foreign_partner",
+        foreignPartnerId: partnerId,
+        position: position++,
+      });
     }
     for (const operatorId of input.operators ?? []) {
-      this.participants.push({ id: this.id(), applicationId: id, role: "operator", operatorId, position: position++ });
+      this.participants.push({
+        id: this.id(),
+        applicationId: id,
+        role: "operator",
+        operatorId,
+        position: position++,
+      });
     }
     const pairs = input.pairs ?? input.partners.map((p) => [lead.id, p] as [number, string]);
     for (const [organisationId, foreignPartnerId] of pairs) {
@@ -704,7 +937,10 @@ class DemoBuilder {
     const requested = app.row.requestedAmountCents;
     const granted =
       outcome === "accepted"
-        ? Math.max(100 * 100, this.rng.chance(0.6) ? requested : roundEuros(requested * this.rng.float(0.7, 1), 500))
+        ? Math.max(
+            100 * 100,
+            this.rng.chance(0.6) ? requested : roundEuros(requested * this.rng.float(0.7, 1), 500),
+          )
         : null;
     const grantedAmountCents = granted === null ? null : Math.min(granted, requested);
     const rejectionReason = outcome === "rejected" ? this.rng.pick(REJECTION_REASONS) : null;
@@ -758,10 +994,14 @@ class DemoBuilder {
           rng.int(1, 2),
         )
       : [];
-    const operators = rng.chance(0.25) ? [this.operatorIds.get(rng.pick(FICTITIOUS_OPERATORS).name) as string] : [];
+    const operators = rng.chance(0.25)
+      ? [this.operatorIds.get(rng.pick(FICTITIOUS_OPERATORS).name) as string]
+      : [];
     const partnerIds = partners.map((p) => this.partner(p.name, p.countryCode));
     const pairs: [number, string][] = partnerIds.map((p) => [chosenLead.id, p]);
-    co.forEach((org, i) => pairs.push([org.id, partnerIds[i % partnerIds.length] as string]));
+    co.forEach((org, i) => {
+      pairs.push([org.id, partnerIds[i % partnerIds.length] as string]);
+    });
     const topic = rng.pick(call.topics);
     const partnerNames = partners.map((p) => p.name).join(" et ");
     return {
@@ -800,10 +1040,13 @@ class DemoBuilder {
       plans.set(spec.code, plan);
       specs.set(plan, spec);
     });
-    const totals = CALLS_2025.reduce((t, s) => ({ submitted: t.submitted + s.submitted, accepted: t.accepted + s.accepted }), {
-      submitted: 0,
-      accepted: 0,
-    });
+    const totals = CALLS_2025.reduce(
+      (t, s) => ({ submitted: t.submitted + s.submitted, accepted: t.accepted + s.accepted }),
+      {
+        submitted: 0,
+        accepted: 0,
+      },
+    );
     const expected = LAUREATES.national_totals;
     if (
       CALLS_2025.length !== expected.calls_for_projects ||
@@ -816,7 +1059,10 @@ class DemoBuilder {
     const submitWindow = (call: CallPlan) => {
       const opens = call.row.opensAt as Date;
       const closes = call.row.closesAt as Date;
-      const submittedAt = rng.date(new Date(opens.getTime() + 15 * 86_400_000), new Date(closes.getTime() - 3_600_000));
+      const submittedAt = rng.date(
+        new Date(opens.getTime() + 15 * 86_400_000),
+        new Date(closes.getTime() - 3_600_000),
+      );
       const createdAt = rng.date(opens, submittedAt);
       return { submittedAt, createdAt };
     };
@@ -827,14 +1073,20 @@ class DemoBuilder {
       const call = plans.get(realProjectCall(project)) as CallPlan;
       const lead = this.resolve(project.lead);
       const co = project.french_co_applicants.map((o) => this.resolve(o));
-      const partnerIds = new Map(project.foreign_partners.map((p) => [p.name, this.partner(p.name, p.country)]));
-      const byName = new Map([[project.lead.name, lead], ...project.french_co_applicants.map((o, i) => [o.name, co[i] as Org] as const)]);
+      const partnerIds = new Map(
+        project.foreign_partners.map((p) => [p.name, this.partner(p.name, p.country)]),
+      );
+      const byName = new Map([
+        [project.lead.name, lead],
+        ...project.french_co_applicants.map((o, i) => [o.name, co[i] as Org] as const),
+      ]);
       let pairs: [number, string][];
       if (project.pairings) {
         pairs = project.pairings.map(([french, foreign]) => {
           const org = byName.get(french);
           const partner = partnerIds.get(foreign);
-          if (!org || !partner) throw new Error(`Demo seed: pairing ${french} – ${foreign} does not match the project.`);
+          if (!org || !partner)
+            throw new Error(`Demo seed: pairing ${french} – ${foreign} does not match the project.`);
           return [org.id, partner];
         });
       } else if (co.length === 0) {
@@ -903,9 +1155,18 @@ class DemoBuilder {
     for (const { app, accepted } of outcomes) {
       const closes = app.call.row.closesAt as Date;
       app.row.status = "in_review";
-      this.addReviews(app, qualityFor(rng, accepted), new Date(closes.getTime() + 3 * 86_400_000), new Date(closes.getTime() + 45 * 86_400_000));
+      this.addReviews(
+        app,
+        qualityFor(rng, accepted),
+        new Date(closes.getTime() + 3 * 86_400_000),
+        new Date(closes.getTime() + 45 * 86_400_000),
+      );
       const index = CALLS_2025.indexOf(specs.get(app.call) as CallSpec);
-      this.addDecision(app, accepted ? "accepted" : "rejected", parisTime(2025, 6, 20 + (index % 8), 9 + rng.int(0, 8), rng.int(0, 59)));
+      this.addDecision(
+        app,
+        accepted ? "accepted" : "rejected",
+        parisTime(2025, 6, 20 + (index % 8), 9 + rng.int(0, 8), rng.int(0, 59)),
+      );
     }
     for (const plan of plans.values()) this.publish(plan);
   }
@@ -995,23 +1256,66 @@ class DemoBuilder {
       isFictitious: true,
     });
     const nantesDraft = this.fictitiousProject(open, this.outside84, nantes);
-    this.addApplication({ call: open, ...nantesDraft, status: "draft", createdAt: ago(8), createdBy: this.user("applicant-other"), isFictitious: true, withBudget: false });
+    this.addApplication({
+      call: open,
+      ...nantesDraft,
+      status: "draft",
+      createdAt: ago(8),
+      createdBy: this.user("applicant-other"),
+      isFictitious: true,
+      withBudget: false,
+    });
     for (let i = 0; i < 2; i++) {
-      this.addApplication({ call: open, ...this.fictitiousProject(open, this.outside84), status: "draft", createdAt: ago(20 - i * 5), isFictitious: true });
+      this.addApplication({
+        call: open,
+        ...this.fictitiousProject(open, this.outside84),
+        status: "draft",
+        createdAt: ago(20 - i * 5),
+        isFictitious: true,
+      });
     }
-    const withdrawn = this.addApplication({ call: open, ...this.fictitiousProject(open, this.outside84), status: "withdrawn", createdAt: ago(25), isFictitious: true });
+    const withdrawn = this.addApplication({
+      call: open,
+      ...this.fictitiousProject(open, this.outside84),
+      status: "withdrawn",
+      createdAt: ago(25),
+      isFictitious: true,
+    });
     withdrawn.row.withdrawnAt = ago(4);
     withdrawn.row.withdrawalReason = WITHDRAWAL_REASONS[0] ?? null;
-    this.audit.push({ occurredAt: ago(4), actorId: null, action: "application.withdrawn", subjectType: "application", subjectId: withdrawn.row.id, data: { reason: withdrawn.row.withdrawalReason } });
-    this.addApplication({ call: open, ...this.fictitiousProject(open, this.outside84), status: "submitted", createdAt: ago(18), submittedAt: ago(5), isFictitious: true });
+    this.audit.push({
+      occurredAt: ago(4),
+      actorId: null,
+      action: "application.withdrawn",
+      subjectType: "application",
+      subjectId: withdrawn.row.id,
+      data: { reason: withdrawn.row.withdrawalReason },
+    });
+    this.addApplication({
+      call: open,
+      ...this.fictitiousProject(open, this.outside84),
+      status: "submitted",
+      createdAt: ago(18),
+      submittedAt: ago(5),
+      isFictitious: true,
+    });
 
     // Call in review: closed 40 days ago, results not published.
-    const review = this.addCall(CALLS_2025[2] as CallSpec, year, { opensAt: ago(150), closesAt: endOfParisDay(now, -40), resultsPublishedAt: null }, { envelopeCents: 2_000_000 * 100, updatedAt: ago(40) });
+    const review = this.addCall(
+      CALLS_2025[2] as CallSpec,
+      year,
+      { opensAt: ago(150), closesAt: endOfParisDay(now, -40), resultsPublishedAt: null },
+      { envelopeCents: 2_000_000 * 100, updatedAt: ago(40) },
+    );
     const closes = review.row.closesAt as Date;
     const submitted = () => rng.date(ago(120), new Date(closes.getTime() - 3_600_000));
     const reviewFrom = new Date(closes.getTime() + 3 * day);
     const reviewTo = ago(2);
-    const add = (lead: Org | undefined, createdBy: string | null, status: (typeof applications.$inferInsert)["status"]) => {
+    const add = (
+      lead: Org | undefined,
+      createdBy: string | null,
+      status: (typeof applications.$inferInsert)["status"],
+    ) => {
       const submittedAt = submitted();
       return this.addApplication({
         call: review,
@@ -1029,7 +1333,8 @@ class DemoBuilder {
       lead: thiers,
       partners: [tandil],
       title: "Forêts et couteaux : une filière bois durable pour les manches, Thiers – Tandil",
-      summary: "Projet fictif de démonstration. Structurer une filière de bois local et durable pour les manches de couteaux, à Thiers comme à Tandil.",
+      summary:
+        "Projet fictif de démonstration. Structurer une filière de bois local et durable pour les manches de couteaux, à Thiers comme à Tandil.",
       status: "information_requested",
       createdAt: ago(100),
       submittedAt: ago(90),
@@ -1038,8 +1343,22 @@ class DemoBuilder {
     });
     this.addReviews(thiersApp, 0.7, reviewFrom, reviewTo, { reviewer: "draft", "reviewer-2": "none" });
     const pendingRequest = this.id();
-    this.messages.push({ id: pendingRequest, applicationId: thiersApp.row.id, kind: "information_request", authorId: this.user("reviewer"), createdAt: ago(6), body: "Pourriez-vous joindre la lettre d'engagement signée par la municipalité de Tandil et préciser le calendrier des missions ?" });
-    this.audit.push({ occurredAt: ago(6), actorId: this.user("reviewer"), action: "application.information_requested", subjectType: "application", subjectId: thiersApp.row.id, data: { messageId: pendingRequest } });
+    this.messages.push({
+      id: pendingRequest,
+      applicationId: thiersApp.row.id,
+      kind: "information_request",
+      authorId: this.user("reviewer"),
+      createdAt: ago(6),
+      body: "Pourriez-vous joindre la lettre d'engagement signée par la municipalité de Tandil et préciser le calendrier des missions ?",
+    });
+    this.audit.push({
+      occurredAt: ago(6),
+      actorId: this.user("reviewer"),
+      action: "application.information_requested",
+      subjectType: "application",
+      subjectId: thiersApp.row.id,
+      data: { messageId: pendingRequest },
+    });
 
     // Nantes: a request already answered, back in review.
     const nantesApp = add(nantes, this.user("applicant-other"), "in_review");
@@ -1047,16 +1366,48 @@ class DemoBuilder {
     const request = this.id();
     const answer = this.id();
     this.messages.push(
-      { id: request, applicationId: nantesApp.row.id, kind: "information_request", authorId: this.user("reviewer"), createdAt: ago(15), body: "Le plan de financement mentionne un cofinancement : est-il confirmé ? Merci de joindre le courrier du financeur." },
-      { id: answer, applicationId: nantesApp.row.id, kind: "answer", authorId: this.user("applicant-other"), inReplyTo: request, createdAt: ago(11), body: "Le cofinancement est confirmé par courrier du 3 du mois dernier, que nous joignons. Le calendrier reste inchangé." },
+      {
+        id: request,
+        applicationId: nantesApp.row.id,
+        kind: "information_request",
+        authorId: this.user("reviewer"),
+        createdAt: ago(15),
+        body: "Le plan de financement mentionne un cofinancement : est-il confirmé ? Merci de joindre le courrier du financeur.",
+      },
+      {
+        id: answer,
+        applicationId: nantesApp.row.id,
+        kind: "answer",
+        authorId: this.user("applicant-other"),
+        inReplyTo: request,
+        createdAt: ago(11),
+        body: "Le cofinancement est confirmé par courrier du 3 du mois dernier, que nous joignons. Le calendrier reste inchangé.",
+      },
     );
     this.audit.push(
-      { occurredAt: ago(15), actorId: this.user("reviewer"), action: "application.information_requested", subjectType: "application", subjectId: nantesApp.row.id, data: { messageId: request } },
-      { occurredAt: ago(11), actorId: this.user("applicant-other"), action: "application.information_answered", subjectType: "application", subjectId: nantesApp.row.id, data: { messageId: answer } },
+      {
+        occurredAt: ago(15),
+        actorId: this.user("reviewer"),
+        action: "application.information_requested",
+        subjectType: "application",
+        subjectId: nantesApp.row.id,
+        data: { messageId: request },
+      },
+      {
+        occurredAt: ago(11),
+        actorId: this.user("applicant-other"),
+        action: "application.information_answered",
+        subjectType: "application",
+        subjectId: nantesApp.row.id,
+        data: { messageId: answer },
+      },
     );
     // In review with both reviews done, or one draft; submitted and not assigned yet.
     this.addReviews(add(undefined, null, "in_review"), 0.6, reviewFrom, reviewTo);
-    this.addReviews(add(undefined, null, "in_review"), 0.45, reviewFrom, reviewTo, { reviewer: "draft", "reviewer-2": "none" });
+    this.addReviews(add(undefined, null, "in_review"), 0.45, reviewFrom, reviewTo, {
+      reviewer: "draft",
+      "reviewer-2": "none",
+    });
     add(undefined, null, "submitted");
     add(undefined, null, "submitted");
     // Decided but not published: nothing of these may leak to public pages, exports or counts.
@@ -1070,7 +1421,14 @@ class DemoBuilder {
     const gone = add(undefined, null, "withdrawn");
     gone.row.withdrawnAt = ago(30);
     gone.row.withdrawalReason = WITHDRAWAL_REASONS[1] ?? null;
-    this.audit.push({ occurredAt: ago(30), actorId: null, action: "application.withdrawn", subjectType: "application", subjectId: gone.row.id, data: { reason: gone.row.withdrawalReason } });
+    this.audit.push({
+      occurredAt: ago(30),
+      actorId: null,
+      action: "application.withdrawn",
+      subjectType: "application",
+      subjectId: gone.row.id,
+      data: { reason: gone.row.withdrawalReason },
+    });
   }
 
   // -------------------------------------------------------------------------
@@ -1085,10 +1443,16 @@ class DemoBuilder {
     await insert(users, this.users);
     await insert(memberships, this.memberships);
     await insert(userRoles, this.userRoles);
-    await insert(calls, this.calls.map((c) => c.row));
+    await insert(
+      calls,
+      this.calls.map((c) => c.row),
+    );
     await insert(criteria, this.criteria);
     await insert(requiredDocuments, this.documents);
-    await insert(applications, this.calls.flatMap((c) => c.applications.map((a) => a.row)));
+    await insert(
+      applications,
+      this.calls.flatMap((c) => c.applications.map((a) => a.row)),
+    );
     await insert(participants, this.participants);
     await insert(pairings, this.pairings);
     await insert(budgetLines, this.budgetLines);
@@ -1097,9 +1461,25 @@ class DemoBuilder {
     await insert(scores, this.scores);
     await insert(decisions, this.decisions);
     // Requests before their answers (self-referencing foreign key).
-    await insert(messages, this.messages.filter((m) => !m.inReplyTo));
-    await insert(messages, this.messages.filter((m) => m.inReplyTo));
-    this.audit.push({ occurredAt: this.now, actorId: null, action: "seed.demo_loaded", subjectType: "app_meta", subjectId: DEMO_DATA_KEY, data: { version: DEMO_DATA_VERSION } });
-    await insert(auditEvents, [...this.audit].sort((a, b) => (a.occurredAt as Date).getTime() - (b.occurredAt as Date).getTime()));
+    await insert(
+      messages,
+      this.messages.filter((m) => !m.inReplyTo),
+    );
+    await insert(
+      messages,
+      this.messages.filter((m) => m.inReplyTo),
+    );
+    this.audit.push({
+      occurredAt: this.now,
+      actorId: null,
+      action: "seed.demo_loaded",
+      subjectType: "app_meta",
+      subjectId: DEMO_DATA_KEY,
+      data: { version: DEMO_DATA_VERSION },
+    });
+    await insert(
+      auditEvents,
+      [...this.audit].sort((a, b) => (a.occurredAt as Date).getTime() - (b.occurredAt as Date).getTime()),
+    );
   }
 }

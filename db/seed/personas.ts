@@ -50,7 +50,12 @@ export const PERSONAS: readonly Persona[] = [
     "Lemoine",
     "Candidat : agent de la Ville de Nantes (gestionnaire), dossiers sur plusieurs appels",
   ),
-  persona("reviewer", "Nicolas", "Lefèvre", "Instructeur DCTCIV : évalue les dossiers des appels qui lui sont confiés"),
+  persona(
+    "reviewer",
+    "Nicolas",
+    "Lefèvre",
+    "Instructeur DCTCIV : évalue les dossiers des appels qui lui sont confiés",
+  ),
   persona("reviewer-2", "Sophie", "Bernard", "Instructrice DCTCIV : seconde évaluation des dossiers"),
   persona(
     "admin",

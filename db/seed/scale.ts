@@ -537,8 +537,10 @@ export async function seedScale(
         for (const o of co) parts.push([randomUUID(), id, "co_applicant", o.id, null, null, position++]);
         for (const p of foreign) parts.push([randomUUID(), id, "foreign_partner", null, p, null, position++]);
         for (const o of ops) parts.push([randomUUID(), id, "operator", null, null, o, position++]);
-        foreign.forEach((p) => pairs.push([randomUUID(), id, lead.id, p]));
-        co.forEach((o, k) => pairs.push([randomUUID(), id, o.id, foreign[k % foreign.length]]));
+        for (const p of foreign) pairs.push([randomUUID(), id, lead.id, p]);
+        co.forEach((o, k) => {
+          pairs.push([randomUUID(), id, o.id, foreign[k % foreign.length]]);
+        });
 
         const { lines } = makeBudget(rng, {
           applicationId: id,
@@ -583,7 +585,9 @@ export async function seedScale(
             assignedAt,
             at,
           ]);
-          call.criteria.forEach((c, k) => scoreRows.push([reviewId, c.id, c.maxScore, scores[k] ?? 0]));
+          call.criteria.forEach((c, k) => {
+            scoreRows.push([reviewId, c.id, c.maxScore, scores[k] ?? 0]);
+          });
         }
         reviewCount += reviewers.length;
         scoreCount += reviewers.length * call.criteria.length;

@@ -45,7 +45,7 @@ test("known and unknown addresses get the same answer (no user enumeration)", as
     await page.getByLabel("Adresse e-mail professionnelle").fill(email);
     await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
     await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
-    answers.push(`${new URL(page.url()).pathname} ${await page.getByRole("main").innerText()}`);
+    answers.push(`${new URL(page.url()).pathname} ${await page.getByRole("main").textContent()}`);
   }
   expect(answers[0]).toBe(answers[1]);
 });

@@ -52,7 +52,8 @@ export function proConnectProvider(settings: ProConnectSettings): OIDCConfig<Pro
       params: {
         scope: "openid email given_name usual_name uid siret idp_id organization_label",
         acr_values: "eidas1",
-        claims: JSON.stringify({ id_token: { amr: { essential: true } } }),
+        // An object: Auth.js serialises `claims` itself (a string would be encoded twice and refused).
+        claims: { id_token: { amr: { essential: true } } },
       },
     },
     profile(profile) {
