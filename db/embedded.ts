@@ -31,7 +31,7 @@ export type EmbeddedServer = {
 };
 
 export function defaultDataDir() {
-  return path.resolve(process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"));
 }
 
 export function defaultPort() {
@@ -79,7 +79,7 @@ async function makeReachable(dir: string) {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Promise<EmbeddedServer> {
-  const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ options.dataDir ?? defaultDataDir());
   const port = options.port ?? defaultPort();
   const log = options.log ?? (() => {});
   const ownerFile = `${dataDir}.owner`;

@@ -35,7 +35,7 @@ const BATCH = 5_000;
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 const ACCEPTANCE = 0.575;
 const REVIEWER_COUNT = 20;
-const FAST_LOAD_THRESHOLD = 20_000;
+const FAST_LOAD_THRESHOLD = 5_000;
 
 const THEMES: {
   code: string;

@@ -8,8 +8,8 @@ export type CallStatusInput = {
   opensAt: Date;
   closesAt: Date;
   resultsPublishedAt: Date | null;
-  /** Applications of the call that were submitted (submitted_at set), whatever became of them. */
-  submittedCount: number;
+  /** Whether any application of the call was submitted (submitted_at set), whatever became of it. */
+  hasSubmissions: boolean;
 };
 
 /**
@@ -24,7 +24,7 @@ export function callStatus(call: CallStatusInput, now: Date): CallStatus {
   if (call.resultsPublishedAt && call.resultsPublishedAt.getTime() <= t) return "results_published";
   if (t < call.opensAt.getTime()) return "upcoming";
   if (t < call.closesAt.getTime()) return "open";
-  return call.submittedCount > 0 ? "in_review" : "closed";
+  return call.hasSubmissions ? "in_review" : "closed";
 }
 
 export const CALL_STATUS_LABELS: Record<CallStatus, string> = {

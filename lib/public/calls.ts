@@ -5,12 +5,13 @@ import { type CallStatus, callStatus } from "@/lib/calls/status";
 import { callResultsPublished, frenchOrder, isPublishedLaureate } from "./published";
 
 /**
- * Submitted applications of the outer call (its status depends on whether it
- * got any). Written out in SQL because drizzle leaves column names unqualified
- * in a single-table select, which would make the subquery compare its own columns.
+ * Whether the outer call received any submitted application (its status
+ * depends on it). An EXISTS stops at the first row, whatever the volume.
+ * Written out in SQL because drizzle leaves column names unqualified in a
+ * single-table select, which would make the subquery compare its own columns.
  */
-const submittedCount = sql<number>`(
-  select count(*)::int from applications as submitted
+const hasSubmissions = sql<boolean>`exists (
+  select 1 from applications as submitted
   where submitted.call_id = "calls"."id" and submitted.submitted_at is not null
 )`;
 
@@ -25,7 +26,7 @@ const summaryColumns = {
   maxGrantCents: calls.maxGrantCents,
   envelopeCents: calls.envelopeCents,
   isFictitious: calls.isFictitious,
-  submittedCount,
+  hasSubmissions,
 };
 
 export type CallSummary = {
@@ -39,7 +40,7 @@ export type CallSummary = {
   maxGrantCents: number;
   envelopeCents: number;
   isFictitious: boolean;
-  submittedCount: number;
+  hasSubmissions: boolean;
   status: CallStatus;
 };
 
@@ -71,6 +72,8 @@ export type CallDetail = CallSummary & {
   maxSharePercent: number;
   criteria: { id: string; label: string; helpText: string; weight: number; maxScore: number }[];
   documents: { id: string; label: string; mandatory: boolean; acceptedTypes: string[] }[];
+  /** Applications submitted to the call (shown once it is closed). */
+  submittedCount: number;
   /** Counted only once the results are published. */
   laureateCount: number | null;
 };
@@ -91,7 +94,7 @@ export async function getCallBySlug(slug: string, now: Date): Promise<CallDetail
     .where(eq(calls.slug, slug));
   if (!row) return null;
   const status = callStatus(row, now);
-  const [criteriaRows, documentRows, laureates] = await Promise.all([
+  const [criteriaRows, documentRows, submittedRows, laureates] = await Promise.all([
     db
       .select({
         id: criteria.id,
@@ -113,6 +116,10 @@ export async function getCallBySlug(slug: string, now: Date): Promise<CallDetail
       .from(requiredDocuments)
       .where(eq(requiredDocuments.callId, row.id))
       .orderBy(asc(requiredDocuments.position)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(applications)
+      .where(and(eq(applications.callId, row.id), isNotNull(applications.submittedAt))),
     status === "results_published"
       ? db
           .select({ n: sql<number>`count(*)::int` })
@@ -127,6 +134,7 @@ export async function getCallBySlug(slug: string, now: Date): Promise<CallDetail
     status,
     criteria: criteriaRows,
     documents: documentRows,
+    submittedCount: submittedRows[0]?.n ?? 0,
     laureateCount: laureates ? (laureates[0]?.n ?? 0) : null,
   };
 }
