@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { UserMenu } from "./user-menu";
 
 const LINKS = [
   { href: "/", label: "Accueil" },
@@ -37,16 +38,7 @@ export function MainNav() {
             );
           })}
         </ul>
-        <Link
-          href="/connexion"
-          aria-current={isCurrent(pathname, "/connexion") ? "page" : undefined}
-          className="my-1.5 inline-flex items-center gap-2 self-center border border-blue-france px-3 py-1.5 text-sm font-medium text-blue-france no-underline hover:bg-blue-france-50"
-        >
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 fill-current">
-            <path d="M12 2a5 5 0 1 1 0 10 5 5 0 0 1 0-10Zm0 12c4.4 0 8 2.2 8 5v3H4v-3c0-2.8 3.6-5 8-5Z" />
-          </svg>
-          Se connecter
-        </Link>
+        <UserMenu />
       </div>
     </nav>
   );

@@ -3,7 +3,7 @@ export function SkipLink() {
   return (
     <a
       href="#contenu"
-      className="sr-only z-50 bg-white px-4 py-2 font-semibold text-blue-france focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:outline-2 focus:outline-focus"
+      className="sr-only font-semibold text-blue-france focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg"
     >
       Aller au contenu
     </a>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { signOutAction } from "@/lib/auth/actions";
 import type { SpaceLink } from "@/lib/auth/spaces";
@@ -16,6 +17,8 @@ const linkClass =
  */
 export function UserMenu() {
   const [me, setMe] = useState<Me | null>(null);
+  // Asked again after each navigation: signing in or out ends with one.
+  const pathname = usePathname();
   useEffect(() => {
     let live = true;
     fetch("/api/me", { cache: "no-store" })
@@ -27,17 +30,17 @@ export function UserMenu() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [pathname]);
 
   if (!me?.user) {
     return (
-      <Link href="/connexion" className={linkClass}>
+      <Link href="/connexion" className={`${linkClass} my-1.5 self-center`}>
         Se connecter
       </Link>
     );
   }
   return (
-    <div className="flex flex-wrap items-center gap-2 py-1.5">
+    <div className="flex flex-wrap items-center gap-2 self-center py-1.5">
       <span className="text-sm text-grey-800">{me.user.name}</span>
       {me.spaces.map((space) => (
         <Link key={space.href} href={space.href} className={linkClass}>

@@ -46,6 +46,7 @@ test.describe("public home", () => {
 
 test.describe("calls", () => {
   test("lists calls by status and shows a call with its grid and documents", async ({ page }) => {
+    test.slow(); // two pages go through axe
     await page.goto("/appels");
     await expect(page.getByRole("heading", { level: 2, name: /^Ouverts/ })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: /^Résultats publiés/ })).toBeVisible();

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, exists, inArray, ne, type SQL, sql } from "drizzle-orm";
-import { alias, union } from "drizzle-orm/pg-core";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
   applications,
@@ -230,41 +230,41 @@ export type FilterOptions = {
  */
 export async function laureateFilterOptions(selected: Partial<LaureateFilters> = {}): Promise<FilterOptions> {
   const db = getDb();
-  const coApplicantRegions = db
-    .selectDistinct({ code: organisations.regionCode })
-    .from(participants)
-    .innerJoin(organisations, eq(organisations.id, participants.organisationId))
-    .innerJoin(applications, eq(applications.id, participants.applicationId))
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
-    .where(and(eq(participants.role, "co_applicant"), isPublishedLaureate));
-  const leadRegions = db
-    .selectDistinct({ code: lead.regionCode })
-    .from(applications)
-    .innerJoin(lead, eq(lead.id, applications.leadOrganisationId))
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
-    .where(isPublishedLaureate);
-  const [callRows, regionRows, usedRegionRows, countryRows] = await Promise.all([
+  // A published laureate, for the correlated subqueries below (aliases: app, its call and decision).
+  const published = sql`exists (
+    select 1 from calls pub_call join decisions pub_decision on pub_decision.application_id = app.id
+    where pub_call.id = app.call_id and pub_decision.outcome = 'accepted'
+      and pub_call.results_published_at is not null and pub_call.results_published_at <= now()
+  )`;
+  const [callRows, regionRows, countryRows] = await Promise.all([
     db
       .select({ slug: calls.slug, title: calls.title, year: calls.year })
       .from(calls)
       .where(callResultsPublished)
       .orderBy(desc(calls.year), frenchOrder(calls.title)),
-    db
-      .select({ code: organisations.inseeCode, name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.kind, "region"))
-      .orderBy(frenchOrder(organisations.name)),
-    union(leadRegions, coApplicantRegions),
-    db
-      .selectDistinct({ countryCode: foreignPartners.countryCode })
-      .from(participants)
-      .innerJoin(foreignPartners, eq(foreignPartners.id, participants.foreignPartnerId))
-      .innerJoin(applications, eq(applications.id, participants.applicationId))
-      .innerJoin(calls, eq(calls.id, applications.callId))
-      .innerJoin(decisions, eq(decisions.applicationId, applications.id))
-      .where(isPublishedLaureate),
+    // Régions with a laureate (lead or co-applicant): one EXISTS per région, each stopping at its first hit.
+    db.execute<{ code: string; name: string }>(sql`
+      select r.insee_code as code, r.name
+      from organisations r
+      where r.kind = 'region' and r.insee_code is not null and (
+        r.insee_code = ${selected.region ?? null}
+        or exists (
+          select 1 from organisations o join applications app on app.lead_organisation_id = o.id
+          where o.region_code = r.insee_code and ${published})
+        or exists (
+          select 1 from organisations o
+          join participants p on p.organisation_id = o.id and p.role = 'co_applicant'
+          join applications app on app.id = p.application_id
+          where o.region_code = r.insee_code and ${published})
+      )
+      order by r.name collate "fr-x-icu"`),
+    // Countries of foreign partners with a laureate: one EXISTS per partner.
+    db.execute<{ country_code: string }>(sql`
+      select distinct fp.country_code
+      from foreign_partners fp
+      where exists (
+        select 1 from participants p join applications app on app.id = p.application_id
+        where p.foreign_partner_id = fp.id and p.role = 'foreign_partner' and ${published})`),
   ]);
 
   const years = [...new Set(callRows.map((c) => c.year))];
@@ -277,17 +277,13 @@ export async function laureateFilterOptions(selected: Partial<LaureateFilters> =
     // An unpublished or unknown call: show its slug only, never its title.
     callOptions.push({ slug: selected.call, title: selected.call, year: 0 });
   }
-  const usedRegions = new Set(usedRegionRows.map((r) => r.code));
-  if (selected.region) usedRegions.add(selected.region);
-  const countryCodes = countryRows.map((r) => r.countryCode);
+  const countryCodes = countryRows.map((r) => r.country_code);
   if (selected.country && !countryCodes.includes(selected.country)) countryCodes.push(selected.country);
 
   return {
     years,
     calls: callOptions,
-    regions: regionRows.flatMap((r) =>
-      r.code && usedRegions.has(r.code) ? [{ code: r.code, name: r.name }] : [],
-    ),
+    regions: regionRows.map((r) => ({ code: r.code, name: r.name })),
     countries: sortByCountryName(countryCodes),
   };
 }
