@@ -19,6 +19,7 @@ export function UserMenu() {
   const [me, setMe] = useState<Me | null>(null);
   // Asked again after each navigation: signing in or out ends with one.
   const pathname = usePathname();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input.
   useEffect(() => {
     let live = true;
     fetch("/api/me", { cache: "no-store" })
