@@ -90,13 +90,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
 
   if (existsSync(pidFile)) {
-    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+    const lines = readFileSync(pidFile, "utf8").split("\n");
+    const pid = Number(lines[0]);
+    // Line 4 of postmaster.pid is the port the running server listens on.
+    const runningPort = Number(lines[3]) || port;
     const ownerPid = existsSync(ownerFile) ? Number(readFileSync(ownerFile, "utf8")) : NaN;
     if (pid && isAlive(pid) && isPostgres(pid)) {
       if (ownerPid && ownerPid !== process.pid && isAlive(ownerPid)) {
         // Another live process of ours (the app, a script) runs it: share it, never stop it.
         log(`PostgreSQL already running (pid ${pid}, owned by process ${ownerPid}); reusing it.`);
-        return { port, dataDir, owned: false, urlFor, stop: async () => {} };
+        const sharedUrl = (database: string) =>
+          `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${runningPort}/${database}`;
+        return { port: runningPort, dataDir, owned: false, urlFor: sharedUrl, stop: async () => {} };
       }
       // Left behind by a run that was killed: stop it cleanly (fast shutdown) and start afresh.
       log(`Stopping PostgreSQL left running by a killed process (pid ${pid}).`);

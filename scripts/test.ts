@@ -12,7 +12,12 @@ import { createTestDatabase, openTestServer } from "../db/testing/server";
 
 type Step = { name: string; command: string[]; env?: Record<string, string> };
 
-const only = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+// `npm test -- unit lint` runs some steps; arguments after `--` go to Playwright
+// (`npx tsx scripts/test.ts e2e -- e2e/admin`).
+const separator = process.argv.indexOf("--");
+const stepArgs = separator >= 0 ? process.argv.slice(2, separator) : process.argv.slice(2);
+const playwrightArgs = separator >= 0 ? process.argv.slice(separator + 1) : [];
+const only = stepArgs.filter((arg) => !arg.startsWith("-"));
 const timings: { name: string; seconds: number; ok: boolean }[] = [];
 
 function run(step: Step) {
@@ -66,7 +71,7 @@ async function main() {
         dropAfter.push(database.drop);
         ok = await run({
           name: "e2e",
-          command: ["npx", "playwright", "test"],
+          command: ["npx", "playwright", "test", ...playwrightArgs],
           env: { E2E_DATABASE_URL: database.url, TEST_SERVER_URL: server.serverUrl },
         });
       }

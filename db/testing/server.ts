@@ -26,7 +26,7 @@ export async function openTestServer(log: (line: string) => void = () => {}) {
     return { serverUrl: url.toString(), stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(process.cwd(), ".data", "postgres-test"),
+    dataDir: process.env.TEST_PG_DIR ?? path.join(process.cwd(), ".data", "postgres-test"),
     port: Number(process.env.TEST_PG_PORT ?? 54339),
     log,
   });
