@@ -13,7 +13,9 @@ import {
 // database and passes its URL in E2E_DATABASE_URL. Run alone, it falls back to
 // the embedded PostgreSQL of `npm start`.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// localhost, not 127.0.0.1: Next hands Auth.js a URL whose 127.0.0.1 host became
+// "localhost", and OIDC redirect URIs and cookies must match what the browser uses.
+const baseURL = `http://localhost:${port}`;
 const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({

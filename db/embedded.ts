@@ -31,7 +31,9 @@ export type EmbeddedServer = {
 };
 
 export function defaultDataDir() {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"),
+  );
 }
 
 export function defaultPort() {

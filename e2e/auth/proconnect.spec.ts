@@ -18,8 +18,8 @@ test("an agent signs in with ProConnect, is attached to their commune by SIRET, 
     await expect(page).toHaveURL(
       (url) => url.origin === OIDC_ISSUER && url.pathname.startsWith("/interaction/"),
     );
-    await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
-    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("heading", { name: "Connexion", exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Se connecter", exact: true }).click();
 
     await expect(page).toHaveURL(`${baseURL}/espace`);
     await expect(page.getByRole("heading", { name: "Mon espace" })).toBeVisible();
@@ -40,6 +40,7 @@ test("an agent signs in with ProConnect, is attached to their commune by SIRET, 
     const endSession = page.waitForRequest(
       (request) => request.url().startsWith(`${OIDC_ISSUER}/session/end`) && request.isNavigationRequest(),
     );
+    // The user menu's sign-out button (it runs signOutAction, which redirects to end_session_endpoint).
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     const request = await endSession;
     const hint = new URL(request.url()).searchParams;
@@ -56,6 +57,6 @@ test("an agent signs in with ProConnect, is attached to their commune by SIRET, 
     await expect(page).toHaveURL(
       (url) => url.origin === OIDC_ISSUER && url.pathname.startsWith("/interaction/"),
     );
-    await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Connexion", exact: true })).toBeVisible();
   });
 });

@@ -20,7 +20,8 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { realpathSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { pathToFileURL } from "node:url";
-import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import type Provider from "oidc-provider";
+import type { Configuration, KoaContextWithOIDC } from "oidc-provider";
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_PORT } from "./ports";
 
 /** The agent the server signs in: a civil servant of the Ville de Thiers (SIREN 216304303). */
@@ -211,11 +212,20 @@ ${escapeHtml(PROCONNECT_AGENT.organization_label)}, SIRET ${escapeHtml(PROCONNEC
   res.end(`unexpected interaction: ${req.method} ${path} (${details.prompt.name})`);
 }
 
-export function startOidcServer(port = OIDC_PORT) {
+export async function startOidcServer(port = OIDC_PORT) {
+  // Loaded here, not at the top: the specs import PROCONNECT_AGENT without loading the server.
+  const { default: Provider } = await import("oidc-provider");
   const issuer = port === OIDC_PORT ? OIDC_ISSUER : `http://127.0.0.1:${port}`;
   const baseUrl = (process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100").replace(/\/$/, "");
   const provider = new Provider(issuer, configuration(baseUrl));
   provider.on("server_error", (_ctx, error) => console.error("[oidc] server error", error));
+  // Refusals are the interesting part of a failed run: print why (stderr reaches Playwright's output).
+  const refused = (event: string) => (_ctx: unknown, error: Error & { error_detail?: string }) =>
+    console.error(`[oidc] ${event}: ${error.message} ${error.error_detail ?? ""}`);
+  provider.on("authorization.error", refused("authorization"));
+  provider.on("grant.error", refused("token"));
+  provider.on("userinfo.error", refused("userinfo"));
+  provider.on("end_session.error", refused("end_session"));
   const handle = provider.callback();
 
   const server = createServer((req, res) => {
@@ -240,11 +250,18 @@ const isMain =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 
 if (isMain) {
-  const server = startOidcServer();
-  const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  startOidcServer().then(
+    (server) => {
+      const stop = () => {
+        server.close(() => process.exit(0));
+        server.closeAllConnections();
+      };
+      process.on("SIGTERM", stop);
+      process.on("SIGINT", stop);
+    },
+    (error: unknown) => {
+      console.error("[oidc] could not start", error);
+      process.exit(1);
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import NextAuth from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Nodemailer from "next-auth/providers/nodemailer";
@@ -90,6 +90,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             .where(eq(users.id, user.id as string));
           if (account?.provider === "proconnect" && profile) {
             await attachProConnectOrganisation(tx, user.id as string, profile as ProConnectProfile);
+            // Auth.js stores tokens only at the first sign-in; sign-out needs the latest ID token.
+            if (account.id_token) {
+              await tx
+                .update(accounts)
+                .set({
+                  id_token: account.id_token,
+                  access_token: account.access_token,
+                  expires_at: account.expires_at,
+                })
+                .where(
+                  and(
+                    eq(accounts.provider, "proconnect"),
+                    eq(accounts.providerAccountId, account.providerAccountId),
+                  ),
+                );
+            }
           }
           await recordAudit(tx, {
             actorId: user.id as string,
