@@ -20,7 +20,7 @@ export async function endSessionUrl(idToken: string) {
   const endpoint = await endSessionEndpoint().catch(() => null);
   if (!endpoint) return null;
   const url = new URL(endpoint);
-  const base = process.env.AUTH_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  const base = process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   url.searchParams.set("id_token_hint", idToken);
   url.searchParams.set("state", randomBytes(16).toString("hex"));
   url.searchParams.set("post_logout_redirect_uri", new URL("/", base).toString());

@@ -21,7 +21,7 @@ function fieldErrors(error: { flatten: () => { fieldErrors: Record<string, strin
 }
 
 function appUrl(path: string) {
-  return new URL(path, process.env.AUTH_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).toString();
+  return new URL(path, process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).toString();
 }
 
 /**
