@@ -3,9 +3,13 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SERVICE_NAME, SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
+import { siteUrl } from "@/lib/public/site-url";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  // Relative canonical and OpenGraph URLs of the pages resolve against the public origin.
+  metadataBase: siteUrl(),
+  openGraph: { siteName: SERVICE_NAME, locale: "fr_FR", type: "website" },
   title: { default: SERVICE_NAME, template: `%s — ${SERVICE_NAME}` },
   description:
     "Appels à projets du ministère de l’Europe et des Affaires étrangères (DCTCIV) pour la coopération décentralisée : dépôt des candidatures des collectivités territoriales et projets lauréats.",

@@ -1,14 +1,32 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { CallCard } from "@/components/public/call-card";
 import { KeyFigures } from "@/components/public/key-figures";
+import { formatDate } from "@/lib/format";
+import { publicCached } from "@/lib/public/cache";
 import { lastPublishedYearFigures, listOpenCalls } from "@/lib/public/calls";
+import { latestFollowupNews } from "@/lib/public/followup-news";
 import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
+import { laureateReach } from "@/lib/public/statistics";
+
+export const metadata: Metadata = {
+  alternates: { canonical: "/" },
+  openGraph: { title: "Coopération décentralisée — Appels à projets", url: "/" },
+};
+
+const cachedFigures = publicCached(lastPublishedYearFigures, "last-published-year-figures");
+const cachedReach = publicCached(laureateReach, "laureate-reach");
 
 export default async function HomePage() {
   await connection();
   const now = new Date();
-  const [figures, openCalls] = await Promise.all([lastPublishedYearFigures(), listOpenCalls(now)]);
+  const [figures, openCalls, news] = await Promise.all([
+    cachedFigures(),
+    listOpenCalls(now),
+    latestFollowupNews(3),
+  ]);
+  const reach = figures ? await cachedReach(figures.year) : null;
 
   return (
     <>
@@ -43,6 +61,7 @@ export default async function HomePage() {
       {figures && (
         <KeyFigures
           figures={figures}
+          reach={reach}
           laureatesHref={`/laureats${laureateFiltersQuery({ year: figures.year })}`}
         />
       )}
@@ -68,6 +87,33 @@ export default async function HomePage() {
         <p className="mt-6">
           <Link href="/appels">Tous les appels à projets</Link>
         </p>
+      </section>
+
+      <section aria-labelledby="actualites" className="mx-auto max-w-6xl px-4 pb-10">
+        <h2 id="actualites" className="text-2xl">
+          Actualités du suivi des projets
+        </h2>
+        {news.length === 0 ? (
+          <p className="mt-4 text-grey-800">
+            Les réseaux régionaux publieront ici l’avancement des projets lauréats. En attendant, consultez
+            les <Link href="/laureats">projets lauréats</Link>, les{" "}
+            <Link href="/statistiques">statistiques</Link> et la{" "}
+            <Link href="/carte">carte des partenariats</Link>.
+          </p>
+        ) : (
+          <ul className="mt-4 space-y-3">
+            {news.map((item) => (
+              <li key={item.id}>
+                <Link href={item.href} className="font-semibold">
+                  {item.title}
+                </Link>{" "}
+                <span className="text-sm text-grey-600">
+                  {item.networkName}, {formatDate(new Date(item.publishedAt))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );

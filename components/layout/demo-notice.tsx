@@ -1,9 +1,13 @@
 import { connection } from "next/server";
 import { isDemoDataLoaded } from "@/lib/demo";
+import { publicCached } from "@/lib/public/cache";
+
+// Read once per cache period rather than on every request (invalidated with the public content).
+const cachedDemoDataLoaded = publicCached(isDemoDataLoaded, "demo-data-loaded");
 
 async function demoDataLoaded() {
   try {
-    return await isDemoDataLoaded();
+    return await cachedDemoDataLoaded();
   } catch (error) {
     // The notice must not take the whole page down with the database; the page itself will say what failed.
     console.error("[demo-notice] could not read app_meta:", error);

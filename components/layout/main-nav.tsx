@@ -8,6 +8,9 @@ const LINKS = [
   { href: "/", label: "Accueil" },
   { href: "/appels", label: "Appels à projets" },
   { href: "/laureats", label: "Lauréats" },
+  { href: "/statistiques", label: "Statistiques" },
+  { href: "/carte", label: "Carte" },
+  { href: "/donnees", label: "Données ouvertes" },
 ] as const;
 
 function isCurrent(pathname: string, href: string) {

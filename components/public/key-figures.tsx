@@ -1,9 +1,18 @@
 import Link from "next/link";
 import { formatCount, formatPercent, rate } from "@/lib/format";
 import type { YearFigures } from "@/lib/public/calls";
+import type { HomeReach } from "@/lib/public/statistics";
 
 /** The figures of one year's published results, all computed from the rows. */
-export function KeyFigures({ figures, laureatesHref }: { figures: YearFigures; laureatesHref: string }) {
+export function KeyFigures({
+  figures,
+  reach,
+  laureatesHref,
+}: {
+  figures: YearFigures;
+  reach?: HomeReach | null;
+  laureatesHref: string;
+}) {
   const acceptance = rate(figures.accepted, figures.submitted);
   const items = [
     { value: formatCount(figures.calls), label: figures.calls > 1 ? "appels à projets" : "appel à projets" },
@@ -16,6 +25,21 @@ export function KeyFigures({ figures, laureatesHref }: { figures: YearFigures; l
       label: figures.accepted > 1 ? "projets lauréats" : "projet lauréat",
     },
     { value: acceptance === null ? "—" : formatPercent(acceptance), label: "taux de sélection" },
+    ...(reach
+      ? [
+          {
+            value: formatCount(reach.localAuthorities),
+            label:
+              reach.localAuthorities > 1
+                ? "collectivités françaises engagées"
+                : "collectivité française engagée",
+          },
+          {
+            value: formatCount(reach.countries),
+            label: reach.countries > 1 ? "pays partenaires" : "pays partenaire",
+          },
+        ]
+      : []),
   ];
   return (
     <section aria-labelledby="chiffres-titre" className="bg-blue-france-50 py-10">
@@ -23,7 +47,7 @@ export function KeyFigures({ figures, laureatesHref }: { figures: YearFigures; l
         <h2 id="chiffres-titre" className="text-2xl">
           Les résultats {figures.year} en chiffres
         </h2>
-        <ul className="mt-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <ul className="mt-6 grid grid-cols-2 gap-4 lg:grid-cols-3">
           {items.map((item) => (
             <li key={item.label} className="border-l-4 border-blue-france bg-white px-5 py-4">
               <span className="block text-3xl font-bold text-blue-france sm:text-4xl">{item.value}</span>

@@ -1,32 +1,20 @@
-import { marked } from "marked";
-import sanitizeHtml from "sanitize-html";
+import { type MarkdownOptions, renderMarkdown } from "@/lib/markdown/render";
 
-const ALLOWED_TAGS = ["p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "h3", "h4", "a", "code"];
+/** Re-exported for callers that need the HTML itself; the renderer and its allow-list live in lib/markdown. */
+export { renderMarkdown };
 
-/**
- * Renders Markdown written by staff (call descriptions). The HTML is
- * sanitised after conversion: only simple text tags survive, links keep only
- * http(s) and mailto URLs, and headings are shifted below the page's h2s.
- */
-export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false, gfm: true, breaks: false });
-  return sanitizeHtml(html, {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: { a: ["href"] },
-    allowedSchemes: ["http", "https", "mailto"],
-    transformTags: {
-      h1: "h3",
-      h2: "h3",
-      h3: "h4",
-      h5: "h4",
-      h6: "h4",
-    },
-  });
-}
-
-export function Markdown({ source, className = "" }: { source: string; className?: string }) {
+export function Markdown({
+  source,
+  className = "",
+  images = false,
+}: {
+  source: string;
+  className?: string;
+  /** Follow-up pages: the app's own uploaded images (see lib/markdown/render.ts). */
+  images?: MarkdownOptions["images"];
+}) {
   if (!source.trim()) return null;
-  const html = renderMarkdown(source);
+  const html = renderMarkdown(source, { images });
   return (
     <div
       className={`prose-text ${className}`}

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -47,6 +48,16 @@ export const applications = pgTable(
     status: applicationStatus("status").notNull().default("draft"),
     /** Optimistic locking: every save states the version it read. */
     version: integer("version").notNull().default(1),
+    /**
+     * Aggregates of the submitted reviews (weighted score out of 100), kept up
+     * to date by database triggers on reviews and scores (migration
+     * `review_dashboard`) so the dashboard can sort and filter 100 000
+     * applications by score; lib/review/aggregate.ts computes the same figures.
+     */
+    reviewCount: integer("review_count").notNull().default(0),
+    scoreMean: doublePrecision("score_mean"),
+    /** Population standard deviation of the reviews' weighted scores. */
+    scoreSpread: doublePrecision("score_spread"),
     receiptNumber: text("receipt_number").unique(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     submittedBy: text("submitted_by").references(() => users.id),
@@ -64,6 +75,8 @@ export const applications = pgTable(
     index("applications_status_idx").on(t.status),
     index("applications_submitted_at_idx").on(t.submittedAt),
     index("applications_requested_amount_idx").on(t.requestedAmountCents),
+    index("applications_score_mean_idx").on(t.scoreMean),
+    index("applications_themes_idx").using("gin", t.themes),
     check("applications_requested_non_negative", sql`${t.requestedAmountCents} >= 0`),
     check("applications_version_positive", sql`${t.version} > 0`),
     check(

@@ -1,5 +1,8 @@
 import { type APIRequestContext, type Browser, request as playwrightRequest } from "@playwright/test";
+import { thiersApplicationId, thiersAttachmentId } from "../applicant/db";
 import { expect, test } from "../fixtures";
+import { reviewCallId, sampleAssignedApplicationId } from "../reviewer/data";
+import { anyCallId } from "../support/calls-db";
 import { type PersonaKey, signInAs } from "../support/personas";
 import { discoverRoutes } from "./routes";
 
@@ -9,7 +12,7 @@ import { discoverRoutes } from "./routes";
  * first test. Answers: 200 allowed, "login" redirected to sign-in, 403, 404.
  */
 type Persona = "anonymous" | PersonaKey;
-type Answer = 200 | 403 | 404 | "login";
+type Answer = 200 | 403 | 404 | 405 | "login";
 
 const PERSONAS: Persona[] = [
   "anonymous",
@@ -44,16 +47,72 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
     path: () => firstLink("/laureats", /^\/laureats\/[0-9a-f-]{36}$/),
     expect: everyone(200),
   },
+  // Public site (issue 7): statistics, map, open data and its files, public on purpose.
+  "/statistiques": { path: "/statistiques", expect: everyone(200) },
+  "/carte": { path: "/carte", expect: everyone(200) },
+  "/donnees": { path: "/donnees", expect: everyone(200) },
+  "/api/open-data/subventions.csv": { path: "/api/open-data/subventions.csv", expect: everyone(200) },
+  "/api/open-data/subventions.json": { path: "/api/open-data/subventions.json", expect: everyone(200) },
   "/connexion": { path: "/connexion", expect: everyone(200) },
   "/connexion/verifier": { path: "/connexion/verifier", expect: everyone(200) },
   "/connexion/erreur": { path: "/connexion/erreur?error=Verification", expect: everyone(200) },
   // Demo mode only (the e2e run is in demo mode): public on purpose, see lib/authz.
   "/dev/courriels": { path: "/dev/courriels", expect: everyone(200) },
   "/espace": { path: "/espace", expect: signedIn(200) },
+  "/espace/dossiers": { path: "/espace/dossiers", expect: signedIn(200) },
+  // Thiers's seeded draft: only members of Ville de Thiers.
+  "/espace/dossiers/[id]": {
+    path: async () => `/espace/dossiers/${await thiersApplicationId("draft")}`,
+    expect: only(["applicant-thiers"]),
+  },
+  "/espace/dossiers/[id]/verification": {
+    path: async () => `/espace/dossiers/${await thiersApplicationId("draft")}/verification`,
+    expect: only(["applicant-thiers"]),
+  },
+  "/espace/dossiers/[id]/recepisse": {
+    path: async () => `/espace/dossiers/${await thiersApplicationId("information_requested")}/recepisse`,
+    expect: only(["applicant-thiers"]),
+  },
+  // Uploads are POST only; downloads answer 404 to whoever may not see the file (no hint it exists).
+  "/api/files": { path: "/api/files", expect: everyone(405) },
+  "/api/files/[id]": {
+    path: async () => `/api/files/${await thiersAttachmentId()}`,
+    expect: { ...signedIn(404), "applicant-thiers": 200 },
+  },
   "/instruction": { path: "/instruction", expect: only(["reviewer", "reviewer-2", "admin"]) },
+  // A seeded application assigned to both reviewer personas.
+  "/instruction/dossiers/[id]": {
+    path: async () => `/instruction/dossiers/${await sampleAssignedApplicationId()}`,
+    expect: only(["reviewer", "reviewer-2", "admin"]),
+  },
+  "/instruction/appels/[id]/aide-a-la-decision": {
+    path: async () => `/instruction/appels/${await reviewCallId()}/aide-a-la-decision`,
+    expect: only(["admin"]),
+  },
+  // The dashboard export: rows the user may see only; anonymous users are sent to sign in.
+  "/api/exports/applications": {
+    path: "/api/exports/applications?format=csv&status=accepted",
+    expect: only(["reviewer", "reviewer-2", "admin"]),
+  },
   "/reseau": { path: "/reseau", expect: only(["editor-resacoop", "editor-other"]) },
   "/admin": { path: "/admin", expect: only(["admin"]) },
   "/admin/utilisateurs": { path: "/admin/utilisateurs", expect: only(["admin"]) },
+  // Calls, assignments and publication (issue 4): admins only.
+  "/admin/appels": { path: "/admin/appels", expect: only(["admin"]) },
+  "/admin/appels/nouveau": { path: "/admin/appels/nouveau", expect: only(["admin"]) },
+  "/admin/appels/[id]": { path: async () => `/admin/appels/${await anyCallId()}`, expect: only(["admin"]) },
+  "/admin/appels/[id]/modifier": {
+    path: async () => `/admin/appels/${await anyCallId()}/modifier`,
+    expect: only(["admin"]),
+  },
+  "/admin/appels/[id]/affectations": {
+    path: async () => `/admin/appels/${await anyCallId()}/affectations`,
+    expect: only(["admin"]),
+  },
+  "/admin/appels/[id]/publication": {
+    path: async () => `/admin/appels/${await anyCallId()}/publication`,
+    expect: only(["admin"]),
+  },
   "/admin/courriels": { path: "/admin/courriels", expect: only(["admin"]) },
   // Who is signed in (null for visitors), for the header menu.
   "/api/me": { path: "/api/me", expect: everyone(200) },

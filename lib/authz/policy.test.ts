@@ -5,14 +5,34 @@ import {
   canAccessApplicantSpace,
   canAccessNetworkSpace,
   canAccessReviewSpace,
+  canAnswerInformationRequest,
+  canAssignReviewers,
+  canCreateApplication,
+  canDecide,
+  canDeclareConflict,
+  canEditApplication,
   canEditFollowup,
+  canEditFollowupPost,
+  canEditNetworkContent,
+  canExportReviewList,
+  canManageCalls,
   canManageOrganisation,
   canManageRoles,
+  canPublishResults,
   canReadDevMailbox,
   canReadOutbox,
+  canReadProgressReports,
   canRemoveMember,
+  canRequestInformation,
   canRevokeRole,
+  canScoreApplication,
+  canSeeReviewScores,
+  canSubmitProgressReport,
   canUseDemoSignIn,
+  canViewApplicationForReview,
+  canViewOwnApplication,
+  canWithdrawApplication,
+  followupNetworkFor,
   isActiveMember,
 } from "./policy";
 import type { Principal } from "./principal";
@@ -65,6 +85,48 @@ describe("applicant rules", () => {
   });
 });
 
+describe("application rules (applicant side)", () => {
+  const app = (status: string) => ({ leadOrganisationId: 1, status });
+  it("lets an active member create an application for their organisation only", () => {
+    expect(canCreateApplication(member, 1)).toBe(true);
+    expect(canCreateApplication(member, 2)).toBe(false);
+    expect(canCreateApplication(pending, 1)).toBe(false);
+    expect(canCreateApplication(admin, 1)).toBe(false);
+    expect(canCreateApplication(null, 1)).toBe(false);
+  });
+  it("shows an application to active members of its lead organisation only", () => {
+    expect(canViewOwnApplication(member, app("submitted"))).toBe(true);
+    expect(canViewOwnApplication(pending, app("draft"))).toBe(false);
+    expect(
+      canViewOwnApplication(
+        user({ memberships: [{ organisationId: 2, role: "manager", status: "active" }] }),
+        app("draft"),
+      ),
+    ).toBe(false);
+    expect(canViewOwnApplication(reviewer, app("submitted"))).toBe(false);
+  });
+  it("lets members edit a draft only", () => {
+    expect(canEditApplication(member, app("draft"))).toBe(true);
+    expect(canEditApplication(member, app("submitted"))).toBe(false);
+    expect(canEditApplication(pending, app("draft"))).toBe(false);
+    expect(canEditApplication(admin, app("draft"))).toBe(false);
+  });
+  it("lets members withdraw before a decision only", () => {
+    for (const status of ["draft", "submitted", "in_review", "information_requested"]) {
+      expect(canWithdrawApplication(member, app(status))).toBe(true);
+    }
+    for (const status of ["accepted", "rejected", "withdrawn"]) {
+      expect(canWithdrawApplication(member, app(status))).toBe(false);
+    }
+    expect(canWithdrawApplication(pending, app("draft"))).toBe(false);
+  });
+  it("lets members answer only while information is requested", () => {
+    expect(canAnswerInformationRequest(member, app("information_requested"))).toBe(true);
+    expect(canAnswerInformationRequest(member, app("in_review"))).toBe(false);
+    expect(canAnswerInformationRequest(reviewer, app("information_requested"))).toBe(false);
+  });
+});
+
 describe("staff rules", () => {
   it("opens the review space to reviewers and admins only", () => {
     expect(canAccessReviewSpace(reviewer)).toBe(true);
@@ -76,6 +138,15 @@ describe("staff rules", () => {
     for (const check of [canAccessAdmin, canManageRoles, canReadOutbox]) {
       expect(check(admin)).toBe(true);
       expect(check(reviewer)).toBe(false);
+      expect(check(editor84)).toBe(false);
+      expect(check(null)).toBe(false);
+    }
+  });
+  it("lets admins only manage calls, assign reviewers and publish results", () => {
+    for (const check of [canManageCalls, canAssignReviewers, canPublishResults]) {
+      expect(check(admin)).toBe(true);
+      expect(check(reviewer)).toBe(false);
+      expect(check(manager)).toBe(false);
       expect(check(editor84)).toBe(false);
       expect(check(null)).toBe(false);
     }
@@ -97,6 +168,39 @@ describe("staff rules", () => {
     expect(canEditFollowup(editor84, "n53", ["84"])).toBe(false);
     expect(canEditFollowup(admin, "n84", ["84"])).toBe(false);
   });
+  it("lets an editor write its network's general content, nobody else's", () => {
+    expect(canEditNetworkContent(editor84, "n84")).toBe(true);
+    expect(canEditNetworkContent(editor84, "n53")).toBe(false);
+    expect(canEditNetworkContent(admin, "n84")).toBe(false);
+    expect(canEditNetworkContent(null, "n84")).toBe(false);
+  });
+  it("lets an editor edit a post of its network: about a project of its région, or general", () => {
+    expect(canEditFollowupPost(editor84, { networkId: "n84", projectRegionCodes: ["84"] })).toBe(true);
+    expect(canEditFollowupPost(editor84, { networkId: "n84", projectRegionCodes: ["53"] })).toBe(false);
+    expect(canEditFollowupPost(editor84, { networkId: "n84", projectRegionCodes: null })).toBe(true);
+    expect(canEditFollowupPost(editor84, { networkId: "n53", projectRegionCodes: null })).toBe(false);
+    expect(canEditFollowupPost(admin, { networkId: "n84", projectRegionCodes: null })).toBe(false);
+  });
+  it("finds the network an editor writes as about a project, by région", () => {
+    expect(followupNetworkFor(editor84, ["11", "84"])?.networkId).toBe("n84");
+    expect(followupNetworkFor(editor84, ["53"])).toBeNull();
+    expect(followupNetworkFor(null, ["84"])).toBeNull();
+  });
+  it("lets the lead's active members report on a published laureate only", () => {
+    const accepted = { leadOrganisationId: 1, status: "accepted" };
+    expect(canSubmitProgressReport(member, accepted, true)).toBe(true);
+    expect(canSubmitProgressReport(member, accepted, false)).toBe(false);
+    expect(canSubmitProgressReport(member, { leadOrganisationId: 1, status: "rejected" }, true)).toBe(false);
+    expect(canSubmitProgressReport(pending, accepted, true)).toBe(false);
+    expect(canSubmitProgressReport(editor84, accepted, true)).toBe(false);
+  });
+  it("shows progress reports to admins and the editors of the project's région", () => {
+    expect(canReadProgressReports(admin, ["53"])).toBe(true);
+    expect(canReadProgressReports(editor84, ["84"])).toBe(true);
+    expect(canReadProgressReports(editor84, ["53"])).toBe(false);
+    expect(canReadProgressReports(reviewer, ["84"])).toBe(false);
+    expect(canReadProgressReports(null, ["84"])).toBe(false);
+  });
 });
 
 describe("demo mode", () => {
@@ -105,5 +209,54 @@ describe("demo mode", () => {
     expect(canReadDevMailbox(admin, false)).toBe(false);
     expect(canUseDemoSignIn(true)).toBe(true);
     expect(canUseDemoSignIn(false)).toBe(false);
+  });
+});
+
+describe("review rules", () => {
+  const assigned = { conflict: false, ownReviewSubmitted: false };
+  const submitted = { conflict: false, ownReviewSubmitted: true };
+  const conflicted = { conflict: true, ownReviewSubmitted: false };
+  it("shows an application to admins and to its assigned reviewers only", () => {
+    expect(canViewApplicationForReview(admin, null)).toBe(true);
+    expect(canViewApplicationForReview(reviewer, assigned)).toBe(true);
+    expect(canViewApplicationForReview(reviewer, conflicted)).toBe(true);
+    expect(canViewApplicationForReview(reviewer, null)).toBe(false);
+    expect(canViewApplicationForReview(manager, null)).toBe(false);
+  });
+  it("lets an assigned, unconflicted reviewer score until submission, while in review", () => {
+    expect(canScoreApplication(reviewer, assigned, "in_review")).toBe(true);
+    expect(canScoreApplication(reviewer, conflicted, "in_review")).toBe(false);
+    expect(canScoreApplication(reviewer, submitted, "in_review")).toBe(false);
+    expect(canScoreApplication(reviewer, null, "in_review")).toBe(false);
+    expect(canScoreApplication(reviewer, assigned, "accepted")).toBe(false);
+    expect(canScoreApplication(admin, null, "in_review")).toBe(false);
+    expect(canDeclareConflict(reviewer, assigned, "submitted")).toBe(true);
+    expect(canDeclareConflict(reviewer, submitted, "submitted")).toBe(false);
+  });
+  it("hides others' scores until one's own review is submitted, and from the conflicted", () => {
+    expect(canSeeReviewScores(admin, null)).toBe(true);
+    expect(canSeeReviewScores(reviewer, submitted)).toBe(true);
+    expect(canSeeReviewScores(reviewer, assigned)).toBe(false);
+    expect(canSeeReviewScores(reviewer, conflicted)).toBe(false);
+    expect(canSeeReviewScores(reviewer, null)).toBe(false);
+  });
+  it("lets admins and unconflicted assigned reviewers ask for information while in review", () => {
+    expect(canRequestInformation(reviewer, assigned, "in_review")).toBe(true);
+    expect(canRequestInformation(admin, null, "submitted")).toBe(true);
+    expect(canRequestInformation(reviewer, conflicted, "in_review")).toBe(false);
+    expect(canRequestInformation(reviewer, assigned, "information_requested")).toBe(false);
+    expect(canRequestInformation(manager, null, "in_review")).toBe(false);
+  });
+  it("lets only admins decide, and only undecided applications under review", () => {
+    expect(canDecide(admin, "in_review")).toBe(true);
+    expect(canDecide(admin, "submitted")).toBe(true);
+    expect(canDecide(admin, "accepted")).toBe(false);
+    expect(canDecide(admin, "information_requested")).toBe(false);
+    expect(canDecide(reviewer, "in_review")).toBe(false);
+  });
+  it("lets dashboard users export", () => {
+    expect(canExportReviewList(reviewer)).toBe(true);
+    expect(canExportReviewList(admin)).toBe(true);
+    expect(canExportReviewList(manager)).toBe(false);
   });
 });

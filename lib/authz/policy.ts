@@ -11,7 +11,16 @@ export type StaffRole = "admin" | "reviewer" | "network_editor";
 
 /** Role → permissions that do not depend on a particular resource. */
 export const ROLE_PERMISSIONS = {
-  admin: ["admin.access", "roles.manage", "outbox.read", "review.access", "memberships.confirm_any"],
+  admin: [
+    "admin.access",
+    "roles.manage",
+    "outbox.read",
+    "review.access",
+    "memberships.confirm_any",
+    "calls.manage",
+    "assignments.manage",
+    "results.publish",
+  ],
   reviewer: ["review.access"],
   network_editor: ["network.access"],
 } as const satisfies Record<StaffRole, readonly string[]>;
@@ -72,14 +81,138 @@ export function canRemoveMember(user: Viewer, organisationId: number, memberUser
   return user.isAdmin || memberUserId !== user.id;
 }
 
+/** What the applicant predicates need to know of an application. */
+export type ApplicantApplication = { leadOrganisationId: number; status: string };
+
+/** Starting an application for an organisation: an active member of it. */
+export function canCreateApplication(user: Viewer, organisationId: number) {
+  return isActiveMember(user, organisationId);
+}
+
+/**
+ * Seeing an application in the applicant space (form, checklist, receipt,
+ * messages, decision once published, its documents): an active member of its
+ * lead organisation. Staff see applications through the review predicates.
+ */
+export function canViewOwnApplication(user: Viewer, application: ApplicantApplication) {
+  return isActiveMember(user, application.leadOrganisationId);
+}
+
+/**
+ * Editing an application (autosave, documents) and submitting it:
+ * - an active member of its lead organisation;
+ * - while it is a draft (after submission it is read-only for the applicant).
+ */
+export function canEditApplication(user: Viewer, application: ApplicantApplication) {
+  return canViewOwnApplication(user, application) && application.status === "draft";
+}
+
+/**
+ * Withdrawing an application: an active member of its lead organisation,
+ * before a decision (draft, submitted, in review, information requested).
+ */
+export function canWithdrawApplication(user: Viewer, application: ApplicantApplication) {
+  return (
+    canViewOwnApplication(user, application) &&
+    ["draft", "submitted", "in_review", "information_requested"].includes(application.status)
+  );
+}
+
+/** Answering an information request: an active member of the lead organisation, while one is pending. */
+export function canAnswerInformationRequest(user: Viewer, application: ApplicantApplication) {
+  return canViewOwnApplication(user, application) && application.status === "information_requested";
+}
+
 /** Review dashboard: reviewers and admins. */
 export function canAccessReviewSpace(user: Viewer) {
   return hasPermission(user, "review.access");
 }
 
+/** A reviewer's assignment to one application, as the review predicates need it. */
+export type ReviewAssignment = { conflict: boolean; ownReviewSubmitted: boolean } | null;
+
+/**
+ * Seeing an application in the review dashboard (its page, documents, history):
+ * - an admin, for every submitted application;
+ * - a reviewer assigned to it (a conflicted reviewer still sees the file, not the scores).
+ */
+export function canViewApplicationForReview(user: Viewer, assignment: ReviewAssignment) {
+  if (!canAccessReviewSpace(user)) return false;
+  return hasPermission(user, "admin.access") || (Boolean(user?.isReviewer) && assignment !== null);
+}
+
+/** Application statuses in which reviewers work (score, conflict, request information). */
+export const REVIEWABLE_STATUSES = ["submitted", "in_review", "information_requested"] as const;
+const isReviewable = (status: string) => (REVIEWABLE_STATUSES as readonly string[]).includes(status);
+
+/**
+ * Scoring (draft or submit) and declaring a conflict:
+ * - a reviewer assigned to the application;
+ * - who has not declared a conflict on it and not yet submitted their review;
+ * - while the application is under review (not decided, not withdrawn).
+ */
+export function canScoreApplication(user: Viewer, assignment: ReviewAssignment, status: string) {
+  if (!user?.isReviewer || !assignment) return false;
+  return !assignment.conflict && !assignment.ownReviewSubmitted && isReviewable(status);
+}
+
+/** Declaring a conflict of interest: same rules as scoring (before submitting one's review). */
+export function canDeclareConflict(user: Viewer, assignment: ReviewAssignment, status: string) {
+  return canScoreApplication(user, assignment, status);
+}
+
+/**
+ * Seeing other reviewers' scores and the aggregates of an application:
+ * - an admin;
+ * - an assigned reviewer without conflict who has submitted their own review.
+ */
+export function canSeeReviewScores(user: Viewer, assignment: ReviewAssignment) {
+  if (hasPermission(user, "admin.access")) return true;
+  return Boolean(user?.isReviewer && assignment && !assignment.conflict && assignment.ownReviewSubmitted);
+}
+
+/**
+ * Asking the applicant for more information:
+ * - an admin, or an assigned reviewer without conflict;
+ * - while the application is submitted or in review (not already waiting for an answer).
+ */
+export function canRequestInformation(user: Viewer, assignment: ReviewAssignment, status: string) {
+  if (!(status === "submitted" || status === "in_review")) return false;
+  if (hasPermission(user, "admin.access")) return true;
+  return Boolean(user?.isReviewer && assignment && !assignment.conflict);
+}
+
+/**
+ * Deciding (accept with an amount, or reject with a reason): an admin, on an
+ * application under review (a decided, withdrawn or waiting one cannot be decided).
+ */
+export function canDecide(user: Viewer, status: string) {
+  return hasPermission(user, "admin.access") && (status === "submitted" || status === "in_review");
+}
+
+/** Exporting the dashboard list: whoever may use the dashboard (the export holds only rows they may see). */
+export function canExportReviewList(user: Viewer) {
+  return canAccessReviewSpace(user);
+}
+
 /** Admin pages (calls, decisions, accounts, outbox): admins only. */
 export function canAccessAdmin(user: Viewer) {
   return hasPermission(user, "admin.access");
+}
+
+/** Creating, editing and duplicating calls (dates, grid, envelope, documents): admins only. */
+export function canManageCalls(user: Viewer) {
+  return hasPermission(user, "calls.manage");
+}
+
+/** Assigning reviewers to a call's applications (in bulk or one by one): admins only. */
+export function canAssignReviewers(user: Viewer) {
+  return hasPermission(user, "assignments.manage");
+}
+
+/** Publishing (or unpublishing, with a reason) a call's results: admins only. */
+export function canPublishResults(user: Viewer) {
+  return hasPermission(user, "results.publish");
 }
 
 /** Granting and revoking staff roles: admins only; an admin cannot revoke their own admin role. */
@@ -118,6 +251,61 @@ export function canAccessNetworkSpace(user: Viewer) {
 export function canEditFollowup(user: Viewer, networkId: string, projectRegionCodes: readonly string[]) {
   const network = user?.networks.find((n) => n.networkId === networkId);
   return Boolean(network && projectRegionCodes.includes(network.regionCode));
+}
+
+/**
+ * A network's own content that is not about one project (news issues, general
+ * posts, images of its pages): an editor of that network. Admins manage
+ * networks, not their editorial content.
+ */
+export function canEditNetworkContent(user: Viewer, networkId: string) {
+  return Boolean(user?.networks.some((n) => n.networkId === networkId));
+}
+
+/**
+ * Editing, publishing or unpublishing a follow-up post (and its images):
+ * - a post about a project: canEditFollowup (the post's network, a project of its région);
+ * - a general post of a news issue: canEditNetworkContent (the post's network).
+ */
+export function canEditFollowupPost(
+  user: Viewer,
+  post: { networkId: string; projectRegionCodes: readonly string[] | null },
+) {
+  return post.projectRegionCodes
+    ? canEditFollowup(user, post.networkId, post.projectRegionCodes)
+    : canEditNetworkContent(user, post.networkId);
+}
+
+/**
+ * The network a user writes as about a project: the first network they edit
+ * whose région is the lead's or a co-applicant's; null when none (refused).
+ */
+export function followupNetworkFor(user: Viewer, projectRegionCodes: readonly string[]) {
+  return user?.networks.find((n) => projectRegionCodes.includes(n.regionCode)) ?? null;
+}
+
+/**
+ * Submitting a progress report (intermediate or final) about a project:
+ * - an active member of its lead organisation;
+ * - once the project is a laureate (accepted, results published).
+ */
+export function canSubmitProgressReport(
+  user: Viewer,
+  application: ApplicantApplication,
+  resultsPublished: boolean,
+) {
+  return canViewOwnApplication(user, application) && application.status === "accepted" && resultsPublished;
+}
+
+/**
+ * Reading a project's progress reports (text and documents):
+ * - an admin (the ministry sees every report);
+ * - an editor of a network whose région is the lead's or a co-applicant's.
+ * The applicant reads their own through canViewOwnApplication.
+ */
+export function canReadProgressReports(user: Viewer, projectRegionCodes: readonly string[]) {
+  if (hasPermission(user, "admin.access")) return true;
+  return followupNetworkFor(user, projectRegionCodes) !== null;
 }
 
 /** Demo one-click sign-in as a persona: only in demo mode. */

@@ -14,6 +14,9 @@ export default async function AdminHomePage() {
       <h1 className="text-3xl font-bold">Administration</h1>
       <ul className="mt-6 flex list-disc flex-col gap-2 pl-6">
         <li>
+          <Link href="/admin/appels">Appels à projets</Link>
+        </li>
+        <li>
           <Link href="/admin/utilisateurs">Comptes et rôles</Link>
         </li>
         <li>

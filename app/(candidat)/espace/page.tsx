@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionButton } from "@/components/form/action-button";
 import { Field, inputClass, secondaryButtonClass } from "@/components/form/field";
 import { InviteForm } from "@/components/memberships/invite-form";
@@ -42,6 +43,11 @@ export default async function ApplicantHomePage({ searchParams }: { searchParams
     <PageContainer>
       <h1 className="text-3xl font-bold">Mon espace</h1>
       <p className="mt-2 text-grey-800">Connecté en tant que {user.name ?? user.email}.</p>
+      <p className="mt-4">
+        <Link href="/espace/dossiers" className="font-medium">
+          Mes dossiers de candidature
+        </Link>
+      </p>
 
       <section aria-labelledby="orgs-title" className="mt-8">
         <h2 id="orgs-title" className="text-2xl font-bold">

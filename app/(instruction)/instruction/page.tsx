@@ -1,19 +1,191 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { EnvelopeMeter } from "@/components/review/envelope-meter";
+import { ExportLinks } from "@/components/review/export-links";
+import { ReviewFiltersForm } from "@/components/review/filters-form";
+import { Badge } from "@/components/ui/badge";
 import { PageContainer } from "@/components/ui/page-container";
+import { Pagination } from "@/components/ui/pagination";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessReviewSpace } from "@/lib/authz/policy";
+import { formatCount, formatMoneyCents, formatShortDate } from "@/lib/format";
+import { loadEnvelope } from "@/lib/review/application";
+import { LIST_STATUSES, listQuery, PAGE_SIZE, parseListFilters } from "@/lib/review/filters";
+import { formatScore, STATUS_LABELS, STATUS_TONES } from "@/lib/review/labels";
+import { listApplications, listFilterOptions } from "@/lib/review/queries";
 
-export const metadata: Metadata = { title: "Instruction" };
+export const metadata: Metadata = { title: "Instruction des dossiers" };
 
-export default async function ReviewHomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewDashboardPage({ searchParams }: Props) {
   const user = await requireUser("/instruction");
   allowOrForbid(canAccessReviewSpace(user));
+  const filters = parseListFilters(await searchParams);
+  const [list, options, envelope] = await Promise.all([
+    listApplications(user, filters),
+    listFilterOptions(user),
+    user.isAdmin && filters.call ? loadEnvelope(filters.call) : Promise.resolve(null),
+  ]);
+  const query = listQuery(filters, { page: undefined });
+  const first = (filters.page - 1) * PAGE_SIZE + 1;
+  const call = options.calls.find((c) => c.id === filters.call);
+
   return (
-    <PageContainer>
+    <PageContainer className="max-w-7xl">
       <h1 className="text-3xl font-bold">Instruction des dossiers</h1>
-      <p className="mt-4">
-        Bienvenue {user.name ?? user.email}. Le tableau d’instruction arrive prochainement.
+      <p className="mt-2 max-w-3xl text-grey-800">
+        {user.isAdmin
+          ? "Tous les dossiers déposés, sur tous les appels à projets."
+          : "Les dossiers qui vous sont confiés. Les notes des autres instructeurs apparaissent une fois votre propre évaluation soumise."}
       </p>
+
+      <div className="mt-6">
+        <ReviewFiltersForm filters={filters} options={options} />
+      </div>
+
+      <nav aria-label="Nombre de dossiers par statut" className="mt-6">
+        <ul className="flex flex-wrap gap-2">
+          <li>
+            <Link
+              href={`/instruction${listQuery(filters, { status: undefined, page: undefined })}`}
+              aria-current={filters.status ? undefined : "page"}
+              className="inline-block px-3 py-1 ring-1 ring-grey-300 aria-[current=page]:bg-blue-france aria-[current=page]:text-white"
+            >
+              Tous ({formatCount(Object.values(list.byStatus).reduce((a, b) => a + b, 0))})
+            </Link>
+          </li>
+          {LIST_STATUSES.map((s) => (
+            <li key={s}>
+              <Link
+                href={`/instruction${listQuery(filters, { status: s, page: undefined })}`}
+                aria-current={filters.status === s ? "page" : undefined}
+                className="inline-block px-3 py-1 ring-1 ring-grey-300 aria-[current=page]:bg-blue-france aria-[current=page]:text-white"
+              >
+                {STATUS_LABELS[s]} ({formatCount(list.byStatus[s] ?? 0)})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {envelope ? (
+        <div className="mt-6">
+          <EnvelopeMeter {...envelope} callTitle={call ? `${call.year} – ${call.title}` : undefined} />
+          <p className="mt-2">
+            <Link href={`/instruction/appels/${filters.call}/aide-a-la-decision`}>
+              Voir l’aide à la décision de cet appel
+            </Link>
+          </p>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="resultats" className="mt-6">
+        <div className="flex flex-wrap items-center justify-between gap-4">
+          <h2 id="resultats" className="text-xl font-bold" data-testid="result-count">
+            {list.total === 0
+              ? "Aucun dossier ne correspond"
+              : `${formatCount(list.total)} dossier${list.total > 1 ? "s" : ""}${list.total > PAGE_SIZE ? ` — ${formatCount(first)} à ${formatCount(Math.min(first + PAGE_SIZE - 1, list.total))}` : ""}`}
+          </h2>
+          {list.total > 0 ? <ExportLinks query={query} total={list.total} /> : null}
+        </div>
+        {list.total > 0 ? (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">
+                Dossiers,{" "}
+                {filters.sort === "submitted_desc"
+                  ? "du plus récent au plus ancien"
+                  : "triés selon votre choix"}
+              </caption>
+              <thead>
+                <tr className="border-b-2 border-grey-800">
+                  <th scope="col" className="p-2">
+                    Dossier
+                  </th>
+                  <th scope="col" className="p-2">
+                    Chef de file
+                  </th>
+                  <th scope="col" className="p-2">
+                    Statut
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Demandé
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Note moyenne /100
+                  </th>
+                  <th scope="col" className="p-2">
+                    Évaluations
+                  </th>
+                  <th scope="col" className="p-2">
+                    Décision
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((r) => (
+                  <tr key={r.id} className="border-b border-grey-200 align-top">
+                    <td className="p-2">
+                      <Link href={`/instruction/dossiers/${r.id}`} className="font-medium">
+                        {r.title}
+                      </Link>
+                      <div className="text-grey-600">
+                        {r.callYear} – {r.callTitle}
+                        {r.receiptNumber ? ` · n° ${r.receiptNumber}` : ""}
+                        {r.submittedAt ? ` · déposé le ${formatShortDate(r.submittedAt)}` : ""}
+                      </div>
+                    </td>
+                    <td className="p-2">{r.leadName}</td>
+                    <td className="p-2">
+                      <Badge tone={STATUS_TONES[r.status]}>{STATUS_LABELS[r.status] ?? r.status}</Badge>
+                    </td>
+                    <td className="p-2 text-right whitespace-nowrap">
+                      {formatMoneyCents(r.requestedAmountCents)}
+                    </td>
+                    <td className="p-2 text-right">
+                      {formatScore(r.scoreMean)}
+                      {r.disagreement ? (
+                        <div>
+                          <Badge tone="warning">Divergence</Badge>
+                        </div>
+                      ) : null}
+                    </td>
+                    <td className="p-2">
+                      {r.reviewCount !== null
+                        ? `${r.reviewCount} soumise${r.reviewCount > 1 ? "s" : ""}`
+                        : "—"}
+                      {r.assigned ? (
+                        <div className="text-grey-600">
+                          {r.conflict
+                            ? "Vous : conflit déclaré"
+                            : r.myReviewStatus === "submitted"
+                              ? "Vous : soumise"
+                              : r.myReviewStatus === "draft"
+                                ? "Vous : brouillon"
+                                : "Vous : à faire"}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td className="p-2">
+                      {r.outcome === "accepted"
+                        ? `Accepté (${formatMoneyCents(r.grantedAmountCents ?? 0)})`
+                        : r.outcome === "rejected"
+                          ? "Refusé"
+                          : "—"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <Pagination
+          page={filters.page}
+          pageCount={list.pageCount}
+          hrefFor={(page) => `/instruction${listQuery(filters, { page })}`}
+        />
+      </section>
     </PageContainer>
   );
 }

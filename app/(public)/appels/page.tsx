@@ -6,7 +6,13 @@ import { PageContainer } from "@/components/ui/page-container";
 import { CALL_STATUS_ORDER, type CallStatus } from "@/lib/calls/status";
 import { listCalls } from "@/lib/public/calls";
 
-export const metadata: Metadata = { title: "Appels à projets" };
+export const metadata: Metadata = {
+  title: "Appels à projets",
+  description:
+    "Les appels à projets de soutien à la coopération décentralisée : règlement, dates, grille d’évaluation et résultats.",
+  alternates: { canonical: "/appels" },
+  openGraph: { title: "Appels à projets", url: "/appels" },
+};
 
 const SECTION_TITLES: Record<CallStatus, string> = {
   open: "Ouverts",

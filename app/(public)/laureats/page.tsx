@@ -16,7 +16,13 @@ import {
 } from "@/lib/public/laureate-filters";
 import { laureateFilterOptions, listLaureates } from "@/lib/public/laureates";
 
-export const metadata: Metadata = { title: "Projets lauréats" };
+export const metadata: Metadata = {
+  title: "Projets lauréats",
+  description:
+    "Les projets de coopération décentralisée soutenus par le ministère : collectivités françaises, partenaires étrangers, pays, appel et montant accordé.",
+  alternates: { canonical: "/laureats" },
+  openGraph: { title: "Projets lauréats", url: "/laureats" },
+};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

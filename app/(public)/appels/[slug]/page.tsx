@@ -26,7 +26,15 @@ async function load(slug: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const call = await load((await params).slug);
-  return { title: call ? call.title : "Appel à projets introuvable" };
+  if (!call) return { title: "Appel à projets introuvable" };
+  const path = `/appels/${call.slug}`;
+  const description = `Appel à projets ${call.year} de soutien à la coopération décentralisée : règlement, dates, grille d’évaluation et pièces à joindre.`;
+  return {
+    title: call.title,
+    description,
+    alternates: { canonical: path },
+    openGraph: { title: call.title, description, url: path },
+  };
 }
 
 export default async function CallPage({ params }: Props) {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
+import { ProjectFollowup } from "@/components/followup/project-followup";
 import { DateTime } from "@/components/public/date-time";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
@@ -29,7 +30,19 @@ async function load(id: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const laureate = await load((await params).id);
-  return { title: laureate ? laureate.title : "Projet introuvable" };
+  if (!laureate) return { title: "Projet introuvable" };
+  const path = `/laureats/${laureate.id}`;
+  const description =
+    `Projet lauréat ${laureate.year} de l’appel « ${laureate.callTitle} » : ${laureate.summary || laureate.title}`.slice(
+      0,
+      200,
+    );
+  return {
+    title: laureate.title,
+    description,
+    alternates: { canonical: path },
+    openGraph: { title: laureate.title, description, url: path, type: "article" },
+  };
 }
 
 /** « (commune) » after a commune or an EPCI; départements and régions already say what they are. */
@@ -245,6 +258,8 @@ export default async function LaureatePage({ params }: Props) {
               </ul>
             </section>
           )}
+
+          <ProjectFollowup applicationId={laureate.id} />
 
           <section aria-labelledby="historique" className="mt-10">
             <h2 id="historique" className="text-2xl">

@@ -1,0 +1,193 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/form/action-button";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { CallStatusBadge } from "@/components/public/call-status-badge";
+import { DateTime } from "@/components/public/date-time";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageContainer } from "@/components/ui/page-container";
+import { getDb } from "@/db/client";
+import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { canManageCalls } from "@/lib/authz/policy";
+import { openCallNow } from "@/lib/calls/actions";
+import { APPLICATION_STATUS_LABELS } from "@/lib/calls/labels";
+import { callDashboard, getCallWithStatus, getGrid, isGridLocked } from "@/lib/calls/queries";
+import { formatCount, formatMoneyCents, formatPercent, rate } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Tableau de bord de l’appel — Administration" };
+
+function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="border border-grey-200 p-4">
+      <dt className="text-sm text-grey-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-bold">{value}</dd>
+      {detail ? <dd className="text-sm text-grey-800">{detail}</dd> : null}
+    </div>
+  );
+}
+
+export default async function CallDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ enregistre?: string }>;
+}) {
+  const { id } = await params;
+  const { enregistre } = await searchParams;
+  const user = await requireUser(`/admin/appels/${id}`);
+  allowOrForbid(canManageCalls(user));
+  const db = getDb();
+  const now = new Date();
+  const call = await getCallWithStatus(db, id, now);
+  if (!call) notFound();
+  const [figures, grid, locked] = await Promise.all([
+    callDashboard(db, call, now),
+    getGrid(db, id),
+    isGridLocked(db, id),
+  ]);
+  const envelopeShare = rate(figures.grantedCents, call.envelopeCents);
+  const reviewShare = rate(figures.reviewsSubmitted, figures.reviewsExpected);
+
+  return (
+    <PageContainer>
+      <Breadcrumb
+        items={[
+          { href: "/admin", label: "Administration" },
+          { href: "/admin/appels", label: "Appels à projets" },
+          { label: call.title },
+        ]}
+      />
+      {enregistre ? (
+        <p
+          role="status"
+          className="mb-4 border-l-4 border-success bg-success-50 p-3 font-medium text-grey-950"
+        >
+          L’appel a été enregistré.
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold">{call.title}</h1>
+        <CallStatusBadge status={call.status} />
+      </div>
+      <p className="mt-2 text-grey-800">
+        Ouverture le <DateTime value={call.opensAt} withTime />, clôture le{" "}
+        <DateTime value={call.closesAt} withTime /> (heure de Paris).
+        {call.resultsPublishedAt ? (
+          <>
+            {" "}
+            Résultats publiés le <DateTime value={call.resultsPublishedAt} withTime />.
+          </>
+        ) : null}
+      </p>
+
+      <nav aria-label="Actions sur l’appel" className="mt-6 flex flex-wrap gap-3">
+        <Link href={`/admin/appels/${id}/modifier`} className={primaryButtonClass}>
+          Modifier l’appel
+        </Link>
+        <Link href={`/admin/appels/${id}/affectations`} className={secondaryButtonClass}>
+          Affecter les instructeurs
+        </Link>
+        <Link href={`/admin/appels/${id}/publication`} className={secondaryButtonClass}>
+          {call.resultsPublishedAt ? "Publication des résultats" : "Publier les résultats"}
+        </Link>
+        <Link href={`/admin/appels/nouveau?depuis=${id}`} className={secondaryButtonClass}>
+          Dupliquer pour l’année suivante
+        </Link>
+        <Link href={`/appels/${call.slug}`} className={secondaryButtonClass}>
+          Voir la page publique
+        </Link>
+      </nav>
+      {call.status === "upcoming" ? (
+        <div className="mt-4">
+          <ActionButton
+            action={openCallNow}
+            values={{ id }}
+            label="Ouvrir l’appel maintenant"
+            className={primaryButtonClass}
+          />
+        </div>
+      ) : null}
+
+      <section aria-labelledby="figures-title" className="mt-10">
+        <h2 id="figures-title" className="text-2xl font-bold">
+          Tableau de bord
+        </h2>
+        <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <Figure
+            label="Avant la clôture"
+            value={
+              figures.daysLeft === null
+                ? "Clos"
+                : `${formatCount(figures.daysLeft)} jour${figures.daysLeft > 1 ? "s" : ""}`
+            }
+          />
+          <Figure label="Dossiers déposés (hors retirés)" value={formatCount(figures.active)} />
+          <Figure
+            label="Évaluations soumises / attendues"
+            value={`${formatCount(figures.reviewsSubmitted)} / ${formatCount(figures.reviewsExpected)}`}
+            detail={
+              reviewShare === null ? undefined : `${formatPercent(reviewShare)} des évaluations attendues`
+            }
+          />
+          <Figure
+            label="Accordé / enveloppe"
+            value={`${formatMoneyCents(figures.grantedCents)} / ${formatMoneyCents(call.envelopeCents)}`}
+            detail={envelopeShare === null ? undefined : `${formatPercent(envelopeShare)} de l’enveloppe`}
+          />
+          <Figure label="Décisions : retenus" value={formatCount(figures.accepted)} />
+          <Figure label="Décisions : non retenus" value={formatCount(figures.rejected)} />
+          <Figure label="Dossiers sans décision" value={formatCount(figures.undecided)} />
+          <Figure label="Affectations actives" value={formatCount(figures.assigned)} />
+        </dl>
+
+        <table className="mt-8 w-full max-w-xl border-collapse text-left text-sm">
+          <caption className="mb-2 text-left text-lg font-bold">Dossiers par statut</caption>
+          <thead>
+            <tr className="border-b-2 border-grey-800">
+              <th scope="col" className="py-2 pr-4">
+                Statut
+              </th>
+              <th scope="col" className="py-2 text-right">
+                Dossiers
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(Object.keys(APPLICATION_STATUS_LABELS) as (keyof typeof APPLICATION_STATUS_LABELS)[]).map(
+              (s) => (
+                <tr key={s} className="border-b border-grey-200">
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    {APPLICATION_STATUS_LABELS[s]}
+                  </th>
+                  <td className="py-2 text-right">{formatCount(figures.byStatus[s])}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="grid-title" className="mt-10">
+        <h2 id="grid-title" className="text-2xl font-bold">
+          Grille d’évaluation
+        </h2>
+        <p className="mt-2 text-grey-800">
+          {locked
+            ? "Verrouillée : au moins une évaluation a été soumise."
+            : "Modifiable tant qu’aucune évaluation n’a été soumise."}{" "}
+          {formatCount(call.reviewersPerApplication)} instructeur{call.reviewersPerApplication > 1 ? "s" : ""}{" "}
+          par dossier.
+        </p>
+        <ol className="mt-4 list-decimal pl-6">
+          {grid.map((c) => (
+            <li key={c.id}>
+              {c.label} — poids {c.weight}, noté sur {c.maxScore}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </PageContainer>
+  );
+}

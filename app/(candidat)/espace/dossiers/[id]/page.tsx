@@ -1,0 +1,184 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AnswerForm, WithdrawApplicationForm } from "@/components/applications/action-forms";
+import { ApplicationForm } from "@/components/applications/application-form";
+import { ApplicationSummary } from "@/components/applications/application-summary";
+import { ApplicationStatusBadge } from "@/components/applications/status-badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageContainer } from "@/components/ui/page-container";
+import { getDb } from "@/db/client";
+import { countryOptions } from "@/lib/applications/countries";
+import {
+  documentsOf,
+  findApplication,
+  loadApplicationForm,
+  messagesOf,
+  previousPartners,
+  publishedDecisionOf,
+} from "@/lib/applications/queries";
+import { applicantVisibleStatus, countdownLabel, STEPS, type Step } from "@/lib/applications/rules";
+import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { canEditApplication, canViewOwnApplication, canWithdrawApplication } from "@/lib/authz/policy";
+import { countryName } from "@/lib/countries";
+import { acceptedTypesLabel } from "@/lib/files/magic";
+import { formatDateTime, formatMoneyCents, formatTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Dossier de candidature" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function ApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ etape?: string }>;
+}) {
+  const { id } = await params;
+  const user = await requireUser(`/espace/dossiers/${id}`);
+  if (!UUID.test(id)) notFound();
+  const db = getDb();
+  const loaded = await findApplication(db, id);
+  if (!loaded) notFound();
+  allowOrForbid(canViewOwnApplication(user, loaded.application));
+  const { application, call } = loaded;
+  const now = new Date();
+  const [form, slots, messages, decision] = await Promise.all([
+    loadApplicationForm(db, application),
+    documentsOf(db, call.id, application.id),
+    messagesOf(db, application.id),
+    publishedDecisionOf(db, loaded, now),
+  ]);
+  const published = call.resultsPublishedAt !== null && call.resultsPublishedAt <= now;
+  const status = applicantVisibleStatus(application.status, published);
+  const editable = canEditApplication(user, application);
+  const { etape } = await searchParams;
+  const step = (STEPS.find((s) => s.key === etape)?.key ?? "projet") as Step;
+  const documents = slots.map((s) => ({
+    id: s.id,
+    label: s.label,
+    mandatory: s.mandatory,
+    acceptedLabel: acceptedTypesLabel(s.acceptedTypes),
+    accept: s.acceptedTypes.join(","),
+    file: s.file ? { id: s.file.id, originalName: s.file.originalName, sizeBytes: s.file.sizeBytes } : null,
+  }));
+  const pendingRequests = messages.filter(
+    (m) => m.kind === "information_request" && !messages.some((a) => a.inReplyTo === m.id),
+  );
+
+  return (
+    <PageContainer>
+      <Breadcrumb
+        items={[
+          { href: "/espace", label: "Mon espace" },
+          { href: "/espace/dossiers", label: "Mes dossiers" },
+          { label: application.title },
+        ]}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold">{application.title}</h1>
+        <ApplicationStatusBadge status={status} />
+      </div>
+      <p className="mt-2 text-grey-800">
+        {loaded.leadName} · Appel à projets « {call.title} » · clôture le {formatDateTime(call.closesAt)}{" "}
+        (heure de Paris)
+        {application.status === "draft" ? ` — ${countdownLabel(now, call.closesAt)}` : ""}
+      </p>
+      {application.receiptNumber && application.submittedAt ? (
+        <p className="mt-2">
+          Déposé le {formatDateTime(application.submittedAt)} sous le n°{" "}
+          <strong>{application.receiptNumber}</strong> —{" "}
+          <Link href={`/espace/dossiers/${application.id}/recepisse`}>voir l’accusé de réception</Link>
+        </p>
+      ) : null}
+
+      {decision ? (
+        <section
+          aria-labelledby="decision-title"
+          className="mt-6 border-l-4 border-blue-france bg-blue-france-50 p-4"
+        >
+          <h2 id="decision-title" className="text-xl font-bold">
+            Décision
+          </h2>
+          {decision.outcome === "accepted" ? (
+            <p className="mt-2">
+              Votre projet est retenu. Montant accordé :{" "}
+              <strong>{formatMoneyCents(decision.grantedAmountCents ?? 0)}</strong>.
+            </p>
+          ) : (
+            <p className="mt-2">Votre projet n’a pas été retenu. Motif : {decision.rejectionReason}</p>
+          )}
+        </section>
+      ) : null}
+
+      {messages.length ? (
+        <section aria-labelledby="messages-title" className="mt-8">
+          <h2 id="messages-title" className="text-2xl font-bold">
+            Échanges avec la DCTCIV
+          </h2>
+          <ol className="mt-4 flex flex-col gap-3">
+            {messages.map((m) => (
+              <li
+                key={m.id}
+                className={`border p-4 ${m.kind === "answer" ? "ml-8 border-grey-200" : "border-warning"}`}
+              >
+                <p className="text-sm text-grey-800">
+                  {m.kind === "information_request" ? "Demande de compléments" : "Réponse"}
+                  {m.authorName ? ` de ${m.authorName}` : ""}, le {formatDateTime(m.createdAt)}
+                </p>
+                <p className="mt-2 whitespace-pre-line">{m.body}</p>
+                {application.status === "information_requested" &&
+                pendingRequests.some((r) => r.id === m.id) ? (
+                  <AnswerForm applicationId={application.id} requestId={m.id} />
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <div className="mt-8">
+        {editable ? (
+          <ApplicationForm
+            applicationId={application.id}
+            version={application.version}
+            initialValues={form}
+            savedAtLabel={formatTime(application.updatedAt)}
+            initialStep={step}
+            lead={{ id: application.leadOrganisationId, name: loaded.leadName }}
+            callThemes={call.themes}
+            limits={{ maxGrantCents: call.maxGrantCents, maxSharePercent: call.maxSharePercent }}
+            countries={countryOptions(call.eligibleCountries)}
+            previousPartners={(
+              await previousPartners(db, application.leadOrganisationId, application.id)
+            ).map((p) => ({
+              ...p,
+              countryName: countryName(p.countryCode),
+            }))}
+            documents={documents}
+          />
+        ) : (
+          <ApplicationSummary
+            form={form}
+            leadName={loaded.leadName}
+            documents={documents}
+            applicationId={application.id}
+          />
+        )}
+      </div>
+
+      {canWithdrawApplication(user, application) ? (
+        <div className="mt-10">
+          <WithdrawApplicationForm applicationId={application.id} />
+        </div>
+      ) : null}
+      {application.status === "withdrawn" && application.withdrawalReason ? (
+        <p className="mt-6">
+          Dossier retiré{application.withdrawnAt ? ` le ${formatDateTime(application.withdrawnAt)}` : ""}.
+          Motif : {application.withdrawalReason}
+        </p>
+      ) : null}
+    </PageContainer>
+  );
+}

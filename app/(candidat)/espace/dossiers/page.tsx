@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateApplicationForm } from "@/components/applications/action-forms";
+import { ApplicationStatusBadge } from "@/components/applications/status-badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageContainer } from "@/components/ui/page-container";
+import { getDb } from "@/db/client";
+import { applicationsOfOrganisations, openCalls } from "@/lib/applications/queries";
+import { applicantVisibleStatus, countdownLabel } from "@/lib/applications/rules";
+import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { applicantOrganisationIds, canAccessApplicantSpace } from "@/lib/authz/policy";
+import { formatDateTime } from "@/lib/format";
+import { membershipsOfUser } from "@/lib/memberships/queries";
+
+export const metadata: Metadata = { title: "Mes dossiers" };
+
+export default async function MyApplicationsPage() {
+  const user = await requireUser("/espace/dossiers");
+  allowOrForbid(canAccessApplicantSpace(user));
+  const db = getDb();
+  const organisationIds = applicantOrganisationIds(user);
+  const now = new Date();
+  const [list, calls, memberships] = await Promise.all([
+    applicationsOfOrganisations(db, organisationIds),
+    openCalls(db, now),
+    membershipsOfUser(db, user.id),
+  ]);
+  const organisations = memberships
+    .filter((m) => m.status === "active")
+    .map((m) => ({ id: m.organisationId, name: m.organisationName }));
+
+  return (
+    <PageContainer>
+      <Breadcrumb items={[{ href: "/espace", label: "Mon espace" }, { label: "Mes dossiers" }]} />
+      <h1 className="text-3xl font-bold">Mes dossiers de candidature</h1>
+
+      {organisations.length === 0 ? (
+        <p className="mt-4">
+          Pour déposer un dossier, rattachez-vous d’abord à votre collectivité depuis{" "}
+          <Link href="/espace">votre espace</Link>.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="list-title" className="mt-8">
+        <h2 id="list-title" className="text-2xl font-bold">
+          Dossiers de mes organisations
+        </h2>
+        {list.length === 0 ? (
+          <p className="mt-2">Aucun dossier pour l’instant.</p>
+        ) : (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Dossiers de mes organisations</caption>
+              <thead>
+                <tr className="border-b-2 border-grey-800">
+                  <th scope="col" className="py-2 pr-4">
+                    Dossier
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Statut
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Appel à projets
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Clôture
+                  </th>
+                  <th scope="col" className="py-2">
+                    Dernière modification
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((a) => {
+                  const published = a.callResultsPublishedAt !== null && a.callResultsPublishedAt <= now;
+                  const status = applicantVisibleStatus(a.status, published);
+                  return (
+                    <tr key={a.id} className="border-b border-grey-200 align-top">
+                      <td className="py-2 pr-4">
+                        <Link href={`/espace/dossiers/${a.id}`}>{a.title}</Link>
+                        <span className="block text-grey-600">{a.leadName}</span>
+                        {a.receiptNumber ? (
+                          <span className="block text-grey-600">N° {a.receiptNumber}</span>
+                        ) : null}
+                      </td>
+                      <td className="py-2 pr-4">
+                        <ApplicationStatusBadge status={status} />
+                      </td>
+                      <td className="py-2 pr-4">{a.callTitle}</td>
+                      <td className="py-2 pr-4">
+                        {formatDateTime(a.callClosesAt)}
+                        {a.status === "draft" ? (
+                          <span className="block font-medium">{countdownLabel(now, a.callClosesAt)}</span>
+                        ) : null}
+                      </td>
+                      <td className="py-2">
+                        {formatDateTime(a.updatedAt)}
+                        {a.updatedByName || a.updatedByEmail ? (
+                          <span className="block text-grey-600">
+                            par {a.updatedByName ?? a.updatedByEmail}
+                          </span>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {organisations.length > 0 ? (
+        <section aria-labelledby="calls-title" className="mt-10">
+          <h2 id="calls-title" className="text-2xl font-bold">
+            Déposer un nouveau dossier
+          </h2>
+          {calls.length === 0 ? (
+            <p className="mt-2">Aucun appel à projets n’est ouvert en ce moment.</p>
+          ) : null}
+          {calls.map((call) => (
+            <div key={call.id} className="mt-4 border border-grey-200 p-6">
+              <h3 className="text-xl font-bold">
+                <Link href={`/appels/${call.slug}`}>{call.title}</Link>
+              </h3>
+              <p className="mt-1 text-grey-800">
+                Clôture le {formatDateTime(call.closesAt)} (heure de Paris) —{" "}
+                {countdownLabel(now, call.closesAt)}
+              </p>
+              <CreateApplicationForm callId={call.id} callTitle={call.title} organisations={organisations} />
+            </div>
+          ))}
+        </section>
+      ) : null}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageContainer } from "@/components/ui/page-container";
+import { countryName } from "@/lib/countries";
+import { formatCount } from "@/lib/format";
+import { publicCached } from "@/lib/public/cache";
+import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
+import { countryFigures } from "@/lib/public/statistics";
+import { MAP_CLASSES, MAP_HEIGHT, MAP_WIDTH, mapClass, worldShapes } from "@/lib/public/world-map";
+
+export const metadata: Metadata = {
+  title: "Carte des partenariats",
+  description:
+    "Carte du monde des pays des collectivités partenaires des projets lauréats, avec le nombre de projets par pays et le lien vers leur liste.",
+  alternates: { canonical: "/carte" },
+  openGraph: { title: "Carte des partenariats", url: "/carte" },
+};
+
+const cachedCountries = publicCached(countryFigures, "country-figures");
+
+const projectsLabel = (n: number) => (n > 1 ? `${formatCount(n)} projets` : `${formatCount(n)} projet`);
+
+export default async function MapPage() {
+  await connection();
+  const figures = await cachedCountries();
+  const byCode = new Map(figures.map((f) => [f.code, f]));
+  const shapes = worldShapes();
+  const onMap = new Set(shapes.map((s) => s.code));
+  const missing = figures.filter((f) => !onMap.has(f.code));
+
+  return (
+    <PageContainer>
+      <Breadcrumb items={[{ href: "/", label: "Accueil" }, { label: "Carte des partenariats" }]} />
+      <h1 className="text-3xl">Carte des partenariats</h1>
+      <p className="mt-3 max-w-3xl text-lg text-grey-800">
+        Les pays des collectivités partenaires des projets lauréats publiés, teintés selon le nombre de
+        projets. Chaque pays concerné porte son nombre de projets et mène à la liste de ses projets. Le{" "}
+        <a href="#tableau-pays">tableau des pays</a> donne les mêmes informations.
+      </p>
+
+      <figure className="mt-6">
+        <ul aria-label="Légende" className="mb-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+          {MAP_CLASSES.map((c) => (
+            <li key={c.label} className="flex items-center gap-2">
+              <span
+                aria-hidden="true"
+                className="inline-block h-4 w-6 border border-grey-800"
+                style={{ background: c.fill }}
+              />
+              {c.label}
+            </li>
+          ))}
+          <li className="flex items-center gap-2">
+            <span aria-hidden="true" className="inline-block h-4 w-6 border border-grey-300 bg-grey-50" />
+            aucun projet
+          </li>
+        </ul>
+        <svg
+          viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+          className="h-auto w-full border border-grey-200 bg-[#f5f5fe]"
+          role="group"
+          aria-label={`Carte du monde : ${figures.length} pays partenaires`}
+        >
+          <g aria-hidden="true">
+            {shapes
+              .filter((s) => !s.code || !byCode.has(s.code))
+              .map((s) => (
+                <path key={s.id} d={s.d} fill="#f6f6f6" stroke="#cecece" strokeWidth={0.5} />
+              ))}
+          </g>
+          {shapes.flatMap((s) => {
+            const f = s.code ? byCode.get(s.code) : undefined;
+            const shade = f ? mapClass(f.projects) : null;
+            if (!f || !shade || !s.code) return [];
+            const label = `${countryName(s.code)} : ${projectsLabel(f.projects)}`;
+            return [
+              <a
+                key={s.code}
+                href={`/laureats${laureateFiltersQuery({ country: s.code })}`}
+                aria-label={label}
+                className="map-country"
+              >
+                <title>{label}</title>
+                <path d={s.d} fill={shade.fill} stroke="#161616" strokeWidth={0.6} />
+                <circle
+                  cx={s.centroid[0]}
+                  cy={s.centroid[1]}
+                  r={8}
+                  fill="#ffffff"
+                  stroke="#161616"
+                  strokeWidth={0.8}
+                />
+                <text
+                  x={s.centroid[0]}
+                  y={s.centroid[1] + 3.5}
+                  textAnchor="middle"
+                  fontSize={10}
+                  fontWeight={700}
+                  fill="#161616"
+                >
+                  {f.projects}
+                </text>
+              </a>,
+            ];
+          })}
+        </svg>
+        <figcaption className="mt-2 text-sm text-grey-600">
+          Fond de carte Natural Earth (domaine public), projection Equal Earth. Le nombre inscrit sur un pays
+          est son nombre de projets lauréats.
+        </figcaption>
+      </figure>
+
+      <section aria-labelledby="tableau-pays" className="mt-10">
+        <h2 id="tableau-pays" className="text-2xl">
+          Pays partenaires
+        </h2>
+        {missing.length > 0 && (
+          <p className="mt-2 text-sm text-grey-800">
+            Trop petits pour la carte : {missing.map((m) => countryName(m.code)).join(", ")}.
+          </p>
+        )}
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full max-w-3xl border-collapse text-sm">
+            <caption className="mb-2 text-left font-semibold">Projets lauréats par pays partenaire</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
+                  Pays
+                </th>
+                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-right">
+                  Projets lauréats
+                </th>
+                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-right">
+                  Collectivités partenaires
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.map((f) => (
+                <tr key={f.code}>
+                  <th scope="row" className="border-b border-grey-200 px-3 py-2 text-left font-normal">
+                    <Link href={`/laureats${laureateFiltersQuery({ country: f.code })}`}>
+                      {countryName(f.code)}
+                    </Link>
+                  </th>
+                  <td className="border-b border-grey-200 px-3 py-2 text-right tabular-nums">
+                    {formatCount(f.projects)}
+                  </td>
+                  <td className="border-b border-grey-200 px-3 py-2 text-right tabular-nums">
+                    {formatCount(f.partners)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageContainer } from "@/components/ui/page-container";
+import { formatCount } from "@/lib/format";
+import { openDataGrantsCached } from "@/lib/open-data/cached";
+import { SCDL_FIELDS, SCDL_SUBVENTIONS_VERSION } from "@/lib/open-data/scdl-schema";
+import { GRANTOR_NAME, GRANTOR_SIRET } from "@/lib/open-data/subventions";
+
+export const metadata: Metadata = {
+  title: "Données ouvertes",
+  description:
+    "Téléchargez les subventions attribuées aux projets lauréats au format SCDL « subventions » (CSV et JSON), sous Licence Ouverte 2.0.",
+  alternates: { canonical: "/donnees" },
+  openGraph: { title: "Données ouvertes des projets lauréats", url: "/donnees" },
+};
+
+/** How each field is filled by this service (the schema's own description is in SCDL_FIELDS). */
+const FILLED_WITH: Record<string, string> = {
+  nomAttribuant: `« ${GRANTOR_NAME} ».`,
+  idAttribuant: `${GRANTOR_SIRET}, SIRET du ministère.`,
+  dateConvention: "Date de la décision d’attribution (heure de Paris).",
+  referenceDecision: "Numéro de dépôt du dossier (par exemple 2025-GEN-0042).",
+  nomBeneficiaire: "Collectivité ou organisme chef de file, qui signe la convention.",
+  idBeneficiaire:
+    "SIREN du chef de file suivi de « 00000 » : le service connaît l’unité légale, pas l’établissement (voir ci-dessous).",
+  rnaBeneficiaire: "Vide : les bénéficiaires sont des personnes publiques, sans numéro RNA.",
+  objet: "Titre du projet.",
+  montant: "Montant accordé, en euros.",
+  nature: "« aide en numéraire ».",
+  conditionsVersement: "« unique ».",
+  datesPeriodeVersement: "Date de la décision.",
+  idRAE: "Vide : sans objet pour des collectivités.",
+  notificationUE: "« non ».",
+  pourcentageSubvention: "1 : toute la subvention va au chef de file.",
+  dispositifAide: "Titre de l’appel à projets.",
+};
+
+export default async function OpenDataPage() {
+  await connection();
+  const { grants, withoutIdentifier } = await openDataGrantsCached();
+
+  return (
+    <PageContainer>
+      <Breadcrumb items={[{ href: "/", label: "Accueil" }, { label: "Données ouvertes" }]} />
+      <h1 className="text-3xl">Données ouvertes</h1>
+      <p className="mt-3 max-w-3xl text-lg text-grey-800">
+        Les subventions attribuées aux projets lauréats des appels à projets dont les résultats sont publiés,
+        au format national SCDL « subventions » (version {SCDL_SUBVENTIONS_VERSION}) : une ligne par
+        bénéficiaire.
+      </p>
+
+      <section aria-labelledby="telecharger" className="mt-8">
+        <h2 id="telecharger" className="text-2xl">
+          Télécharger
+        </h2>
+        <p className="mt-2">
+          {grants.length > 1
+            ? `${formatCount(grants.length)} subventions`
+            : `${formatCount(grants.length)} subvention`}
+          , mises à jour à chaque publication de résultats.
+        </p>
+        <ul className="mt-4 flex flex-wrap gap-4">
+          <li>
+            <a
+              href="/api/open-data/subventions.csv"
+              download
+              className="inline-block border border-blue-france px-4 py-2 font-semibold no-underline hover:bg-blue-france-50"
+            >
+              Télécharger le fichier CSV <span className="font-normal">(séparateur virgule, UTF-8)</span>
+            </a>
+          </li>
+          <li>
+            <a
+              href="/api/open-data/subventions.json"
+              download
+              className="inline-block border border-blue-france px-4 py-2 font-semibold no-underline hover:bg-blue-france-50"
+            >
+              Télécharger le fichier JSON
+            </a>
+          </li>
+        </ul>
+        {withoutIdentifier.length > 0 && (
+          <p className="mt-4 text-sm text-grey-800">
+            {withoutIdentifier.length > 1
+              ? `${withoutIdentifier.length} subventions ne figurent pas dans ces fichiers : le SIREN de leur bénéficiaire n’est pas connu (${withoutIdentifier.map((w) => w.beneficiary).join(", ")}).`
+              : `Une subvention ne figure pas dans ces fichiers : le SIREN de son bénéficiaire (${withoutIdentifier[0]?.beneficiary}) n’est pas connu.`}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="licence" className="mt-10 max-w-3xl">
+        <h2 id="licence" className="text-2xl">
+          Licence
+        </h2>
+        <p className="mt-2">
+          Ces données sont publiées sous la{" "}
+          <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">
+            Licence Ouverte / Open Licence version 2.0
+          </a>{" "}
+          : vous pouvez les copier, les modifier, les diffuser et les exploiter librement, y compris à des
+          fins commerciales, à condition d’en mentionner la source (« Ministère de l’Europe et des Affaires
+          étrangères — DCTCIV ») et la date de mise à jour.
+        </p>
+      </section>
+
+      <section aria-labelledby="identifiants" className="mt-10 max-w-3xl">
+        <h2 id="identifiants" className="text-2xl">
+          Identifiant des bénéficiaires
+        </h2>
+        <p className="mt-2">
+          Le schéma demande le SIRET du bénéficiaire (14 chiffres). Le service connaît le SIREN des communes
+          et des intercommunalités (9 chiffres, référentiel officiel), mais pas l’établissement qui signe la
+          convention. Le champ contient donc le SIREN suivi de « 00000 », numéro d’établissement qui n’existe
+          pas : il désigne sans ambiguïté la collectivité sans laisser croire à un établissement précis. Une
+          subvention dont le bénéficiaire n’a pas de SIREN connu n’est pas publiée dans ces fichiers et elle
+          est signalée ci-dessus.
+        </p>
+      </section>
+
+      <section aria-labelledby="champs" className="mt-10">
+        <h2 id="champs" className="text-2xl">
+          Description des champs
+        </h2>
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="mb-2 text-left font-semibold">
+              Champs du schéma SCDL « subventions » et leur contenu dans ces fichiers
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
+                  Champ
+                </th>
+                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
+                  Obligatoire
+                </th>
+                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
+                  Définition
+                </th>
+                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
+                  Contenu ici
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {SCDL_FIELDS.map((f) => (
+                <tr key={f.name}>
+                  <th scope="row" className="border-b border-grey-200 px-3 py-2 text-left align-top">
+                    <code>{f.name}</code>
+                    <span className="block font-normal text-grey-600">{f.title}</span>
+                  </th>
+                  <td className="border-b border-grey-200 px-3 py-2 align-top">
+                    {f.required ? "oui" : "non"}
+                  </td>
+                  <td className="border-b border-grey-200 px-3 py-2 align-top">{f.description}</td>
+                  <td className="border-b border-grey-200 px-3 py-2 align-top">{FILLED_WITH[f.name]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ActionButton } from "@/components/form/action-button";
+import { secondaryButtonClass } from "@/components/form/field";
+import { FeatureReportForm, MilestoneForm, NewPostForm } from "@/components/followup/forms";
+import { MilestoneSummary } from "@/components/followup/milestone-list";
+import { DateTime } from "@/components/public/date-time";
+import { Badge } from "@/components/ui/badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageContainer } from "@/components/ui/page-container";
+import { getDb } from "@/db/client";
+import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { canAccessNetworkSpace, canEditFollowup, canReadProgressReports, followupNetworkFor } from "@/lib/authz/policy";
+import { deleteMilestone } from "@/lib/followup/actions";
+import { projectMilestones, projectPostsForNetwork, projectReports } from "@/lib/followup/queries";
+import { effectivePostStatus, POST_STATUS_LABELS } from "@/lib/followup/rules";
+import { findPublishedLaureate, projectRegionCodes } from "@/lib/networks/queries";
+
+export const metadata: Metadata = { title: "Suivi d’un projet" };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** A laureate's follow-up in the network space: pages, milestones, progress reports. */
+export default async function NetworkProjectPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/reseau/projets/${id}`);
+  allowOrForbid(canAccessNetworkSpace(user));
+  const parsed = z.guid().safeParse(id);
+  if (!parsed.success) notFound();
+  const db = getDb();
+  const laureate = await findPublishedLaureate(db, parsed.data);
+  if (!laureate) notFound();
+  const regions = await projectRegionCodes(db, laureate.id);
+  const network = followupNetworkFor(user, regions);
+  // An editor of another région is refused: the project is public, its follow-up is not theirs.
+  allowOrForbid(network !== null && canEditFollowup(user, network.networkId, regions));
+  const [posts, milestones, reports] = await Promise.all([
+    projectPostsForNetwork(db, laureate.id, network.networkId),
+    projectMilestones(db, laureate.id),
+    canReadProgressReports(user, regions) ? projectReports(db, laureate.id) : Promise.resolve([]),
+  ]);
+  const now = new Date();
+  const own = milestones.filter((m) => m.networkId === network.networkId);
+
+  return (
+    <PageContainer>
+      <Breadcrumb
+        items={[{ href: "/reseau", label: "Espace réseau" }, { label: laureate.title }]}
+      />
+      <p className="text-grey-600">
+        Projet lauréat {laureate.year} · {laureate.leadName}
+      </p>
+      <h1 className="mt-2 text-3xl">{laureate.title}</h1>
+      <p className="mt-2">
+        <Link href={`/laureats/${laureate.id}`}>Voir la page publique du projet</Link>
+      </p>
+
+      <section aria-labelledby="pages" className="mt-10">
+        <h2 id="pages" className="text-2xl">
+          Pages de suivi
+        </h2>
+        {posts.length === 0 ? (
+          <p className="mt-3">Aucune page pour le moment.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-grey-200 border-y border-grey-200">
+            {posts.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center gap-3 py-3">
+                <Link href={`/reseau/pages/${p.id}`} className="font-semibold">
+                  {p.title}
+                </Link>
+                <Badge tone={effectivePostStatus(p, now) === "published" ? "success" : "neutral"}>
+                  {POST_STATUS_LABELS[effectivePostStatus(p, now)]}
+                </Badge>
+                {p.issueNumber !== null && <span className="text-sm text-grey-600">Numéro {p.issueNumber}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="mt-6 max-w-xl">
+          <NewPostForm applicationId={laureate.id} />
+        </div>
+      </section>
+
+      <section aria-labelledby="etapes" className="mt-12">
+        <h2 id="etapes" className="text-2xl">
+          Étapes
+        </h2>
+        {milestones.length === 0 ? (
+          <p className="mt-3">Aucune étape pour le moment.</p>
+        ) : (
+          <MilestoneSummary milestones={milestones} headingId="etapes" />
+        )}
+        {own.length > 0 && (
+          <details className="mt-6">
+            <summary className="cursor-pointer font-semibold text-blue-france">Modifier les étapes</summary>
+            <ul className="mt-4 space-y-6">
+              {own.map((m) => (
+                <li key={m.id} className="border border-grey-200 p-4">
+                  <MilestoneForm values={m} />
+                  <div className="mt-3">
+                    <ActionButton
+                      action={deleteMilestone}
+                      values={{ milestoneId: m.id }}
+                      label="Supprimer l’étape"
+                      accessibleLabel={`Supprimer l’étape « ${m.label} »`}
+                      className={secondaryButtonClass}
+                    />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <div className="mt-6 max-w-2xl border border-grey-200 p-5">
+          <h3 className="mb-4 text-xl">Ajouter une étape</h3>
+          <MilestoneForm applicationId={laureate.id} />
+        </div>
+      </section>
+
+      <section aria-labelledby="rapports" className="mt-12">
+        <h2 id="rapports" className="text-2xl">
+          Rapports des porteurs
+        </h2>
+        {reports.length === 0 ? (
+          <p className="mt-3">Le porteur n’a pas encore envoyé de rapport.</p>
+        ) : (
+          <ul className="mt-3 space-y-6">
+            {reports.map((r) => (
+              <li key={r.id} className="border border-grey-200 p-4">
+                <p className="font-semibold">
+                  {r.kind === "final" ? "Rapport final" : "Rapport intermédiaire"} — envoyé le{" "}
+                  <DateTime value={r.submittedAt} />
+                  {r.submittedBy ? ` par ${r.submittedBy}` : ""}
+                </p>
+                <p className="mt-2 whitespace-pre-line">{r.body}</p>
+                <FeatureReportForm reportId={r.id} excerpt={r.featuredExcerpt} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </PageContainer>
+  );
+}

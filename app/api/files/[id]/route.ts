@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { attachments } from "@/db/schema";
+import { findApplication } from "@/lib/applications/queries";
+import { recordAudit } from "@/lib/audit";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { canEditApplication, canViewOwnApplication } from "@/lib/authz/policy";
+import { getFileStore } from "@/lib/files/store";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const noStore = { "Cache-Control": "private, no-store" };
+
+async function load(id: string) {
+  if (!UUID.test(id)) return null;
+  const db = getDb();
+  const [attachment] = await db.select().from(attachments).where(eq(attachments.id, id));
+  if (!attachment?.applicationId) return null;
+  const loaded = await findApplication(db, attachment.applicationId);
+  return loaded ? { attachment, loaded } : null;
+}
+
+/**
+ * Download of an application's file, for the members of its lead organisation
+ * (reviewers' access is the review dashboard's). Always as an attachment, with
+ * the type detected at upload and no sniffing, so a file never runs as a page.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  const { id } = await params;
+  // A download link opened while signed out leads to the sign-in page, then back here.
+  if (!user)
+    return Response.redirect(
+      new URL(`/connexion?callbackUrl=${encodeURIComponent(`/api/files/${id}`)}`, request.url),
+      303,
+    );
+  const found = await load(id);
+  if (!found || !canViewOwnApplication(user, found.loaded.application)) {
+    return new Response("Fichier introuvable.", { status: 404, headers: noStore });
+  }
+  const bytes = await getFileStore().get(found.attachment.storageKey);
+  if (!bytes) return new Response("Fichier introuvable.", { status: 404, headers: noStore });
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      ...noStore,
+      "Content-Type": found.attachment.contentType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(found.attachment.originalName)}`,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/** Removes a document from a draft application. */
+export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ message: "Connexion requise." }, { status: 401, headers: noStore });
+  const found = await load((await params).id);
+  if (!found || !canViewOwnApplication(user, found.loaded.application)) {
+    return Response.json({ message: "Fichier introuvable." }, { status: 404, headers: noStore });
+  }
+  if (!canEditApplication(user, found.loaded.application) || found.attachment.messageId) {
+    return Response.json(
+      { message: "Ce fichier ne peut plus être retiré." },
+      { status: 403, headers: noStore },
+    );
+  }
+  const db = getDb();
+  await db.transaction(async (tx) => {
+    await tx.delete(attachments).where(eq(attachments.id, found.attachment.id));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "application.document_removed",
+      subjectType: "application",
+      subjectId: found.loaded.application.id,
+      data: { attachmentId: found.attachment.id },
+    });
+  });
+  await getFileStore()
+    .delete(found.attachment.storageKey)
+    .catch(() => undefined);
+  return new Response(null, { status: 204, headers: noStore });
+}

@@ -1,0 +1,59 @@
+import { getDb } from "@/db/client";
+import { findApplication } from "@/lib/applications/queries";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { canEditApplication, canViewOwnApplication } from "@/lib/authz/policy";
+import { MAX_UPLOAD_BYTES, storeRequiredDocument } from "@/lib/files/uploads";
+
+const noStore = { "Cache-Control": "private, no-store" };
+const answer = (status: number, body: unknown) => Response.json(body, { status, headers: noStore });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Upload of a required document (multipart: applicationId, requiredDocumentId,
+ * file). The browser sends it with XMLHttpRequest to show progress. The type
+ * is checked on the content, never on the name or the browser's claim.
+ */
+export async function POST(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return answer(401, { message: "Votre session a expiré : reconnectez-vous." });
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_UPLOAD_BYTES + 64 * 1024) {
+    return answer(413, { message: "Le fichier dépasse la taille maximale de 10 Mo." });
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return answer(400, { message: "Le fichier n’a pas pu être lu : réessayez." });
+  }
+  const applicationId = String(form.get("applicationId") ?? "");
+  const requiredDocumentId = String(form.get("requiredDocumentId") ?? "");
+  const file = form.get("file");
+  if (!UUID.test(applicationId) || !UUID.test(requiredDocumentId)) {
+    return answer(400, { message: "Pièce introuvable." });
+  }
+  if (!(file instanceof File)) return answer(400, { message: "Choisissez un fichier." });
+  const db = getDb();
+  const loaded = await findApplication(db, applicationId);
+  if (!loaded || !canViewOwnApplication(user, loaded.application)) {
+    return answer(404, { message: "Dossier introuvable." });
+  }
+  if (!canEditApplication(user, loaded.application)) {
+    return answer(403, { message: "Ce dossier a été déposé : ses pièces ne peuvent plus être modifiées." });
+  }
+  try {
+    const outcome = await storeRequiredDocument(db, {
+      applicationId,
+      callId: loaded.call.id,
+      requiredDocumentId,
+      userId: user.id,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    if (!outcome.ok) return answer(outcome.status, { message: outcome.message });
+    return answer(201, { attachment: outcome.attachment });
+  } catch (error) {
+    console.error("upload failed", error);
+    return answer(500, { message: "Le fichier n’a pas pu être enregistré : réessayez dans un instant." });
+  }
+}

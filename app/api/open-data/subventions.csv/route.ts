@@ -1,0 +1,11 @@
+import { openDataGrantsCached, openDataHeaders } from "@/lib/open-data/cached";
+import { toCsv } from "@/lib/open-data/csv";
+
+/** Laureates of published calls, SCDL « subventions » 2.1.1, CSV. Public on purpose (Licence Ouverte 2.0). */
+export async function GET() {
+  const { grants } = await openDataGrantsCached();
+  return new Response(
+    toCsv(grants.map((g) => g.row)),
+    openDataHeaders("text/csv; charset=utf-8", "subventions-cooperation-decentralisee.csv"),
+  );
+}

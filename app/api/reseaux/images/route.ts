@@ -1,0 +1,63 @@
+import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { canEditFollowupPost } from "@/lib/authz/policy";
+import { MAX_IMAGE_BYTES, storeFollowupImage, validateAltText } from "@/lib/followup/images";
+import { findPost } from "@/lib/followup/queries";
+import { projectRegionCodes } from "@/lib/networks/queries";
+
+const noStore = { "Cache-Control": "private, no-store" };
+const answer = (status: number, body: unknown) => Response.json(body, { status, headers: noStore });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Upload of an image for a follow-up page (multipart: postId, altText, file).
+ * PNG, JPEG or WebP checked on the bytes, 5 MB at most, alternative text
+ * required; resized and stored by lib/followup/images.ts. Answers the
+ * image's id, for the Markdown `![alt](/api/reseaux/images/<id>)`.
+ */
+export async function POST(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return answer(401, { message: "Votre session a expiré : reconnectez-vous." });
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_IMAGE_BYTES + 64 * 1024) {
+    return answer(413, { message: "L’image dépasse la taille maximale de 5 Mo." });
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return answer(400, { message: "L’image n’a pas pu être lue : réessayez." });
+  }
+  const postId = String(form.get("postId") ?? "");
+  const file = form.get("file");
+  if (!UUID.test(postId)) return answer(404, { message: "Page introuvable." });
+  const db = getDb();
+  const post = await findPost(db, postId);
+  if (!post) return answer(404, { message: "Page introuvable." });
+  const projectRegions = post.applicationId ? await projectRegionCodes(db, post.applicationId) : null;
+  if (!canEditFollowupPost(user, { networkId: post.networkId, projectRegionCodes: projectRegions })) {
+    return answer(403, { message: "Vous ne pouvez pas modifier cette page." });
+  }
+  const altText = validateAltText(form.get("altText"));
+  if (!altText) {
+    return answer(422, {
+      message: "Décrivez l’image pour les personnes qui ne la voient pas (texte alternatif, 3 à 300 caractères).",
+      field: "altText",
+    });
+  }
+  if (!(file instanceof File)) return answer(400, { message: "Choisissez une image." });
+  try {
+    const outcome = await storeFollowupImage(db, {
+      post,
+      userId: user.id,
+      fileName: file.name,
+      altText,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    if (!outcome.ok) return answer(outcome.status, { message: outcome.message });
+    return answer(201, { image: { ...outcome.image, url: `/api/reseaux/images/${outcome.image.id}` } });
+  } catch (error) {
+    console.error("follow-up image upload failed", error);
+    return answer(500, { message: "L’image n’a pas pu être enregistrée : réessayez dans un instant." });
+  }
+}

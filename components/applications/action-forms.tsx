@@ -1,0 +1,173 @@
+"use client";
+
+import { type FormEvent, startTransition, useActionState } from "react";
+import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import {
+  answerInformationRequest,
+  createApplication,
+  submitApplication,
+  withdrawApplication,
+} from "@/lib/applications/actions";
+
+/**
+ * Submits through the action without React's automatic form reset, so that a
+ * refusal (a field error, an expired session) never clears what was typed.
+ */
+function keepValues(action: (formData: FormData) => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
+}
+
+function FormError({ message }: { message?: string }) {
+  return message ? (
+    <p role="alert" className="font-medium text-red-marianne-dark">
+      <span aria-hidden="true">⚠ </span>
+      {message}
+    </p>
+  ) : null;
+}
+
+/** Starts an application on an open call; the user's organisation is chosen when they have several. */
+export function CreateApplicationForm({
+  callId,
+  callTitle,
+  organisations,
+}: {
+  callId: string;
+  callTitle: string;
+  organisations: { id: number; name: string }[];
+}) {
+  const [state, action, pending] = useActionState(createApplication, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const prefix = `create-${callId}`;
+  return (
+    <form action={action} onSubmit={keepValues(action)} className="mt-4 flex flex-col gap-4" noValidate>
+      <input type="hidden" name="callId" value={callId} />
+      {organisations.length === 1 ? (
+        <input type="hidden" name="organisationId" value={organisations[0]?.id} />
+      ) : (
+        <Field
+          id={`${prefix}-organisation`}
+          label="Collectivité chef de file"
+          error={errors?.organisationId?.[0]}
+        >
+          {(aria) => (
+            <select {...aria} name="organisationId" className={inputClass}>
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field
+        id={`${prefix}-title`}
+        label="Titre provisoire du projet"
+        hint={`Pour l’appel « ${callTitle} ». Vous pourrez le modifier.`}
+        error={errors?.title?.[0]}
+      >
+        {(aria) => <input {...aria} name="title" required className={inputClass} />}
+      </Field>
+      <FormError message={state && !state.ok && !errors ? state.message : undefined} />
+      <div>
+        <button type="submit" className={primaryButtonClass} disabled={pending}>
+          Créer le dossier
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Submission: one button; the server checks the deadline and completeness again. */
+export function SubmitApplicationForm({
+  applicationId,
+  disabled,
+}: {
+  applicationId: string;
+  disabled: boolean;
+}) {
+  const [state, action, pending] = useActionState(submitApplication, null);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <FormError message={state && !state.ok ? state.message : undefined} />
+      <div>
+        <button
+          type="submit"
+          className={primaryButtonClass}
+          disabled={pending || disabled}
+          aria-disabled={disabled}
+        >
+          {pending ? "Dépôt en cours…" : "Déposer le dossier"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Withdrawal, with a reason and an explicit confirmation. */
+export function WithdrawApplicationForm({ applicationId }: { applicationId: string }) {
+  const [state, action, pending] = useActionState(withdrawApplication, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  if (state?.ok) return <p role="status">Le dossier a été retiré.</p>;
+  return (
+    <details className="border border-grey-200 p-4">
+      <summary className="cursor-pointer font-medium">Retirer ce dossier</summary>
+      <form action={action} onSubmit={keepValues(action)} className="mt-4 flex flex-col gap-4" noValidate>
+        <input type="hidden" name="applicationId" value={applicationId} />
+        <Field id="withdraw-reason" label="Motif du retrait" error={errors?.reason?.[0]}>
+          {(aria) => <textarea {...aria} name="reason" rows={3} className={inputClass} />}
+        </Field>
+        <div className="flex flex-col gap-1">
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="confirm"
+              aria-describedby={errors?.confirm ? "withdraw-confirm-error" : undefined}
+            />
+            Je confirme le retrait : le dossier ne pourra plus être instruit.
+          </label>
+          {errors?.confirm ? (
+            <p id="withdraw-confirm-error" className="text-sm font-medium text-red-marianne-dark">
+              {errors.confirm[0]}
+            </p>
+          ) : null}
+        </div>
+        <FormError message={state && !state.ok && !errors ? state.message : undefined} />
+        <div>
+          <button type="submit" className={secondaryButtonClass} disabled={pending}>
+            Retirer le dossier
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+/** The applicant's answer to an information request. */
+export function AnswerForm({ applicationId, requestId }: { applicationId: string; requestId: string }) {
+  const [state, action, pending] = useActionState(answerInformationRequest, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  if (state?.ok)
+    return <p role="status">Votre réponse a été transmise : le dossier retourne en instruction.</p>;
+  return (
+    <form action={action} onSubmit={keepValues(action)} className="mt-3 flex flex-col gap-3" noValidate>
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <Field id={`answer-${requestId}`} label="Votre réponse" error={errors?.body?.[0]}>
+        {(aria) => <textarea {...aria} name="body" rows={5} className={inputClass} />}
+      </Field>
+      <FormError message={state && !state.ok && !errors ? state.message : undefined} />
+      <div>
+        <button type="submit" className={primaryButtonClass} disabled={pending}>
+          Envoyer la réponse
+        </button>
+      </div>
+    </form>
+  );
+}

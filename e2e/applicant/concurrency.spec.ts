@@ -1,0 +1,89 @@
+import { expect, expectNoAxeViolations, test } from "../fixtures";
+import { signInAs } from "../support/personas";
+import { e2eSql } from "./db";
+
+/** A draft of Ville de Thiers on the open call, created for this test only. */
+async function newThiersDraft(title: string) {
+  const sql = e2eSql();
+  const [row] = await sql`
+    insert into applications (call_id, lead_organisation_id, title, is_fictitious)
+    select c.id, o.id, ${title}, true
+    from calls c, organisations o
+    where c.opens_at <= now() and c.closes_at > now() and c.code = 'GEN'
+      and o.kind = 'commune' and o.insee_code = '63430'
+    order by c.year desc limit 1
+    returning id`;
+  return row?.id as string;
+}
+
+test("two colleagues editing at once: the stale save is refused and shown", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const id = await newThiersDraft(`Dossier à deux mains ${Date.now()}`);
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  await signInAs(first, "applicant-thiers");
+  await signInAs(second, "applicant-thiers");
+  await first.goto(`/espace/dossiers/${id}`);
+  await second.goto(`/espace/dossiers/${id}`);
+
+  await first.getByLabel("Titre du projet").fill("Titre choisi par la première personne");
+  await first.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(first.getByTestId("save-status")).toHaveText(/^Enregistré à/);
+
+  await second.getByLabel("Durée (en mois)").fill("18");
+  await second.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(
+    second.getByRole("heading", { name: "Modification simultanée : votre saisie n’a pas été enregistrée" }),
+  ).toBeVisible();
+  await expect(second.getByText(/a enregistré ce dossier à .* pendant que vous le modifiiez/)).toBeVisible();
+  await expect(second.getByText("Projet (titre, durée)")).toBeVisible();
+  // What the second person typed is still there.
+  await expect(second.getByLabel("Durée (en mois)")).toHaveValue("18");
+  await expectNoAxeViolations(second);
+
+  await second.getByRole("button", { name: "Enregistrer ma version à la place" }).click();
+  await expect(second.getByTestId("save-status")).toHaveText(/^Enregistré à/);
+  const [row] = await e2eSql()`select title, duration_months, version from applications where id = ${id}`;
+  expect(row).toMatchObject({ duration_months: 18, version: 3 });
+  await first.context().close();
+  await second.context().close();
+});
+
+test("a submission after the closing time is refused by the server, even with the page loaded before", async ({
+  page,
+}) => {
+  const sql = e2eSql();
+  const code = `T${String(Date.now()).slice(-8)}`;
+  const [call] = await sql`
+    insert into calls (slug, code, year, title, opens_at, closes_at, max_grant_cents, max_share_percent, envelope_cents, themes, is_fictitious)
+    values (${`test-cloture-${code.toLowerCase()}`}, ${code}, 2099, ${`Appel de test fictif ${code}`}, now() - interval '1 day', now() + interval '1 hour', 10000000, 50, 100000000, ${["Eau"]}, true)
+    returning id`;
+  const [thiers] = await sql`select id from organisations where kind = 'commune' and insee_code = '63430'`;
+  const [app] = await sql`
+    insert into applications (call_id, lead_organisation_id, title, summary, objectives, expected_results, beneficiaries, themes, sdgs, start_date, duration_months, requested_amount_cents, is_fictitious)
+    values (${call?.id}, ${thiers?.id}, 'Dossier complet, déposé trop tard', 'Résumé', 'Objectifs', 'Résultats', 'Habitants', ${["Eau"]}, ${[6]}, '2027-01-01', 12, 500000, true)
+    returning id`;
+  const [partner] = await sql`
+    insert into foreign_partners (name, kind, country_code, is_fictitious) values ('Prizren', 'municipality', 'XK', true)
+    on conflict (name, country_code) do update set name = excluded.name returning id`;
+  await sql`insert into participants (application_id, role, foreign_partner_id) values (${app?.id}, 'foreign_partner', ${partner?.id})`;
+  await sql`insert into pairings (application_id, organisation_id, foreign_partner_id) values (${app?.id}, ${thiers?.id}, ${partner?.id})`;
+  await sql`insert into budget_lines (application_id, kind, category, label, amount_cents) values
+    (${app?.id}, 'expense', 'travel', 'Missions', 1000000),
+    (${app?.id}, 'own_contribution', null, 'Apport propre', 500000)`;
+
+  await signInAs(page, "applicant-thiers");
+  await page.goto(`/espace/dossiers/${app?.id}/verification`);
+  await expect(page.getByText("Le dossier est complet : vous pouvez le déposer.")).toBeVisible();
+
+  // The call closes while the page is open.
+  await sql`update calls set closes_at = now() - interval '1 second' where id = ${call?.id}`;
+  await page.getByRole("button", { name: "Déposer le dossier" }).click();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "L’appel à projets est clos : la date et l’heure limites de dépôt sont dépassées" }),
+  ).toBeVisible();
+  const [row] = await sql`select status, receipt_number from applications where id = ${app?.id}`;
+  expect(row).toMatchObject({ status: "draft", receipt_number: null });
+});

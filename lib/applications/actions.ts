@@ -1,0 +1,412 @@
+"use server";
+
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { applications, calls, messages } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import {
+  canAnswerInformationRequest,
+  canCreateApplication,
+  canEditApplication,
+  canViewOwnApplication,
+  canWithdrawApplication,
+} from "@/lib/authz/policy";
+import { formatTime } from "@/lib/format";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { receiptEmail } from "@/lib/mail/templates";
+import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
+import { writeApplicationForm } from "./persist";
+import {
+  activeMemberEmails,
+  documentStates,
+  documentsOf,
+  findApplication,
+  loadApplicationForm,
+} from "./queries";
+import { formatReceiptNumber, isBeforeDeadline, missingItems } from "./rules";
+import {
+  type ApplicationForm,
+  answerSchema,
+  applicationIdSchema,
+  createApplicationSchema,
+  saveApplicationSchema,
+  withdrawSchema,
+} from "./schema";
+
+const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous. Ce que vous avez saisi reste affiché.";
+const FORBIDDEN = "Vous n’avez pas les droits pour cette action sur ce dossier.";
+const NOT_FOUND = "Dossier introuvable.";
+const INVALID = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+
+function appUrl(path: string) {
+  return new URL(path, process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).toString();
+}
+
+function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    errors[key] = [...(errors[key] ?? []), issue.message];
+  }
+  return errors;
+}
+
+/** Starts an application on an open call, for one of the user's organisations. */
+export async function createApplication(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+  const parsed = createApplicationSchema.safeParse({
+    callId: formData.get("callId"),
+    organisationId: formData.get("organisationId"),
+    title: formData.get("title"),
+  });
+  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
+  const { callId, organisationId, title } = parsed.data;
+  if (!canCreateApplication(user, organisationId)) return fail("forbidden", FORBIDDEN);
+  const db = getDb();
+  const [call] = await db
+    .select({ opensAt: calls.opensAt, closesAt: calls.closesAt })
+    .from(calls)
+    .where(eq(calls.id, callId));
+  const now = new Date();
+  if (!call || call.opensAt.getTime() > now.getTime() || !isBeforeDeadline(now, call.closesAt)) {
+    return fail("closed", "Cet appel à projets n’est pas ouvert aux candidatures.");
+  }
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(applications)
+      .values({
+        callId,
+        leadOrganisationId: organisationId,
+        title,
+        isFictitious: false,
+        createdBy: user.id,
+        updatedBy: user.id,
+      })
+      .returning({ id: applications.id });
+    if (!row) throw new Error("insert returned nothing");
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "application.created",
+      subjectType: "application",
+      subjectId: row.id,
+      data: { callId, organisationId },
+    });
+    return row.id;
+  });
+  revalidatePath("/espace/dossiers");
+  redirect(`/espace/dossiers/${id}`);
+}
+
+export type SaveResult =
+  | ActionResult<{ version: number; savedAt: string; savedAtLabel: string }>
+  | {
+      ok: false;
+      code: "stale";
+      message: string;
+      current: { version: number; form: ApplicationForm; updatedByName: string; savedAtLabel: string };
+    };
+
+/**
+ * Autosave of the form. The browser sends the version it read; if a colleague
+ * saved in between, nothing is written and the saved version comes back so the
+ * page can show what changed (optimistic locking, never a silent overwrite).
+ */
+export async function saveApplication(_prev: SaveResult | null, formData: FormData): Promise<SaveResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(String(formData.get("payload") ?? ""));
+  } catch {
+    return fail("invalid", INVALID);
+  }
+  const parsed = saveApplicationSchema.safeParse(payload);
+  if (!parsed.success) {
+    const errors = fieldErrorsOf(parsed.error);
+    const formErrors = Object.fromEntries(
+      Object.entries(errors).map(([key, value]) => [key.replace(/^form\./, ""), value]),
+    );
+    return fail("invalid", INVALID, formErrors);
+  }
+  const { applicationId, version, form } = parsed.data;
+  const db = getDb();
+  const loaded = await findApplication(db, applicationId);
+  if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
+  if (!canEditApplication(user, loaded.application)) {
+    return fail("not_editable", "Ce dossier a été déposé : il ne peut plus être modifié.");
+  }
+  try {
+    const saved = await db.transaction(async (tx) => {
+      const result = await writeApplicationForm(tx, {
+        applicationId,
+        version,
+        leadOrganisationId: loaded.application.leadOrganisationId,
+        userId: user.id,
+        form,
+      });
+      if (result) {
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "application.saved",
+          subjectType: "application",
+          subjectId: applicationId,
+          data: { version: result.version },
+        });
+      }
+      return result;
+    });
+    if (saved) {
+      return ok({
+        version: saved.version,
+        savedAt: saved.updatedAt.toISOString(),
+        savedAtLabel: formatTime(saved.updatedAt),
+      });
+    }
+  } catch (error) {
+    console.error("saveApplication failed", error);
+    return fail("error", GENERIC_ERROR);
+  }
+  const current = await findApplication(db, applicationId);
+  if (!current) return fail("not_found", NOT_FOUND);
+  if (current.application.status !== "draft") {
+    return fail("not_editable", "Ce dossier a été déposé : il ne peut plus être modifié.");
+  }
+  const who = current.updatedByName ?? current.updatedByEmail ?? "Un autre membre de votre organisation";
+  const at = formatTime(current.application.updatedAt);
+  return {
+    ok: false,
+    code: "stale",
+    message: `${who} a enregistré ce dossier à ${at} pendant que vous le modifiiez : vos dernières modifications n’ont pas été enregistrées.`,
+    current: {
+      version: current.application.version,
+      form: await loadApplicationForm(db, current.application),
+      updatedByName: who,
+      savedAtLabel: at,
+    },
+  };
+}
+
+/**
+ * Submits an application. The server checks the deadline (to the second) and
+ * completeness; a second call on a submitted application changes nothing and
+ * leads to the same receipt (idempotent). The receipt number comes from the
+ * call's counter, incremented under a row lock.
+ */
+export async function submitApplication(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+  const parsed = applicationIdSchema.safeParse({ applicationId: formData.get("applicationId") });
+  if (!parsed.success) return fail("not_found", NOT_FOUND);
+  const db = getDb();
+  const loaded = await findApplication(db, parsed.data.applicationId);
+  if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
+  const receiptPath = `/espace/dossiers/${loaded.application.id}/recepisse`;
+  if (loaded.application.receiptNumber) redirect(receiptPath);
+  if (!canEditApplication(user, loaded.application)) {
+    return fail("not_editable", "Ce dossier ne peut plus être déposé.");
+  }
+  const outcome = await db.transaction(async (tx) => {
+    const [app] = await tx
+      .select()
+      .from(applications)
+      .where(eq(applications.id, loaded.application.id))
+      .for("update");
+    if (!app) return { kind: "not_found" as const };
+    // A concurrent submission got there first: same receipt, nothing more.
+    if (app.receiptNumber) return { kind: "done" as const };
+    if (app.status !== "draft") return { kind: "not_editable" as const };
+    const [call] = await tx.select().from(calls).where(eq(calls.id, app.callId)).for("update");
+    if (!call) return { kind: "not_found" as const };
+    const now = new Date();
+    if (!isBeforeDeadline(now, call.closesAt)) return { kind: "closed" as const };
+    const form = await loadApplicationForm(tx, app);
+    const missing = missingItems(form, call, documentStates(await documentsOf(tx, call.id, app.id)));
+    if (missing.length > 0) return { kind: "incomplete" as const, count: missing.length };
+    const seq = call.lastReceiptSeq + 1;
+    await tx.update(calls).set({ lastReceiptSeq: seq }).where(eq(calls.id, call.id));
+    const receiptNumber = formatReceiptNumber(call.year, call.code, seq);
+    await tx
+      .update(applications)
+      .set({
+        status: "submitted",
+        receiptNumber,
+        submittedAt: now,
+        submittedBy: user.id,
+        version: app.version + 1,
+        updatedBy: user.id,
+        updatedAt: now,
+      })
+      .where(and(eq(applications.id, app.id), eq(applications.status, "draft")));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "application.submitted",
+      subjectType: "application",
+      subjectId: app.id,
+      data: { receiptNumber },
+    });
+    const content = receiptEmail({
+      applicationTitle: app.title,
+      receiptNumber,
+      callTitle: call.title,
+      submittedAt: now,
+      url: appUrl(receiptPath),
+    });
+    const recipients = new Set([user.email, ...(await activeMemberEmails(tx, app.leadOrganisationId))]);
+    for (const to of recipients) {
+      await enqueueEmail(tx, { to, ...content, template: "receipt", dedupeKey: `receipt:${app.id}:${to}` });
+    }
+    return { kind: "done" as const };
+  });
+  switch (outcome.kind) {
+    case "not_found":
+      return fail("not_found", NOT_FOUND);
+    case "not_editable":
+      return fail("not_editable", "Ce dossier ne peut plus être déposé.");
+    case "closed":
+      return fail(
+        "closed",
+        "L’appel à projets est clos : la date et l’heure limites de dépôt sont dépassées, le dossier n’a pas été déposé.",
+      );
+    case "incomplete":
+      return fail(
+        "incomplete",
+        `Le dossier est incomplet (${outcome.count} élément${outcome.count > 1 ? "s" : ""} à compléter) : il n’a pas été déposé.`,
+      );
+  }
+  revalidatePath("/espace/dossiers");
+  redirect(receiptPath);
+}
+
+/** Withdraws an application before a decision, with a reason. */
+export async function withdrawApplication(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+  const parsed = withdrawSchema.safeParse({
+    applicationId: formData.get("applicationId"),
+    reason: formData.get("reason"),
+    confirm: formData.get("confirm") ?? undefined,
+  });
+  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
+  const db = getDb();
+  const loaded = await findApplication(db, parsed.data.applicationId);
+  if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
+  if (!canWithdrawApplication(user, loaded.application)) {
+    return fail(
+      "not_withdrawable",
+      "Ce dossier ne peut plus être retiré : une décision a été prise ou il est déjà retiré.",
+    );
+  }
+  const done = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(applications)
+      .set({
+        status: "withdrawn",
+        withdrawnAt: new Date(),
+        withdrawalReason: parsed.data.reason,
+        version: sql`${applications.version} + 1`,
+        updatedBy: user.id,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(applications.id, loaded.application.id),
+          inArray(applications.status, ["draft", "submitted", "in_review", "information_requested"]),
+        ),
+      )
+      .returning({ id: applications.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "application.withdrawn",
+      subjectType: "application",
+      subjectId: loaded.application.id,
+      data: { reason: parsed.data.reason, previousStatus: loaded.application.status },
+    });
+    return true;
+  });
+  if (!done) return fail("conflict", "Le statut du dossier a changé entre-temps : rechargez la page.");
+  revalidatePath("/espace/dossiers");
+  revalidatePath(`/espace/dossiers/${loaded.application.id}`);
+  return ok(undefined);
+}
+
+/** Answers a reviewer's information request: the application goes back to review. */
+export async function answerInformationRequest(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+  const parsed = answerSchema.safeParse({
+    applicationId: formData.get("applicationId"),
+    requestId: formData.get("requestId"),
+    body: formData.get("body"),
+  });
+  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
+  const db = getDb();
+  const loaded = await findApplication(db, parsed.data.applicationId);
+  if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
+  if (!canAnswerInformationRequest(user, loaded.application)) {
+    return fail("not_pending", "Aucune demande de compléments n’attend de réponse sur ce dossier.");
+  }
+  const [request] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.id, parsed.data.requestId),
+        eq(messages.applicationId, loaded.application.id),
+        eq(messages.kind, "information_request"),
+      ),
+    );
+  if (!request) return fail("not_found", "Demande introuvable.");
+  const done = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(applications)
+      .set({
+        status: "in_review",
+        version: sql`${applications.version} + 1`,
+        updatedBy: user.id,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(eq(applications.id, loaded.application.id), eq(applications.status, "information_requested")),
+      )
+      .returning({ id: applications.id });
+    if (rows.length === 0) return false;
+    const [answer] = await tx
+      .insert(messages)
+      .values({
+        applicationId: loaded.application.id,
+        kind: "answer",
+        body: parsed.data.body,
+        authorId: user.id,
+        inReplyTo: request.id,
+      })
+      .returning({ id: messages.id });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "application.information_provided",
+      subjectType: "application",
+      subjectId: loaded.application.id,
+      data: { requestId: request.id, answerId: answer?.id },
+    });
+    return true;
+  });
+  if (!done) return fail("conflict", "Cette demande a déjà reçu une réponse.");
+  revalidatePath(`/espace/dossiers/${loaded.application.id}`);
+  return ok(undefined);
+}

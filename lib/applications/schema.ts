@@ -1,0 +1,233 @@
+import { z } from "zod";
+import { parseFrenchAmount } from "./amounts";
+
+/**
+ * The application form, shared by the browser (react-hook-form) and the server
+ * (autosave). A draft may be incomplete: this schema only refuses malformed
+ * values; what is missing is listed by `missingItems` (rules.ts) before submission.
+ */
+
+export const FOREIGN_PARTNER_KINDS = [
+  "commune",
+  "municipality",
+  "city",
+  "province",
+  "region",
+  "federation_of_municipalities",
+  "national_park",
+  "other",
+] as const;
+
+export const FOREIGN_PARTNER_KIND_LABELS: Record<string, string> = {
+  commune: "Commune",
+  municipality: "Municipalité",
+  city: "Ville",
+  province: "Province",
+  region: "Région",
+  federation_of_municipalities: "Fédération de municipalités",
+  national_park: "Parc national",
+  other: "Autre collectivité",
+};
+
+export const OPERATOR_KINDS = ["ngo", "association", "foundation", "other"] as const;
+export const OPERATOR_KIND_LABELS: Record<(typeof OPERATOR_KINDS)[number], string> = {
+  ngo: "ONG",
+  association: "Association",
+  foundation: "Fondation",
+  other: "Autre",
+};
+
+export const EXPENSE_CATEGORIES = [
+  "personnel",
+  "travel",
+  "equipment",
+  "services",
+  "communication",
+  "overheads",
+  "other",
+] as const;
+export const EXPENSE_CATEGORY_LABELS: Record<(typeof EXPENSE_CATEGORIES)[number], string> = {
+  personnel: "Personnel",
+  travel: "Missions et déplacements",
+  equipment: "Équipement",
+  services: "Prestations de services",
+  communication: "Communication",
+  overheads: "Frais de gestion",
+  other: "Autres dépenses",
+};
+
+/** The 17 UN Sustainable Development Goals, as France names them. */
+export const SDG_LABELS = [
+  "Pas de pauvreté",
+  "Faim « zéro »",
+  "Bonne santé et bien-être",
+  "Éducation de qualité",
+  "Égalité entre les sexes",
+  "Eau propre et assainissement",
+  "Énergie propre et d’un coût abordable",
+  "Travail décent et croissance économique",
+  "Industrie, innovation et infrastructure",
+  "Inégalités réduites",
+  "Villes et communautés durables",
+  "Consommation et production responsables",
+  "Mesures relatives à la lutte contre les changements climatiques",
+  "Vie aquatique",
+  "Vie terrestre",
+  "Paix, justice et institutions efficaces",
+  "Partenariats pour la réalisation des objectifs",
+] as const;
+
+const AMOUNT_ERROR = "Saisissez un montant en euros, par exemple 12 500,50.";
+/** An amount as typed (« 12 500,50 »); empty means not filled in yet. */
+export const amountText = z
+  .string()
+  .trim()
+  .max(30, { error: AMOUNT_ERROR })
+  .refine((value) => value === "" || parseFrenchAmount(value) !== null, { error: AMOUNT_ERROR });
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} ne doit pas dépasser ${max} caractères.` });
+
+export const applicationFormSchema = z.object({
+  title: text(200, "Le titre"),
+  onBehalfOf: text(200, "Ce champ"),
+  startDate: z.union([
+    z.literal(""),
+    z.iso.date({ error: "Saisissez une date valide, par exemple 01/03/2027." }),
+  ]),
+  durationMonths: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 60), {
+      error: "Indiquez une durée entière entre 1 et 60 mois.",
+    }),
+  summary: text(3000, "Le résumé"),
+  objectives: text(5000, "Les objectifs"),
+  expectedResults: text(5000, "Les résultats attendus"),
+  beneficiaries: text(3000, "La description des bénéficiaires"),
+  themes: z.array(z.string().trim().min(1).max(100)).max(20),
+  sdgs: z.array(z.number().int().min(1).max(17)).max(17),
+  coApplicants: z
+    .array(z.object({ organisationId: z.number().int().positive(), name: z.string().max(300) }))
+    .max(50, { error: "Pas plus de 50 co-demandeurs." }),
+  partners: z
+    .array(
+      z.object({
+        name: z
+          .string()
+          .trim()
+          .min(1, { error: "Indiquez le nom du partenaire." })
+          .max(200, { error: "Le nom ne doit pas dépasser 200 caractères." }),
+        kind: z.enum(FOREIGN_PARTNER_KINDS, { error: "Choisissez le type de collectivité." }),
+        countryCode: z.string().regex(/^[A-Z]{2}$/, { error: "Choisissez le pays du partenaire." }),
+        contactName: text(200, "Le nom du contact"),
+        contactEmail: z.union([
+          z.literal(""),
+          z.email({ error: "Saisissez une adresse e-mail valide, par exemple nom@exemple.org." }),
+        ]),
+      }),
+    )
+    .max(50, { error: "Pas plus de 50 partenaires." }),
+  pairings: z
+    .array(z.object({ organisationId: z.number().int().positive(), partnerKey: z.string().min(3).max(210) }))
+    .max(100),
+  operators: z
+    .array(
+      z.object({
+        name: z
+          .string()
+          .trim()
+          .min(1, { error: "Indiquez le nom de l’opérateur." })
+          .max(200, { error: "Le nom ne doit pas dépasser 200 caractères." }),
+        kind: z.enum(OPERATOR_KINDS, { error: "Choisissez le type d’opérateur." }),
+      }),
+    )
+    .max(30),
+  expenses: z
+    .array(
+      z.object({
+        category: z.enum(EXPENSE_CATEGORIES, { error: "Choisissez une catégorie." }),
+        label: text(200, "Le libellé"),
+        amount: amountText,
+      }),
+    )
+    .max(100),
+  ownContributions: z
+    .array(z.object({ organisationId: z.number().int().positive(), amount: amountText }))
+    .max(51),
+  cofinancings: z
+    .array(z.object({ funderName: text(200, "Le nom du co-financeur"), amount: amountText }))
+    .max(30),
+  requestedAmount: amountText,
+});
+
+export type ApplicationForm = z.infer<typeof applicationFormSchema>;
+export type ApplicationFormInput = z.input<typeof applicationFormSchema>;
+
+/** How a pairing names its foreign partner inside the form: country and name. */
+export function partnerKey(partner: { countryCode: string; name: string }) {
+  return `${partner.countryCode}:${partner.name.trim()}`;
+}
+
+export const emptyApplicationForm: ApplicationForm = {
+  title: "",
+  onBehalfOf: "",
+  startDate: "",
+  durationMonths: "",
+  summary: "",
+  objectives: "",
+  expectedResults: "",
+  beneficiaries: "",
+  themes: [],
+  sdgs: [],
+  coApplicants: [],
+  partners: [],
+  pairings: [],
+  operators: [],
+  expenses: [],
+  ownContributions: [],
+  cofinancings: [],
+  requestedAmount: "",
+};
+
+export const createApplicationSchema = z.object({
+  callId: z.uuid({ error: "Appel introuvable." }),
+  organisationId: z.coerce.number().int().positive({ error: "Choisissez votre organisation." }),
+  title: z
+    .string()
+    .trim()
+    .min(3, { error: "Donnez un titre provisoire d’au moins 3 caractères." })
+    .max(200, { error: "Le titre ne doit pas dépasser 200 caractères." }),
+});
+
+export const saveApplicationSchema = z.object({
+  applicationId: z.uuid(),
+  /** The version the browser read: a save based on an older one is refused (optimistic locking). */
+  version: z.coerce.number().int().positive(),
+  form: applicationFormSchema,
+});
+
+export const applicationIdSchema = z.object({ applicationId: z.uuid({ error: "Dossier introuvable." }) });
+
+export const withdrawSchema = z.object({
+  applicationId: z.uuid({ error: "Dossier introuvable." }),
+  reason: z
+    .string()
+    .trim()
+    .min(5, { error: "Indiquez le motif du retrait (5 caractères au moins)." })
+    .max(2000, { error: "Le motif ne doit pas dépasser 2 000 caractères." }),
+  confirm: z.literal("on", { error: "Cochez la case pour confirmer le retrait." }),
+});
+
+export const answerSchema = z.object({
+  applicationId: z.uuid({ error: "Dossier introuvable." }),
+  requestId: z.uuid({ error: "Demande introuvable." }),
+  body: z
+    .string()
+    .trim()
+    .min(5, { error: "Rédigez votre réponse (5 caractères au moins)." })
+    .max(10000, { error: "La réponse ne doit pas dépasser 10 000 caractères." }),
+});

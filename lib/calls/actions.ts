@@ -1,0 +1,308 @@
+"use server";
+
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { attachments, calls, criteria, requiredDocuments, scores } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { canManageCalls } from "@/lib/authz/policy";
+import { invalidatePublicContent } from "@/lib/public/cache";
+import { type ActionResult, DomainError, fail, GENERIC_ERROR, ok } from "@/lib/result";
+import { getCall, type getGrid, isGridLocked } from "./queries";
+import { type CallFormValues, callFormSchema, GRID_LOCKED, issuesByPath } from "./schema";
+
+const FORBIDDEN = "Seuls les administrateurs peuvent gérer les appels à projets.";
+const EXPIRED = "Votre session a expiré : reconnectez-vous.";
+const INVALID = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** The form posts its values as JSON (criteria and documents are lists); parsed here with the form's schema. */
+function parsePayload(formData: FormData) {
+  const raw = formData.get("payload");
+  let json: unknown = null;
+  try {
+    json = typeof raw === "string" ? JSON.parse(raw) : null;
+  } catch {
+    json = null;
+  }
+  return callFormSchema.safeParse(json);
+}
+
+/** Unique keys of the database, told in words at the right field. */
+function uniqueViolation(error: unknown): ActionResult<never> | null {
+  const e = error as {
+    code?: string;
+    constraint_name?: string;
+    cause?: { code?: string; constraint_name?: string };
+  };
+  const code = e.code ?? e.cause?.code;
+  const constraint = e.constraint_name ?? e.cause?.constraint_name ?? "";
+  if (code !== "23505") return null;
+  if (constraint.includes("slug"))
+    return fail("invalid", INVALID, { slug: ["Cette adresse est déjà prise par un autre appel."] });
+  if (constraint.includes("year_code"))
+    return fail("invalid", INVALID, {
+      code: ["Ce code est déjà utilisé par un autre appel de la même année."],
+    });
+  return null;
+}
+
+function callColumns(v: CallFormValues) {
+  return {
+    title: v.title,
+    year: v.year,
+    slug: v.slug,
+    code: v.code,
+    descriptionMd: v.descriptionMd,
+    eligibilityMd: v.eligibilityMd,
+    themes: v.themes,
+    eligibleCountries: v.eligibleCountries,
+    opensAt: v.opensAt,
+    closesAt: v.closesAt,
+    maxGrantCents: v.maxGrant,
+    maxSharePercent: v.maxSharePercent,
+    envelopeCents: v.envelope,
+    reviewersPerApplication: v.reviewersPerApplication,
+  };
+}
+
+/** Creates a call (new, or a duplicate of last year's prefilled in the form). */
+export async function createCall(_prev: ActionResult<{ id: string }> | null, formData: FormData) {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", EXPIRED);
+  const parsed = parsePayload(formData);
+  if (!parsed.success) return fail("invalid", INVALID, issuesByPath(parsed.error));
+  if (!canManageCalls(user)) return fail("forbidden", FORBIDDEN);
+  const v = parsed.data;
+  const source = formData.get("duplicateOf");
+  try {
+    const id = await getDb().transaction(async (tx) => {
+      const [row] = await tx
+        .insert(calls)
+        .values({ ...callColumns(v), isFictitious: false, createdBy: user.id })
+        .returning({ id: calls.id });
+      if (!row) throw new Error("call not inserted");
+      if (v.criteria.length > 0) {
+        await tx.insert(criteria).values(
+          v.criteria.map((c, position) => ({
+            callId: row.id,
+            position,
+            label: c.label,
+            helpText: c.helpText,
+            weight: c.weight,
+            maxScore: c.maxScore,
+          })),
+        );
+      }
+      if (v.documents.length > 0) {
+        await tx.insert(requiredDocuments).values(
+          v.documents.map((d, position) => ({
+            callId: row.id,
+            position,
+            label: d.label,
+            mandatory: d.mandatory,
+            acceptedTypes: d.acceptedTypes,
+          })),
+        );
+      }
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "call.created",
+        subjectType: "call",
+        subjectId: row.id,
+        data: {
+          title: v.title,
+          slug: v.slug,
+          criteria: v.criteria.length,
+          ...(typeof source === "string" && source ? { duplicateOf: source } : {}),
+        },
+      });
+      return row.id;
+    });
+    revalidatePath("/admin/appels");
+    invalidatePublicContent();
+    return ok({ id });
+  } catch (error) {
+    const known = uniqueViolation(error);
+    if (known) return known;
+    console.error("createCall failed", error);
+    return fail("unexpected", GENERIC_ERROR);
+  }
+}
+
+/** Replaces a call's grid, keeping the ids of criteria that stay (their draft scores stay too). */
+async function saveGrid(tx: Tx, callId: string, grid: CallFormValues["criteria"]) {
+  const existing = await tx.select({ id: criteria.id }).from(criteria).where(eq(criteria.callId, callId));
+  const existingIds = new Set(existing.map((c) => c.id));
+  const kept = grid.filter((c) => c.id && existingIds.has(c.id)).map((c) => c.id as string);
+  const removed = [...existingIds].filter((id) => !kept.includes(id));
+  if (removed.length > 0) {
+    // Only draft reviews can hold scores here (the grid is locked after a submitted one).
+    await tx.delete(scores).where(inArray(scores.criterionId, removed));
+    await tx.delete(criteria).where(inArray(criteria.id, removed));
+  }
+  // Positions are unique per call: move the kept ones out of the way first.
+  await tx
+    .update(criteria)
+    .set({ position: sql`${criteria.position} + 10000` })
+    .where(eq(criteria.callId, callId));
+  for (const [position, c] of grid.entries()) {
+    const values = { position, label: c.label, helpText: c.helpText, weight: c.weight, maxScore: c.maxScore };
+    if (c.id && existingIds.has(c.id)) {
+      await tx
+        .update(criteria)
+        .set(values)
+        .where(and(eq(criteria.id, c.id), eq(criteria.callId, callId)));
+    } else {
+      await tx.insert(criteria).values({ callId, ...values });
+    }
+  }
+}
+
+async function saveDocuments(tx: Tx, callId: string, documents: CallFormValues["documents"]) {
+  const existing = await tx
+    .select({ id: requiredDocuments.id })
+    .from(requiredDocuments)
+    .where(eq(requiredDocuments.callId, callId));
+  const existingIds = new Set(existing.map((d) => d.id));
+  const kept = documents.filter((d) => d.id && existingIds.has(d.id)).map((d) => d.id as string);
+  const removed = [...existingIds].filter((id) => !kept.includes(id));
+  if (removed.length > 0) {
+    const [used] = await tx
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(inArray(attachments.requiredDocumentId, removed))
+      .limit(1);
+    if (used) {
+      throw new DomainError(
+        "document_in_use",
+        "Un document retiré a déjà été déposé par des candidats : il ne peut plus être supprimé (rendez-le facultatif).",
+      );
+    }
+    await tx.delete(requiredDocuments).where(inArray(requiredDocuments.id, removed));
+  }
+  await tx
+    .update(requiredDocuments)
+    .set({ position: sql`${requiredDocuments.position} + 10000` })
+    .where(eq(requiredDocuments.callId, callId));
+  for (const [position, d] of documents.entries()) {
+    const values = { position, label: d.label, mandatory: d.mandatory, acceptedTypes: d.acceptedTypes };
+    if (d.id && existingIds.has(d.id)) {
+      await tx
+        .update(requiredDocuments)
+        .set(values)
+        .where(and(eq(requiredDocuments.id, d.id), eq(requiredDocuments.callId, callId)));
+    } else {
+      await tx.insert(requiredDocuments).values({ callId, ...values });
+    }
+  }
+}
+
+function sameGrid(a: CallFormValues["criteria"], b: Awaited<ReturnType<typeof getGrid>>) {
+  return (
+    a.length === b.length &&
+    a.every((c, i) => {
+      const o = b[i];
+      return (
+        o &&
+        c.id === o.id &&
+        c.label === o.label.trim() &&
+        c.helpText === o.helpText.trim() &&
+        c.weight === o.weight &&
+        c.maxScore === o.maxScore
+      );
+    })
+  );
+}
+
+/** Saves a call; the grid is refused once a review has been submitted. */
+export async function updateCall(_prev: ActionResult<{ id: string }> | null, formData: FormData) {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", EXPIRED);
+  const parsed = parsePayload(formData);
+  if (!parsed.success) return fail("invalid", INVALID, issuesByPath(parsed.error));
+  const id = String(formData.get("id") ?? "");
+  const db = getDb();
+  const call = await getCall(db, id);
+  if (!call) return fail("not_found", "Cet appel n’existe plus.");
+  if (!canManageCalls(user)) return fail("forbidden", FORBIDDEN);
+  const v = parsed.data;
+  try {
+    await db.transaction(async (tx) => {
+      // Lock the call: a grid check and a review submission cannot interleave.
+      await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, id)).for("update");
+      const locked = await isGridLocked(tx, id);
+      if (locked) {
+        const current = await tx
+          .select()
+          .from(criteria)
+          .where(eq(criteria.callId, id))
+          .orderBy(criteria.position);
+        if (!sameGrid(v.criteria, current)) throw new DomainError("grid_locked", GRID_LOCKED);
+      } else {
+        await saveGrid(tx, id, v.criteria);
+      }
+      await saveDocuments(tx, id, v.documents);
+      await tx
+        .update(calls)
+        .set({ ...callColumns(v), updatedAt: new Date() })
+        .where(eq(calls.id, id));
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "call.updated",
+        subjectType: "call",
+        subjectId: id,
+        data: { title: v.title, gridChanged: !locked },
+      });
+    });
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return error.code === "grid_locked"
+        ? fail(error.code, error.message, { criteria: [error.message] })
+        : fail(error.code, error.message, { documents: [error.message] });
+    }
+    const known = uniqueViolation(error);
+    if (known) return known;
+    console.error("updateCall failed", error);
+    return fail("unexpected", GENERIC_ERROR);
+  }
+  revalidatePath("/admin/appels");
+  revalidatePath(`/admin/appels/${id}`);
+  invalidatePublicContent();
+  return ok({ id });
+}
+
+/** Opens an upcoming call now (moves its opening time to this instant). */
+export async function openCallNow(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", EXPIRED);
+  const id = String(formData.get("id") ?? "");
+  const db = getDb();
+  const call = await getCall(db, id);
+  if (!call) return fail("not_found", "Cet appel n’existe plus.");
+  if (!canManageCalls(user)) return fail("forbidden", FORBIDDEN);
+  const opened = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(calls)
+      .set({ opensAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(calls.id, id), gt(calls.opensAt, sql`now()`), gt(calls.closesAt, sql`now()`)))
+      .returning({ id: calls.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "call.opened",
+      subjectType: "call",
+      subjectId: id,
+      data: { previousOpensAt: call.opensAt.toISOString() },
+    });
+    return true;
+  });
+  if (!opened)
+    return fail("invalid_state", "Cet appel n’est pas à venir : il ne peut pas être ouvert maintenant.");
+  revalidatePath(`/admin/appels/${id}`);
+  revalidatePath("/admin/appels");
+  invalidatePublicContent();
+  return ok(undefined);
+}

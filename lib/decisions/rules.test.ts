@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { grantedAmountErrors, maxGrantable, proposeSelection } from "./rules";
+
+const money = (cents: number) => `${cents / 100} €`;
+const limits = {
+  requestedCents: 50_000_00,
+  callMaxGrantCents: 40_000_00,
+  maxSharePercent: 50,
+  totalBudgetCents: 100_000_00,
+};
+
+describe("amount rules", () => {
+  it("allows the least of requested, call maximum and share of the budget", () => {
+    expect(maxGrantable(limits)).toBe(40_000_00);
+    expect(maxGrantable({ ...limits, totalBudgetCents: 60_000_00 })).toBe(30_000_00);
+  });
+  it("accepts an amount within every rule", () => {
+    expect(grantedAmountErrors(30_000_00, limits, money)).toEqual([]);
+  });
+  it("refuses more than requested", () => {
+    const errors = grantedAmountErrors(
+      60_000_00,
+      { ...limits, callMaxGrantCents: 100_000_00, maxSharePercent: 100 },
+      money,
+    );
+    expect(errors).toEqual(["Le montant accordé ne peut dépasser le montant demandé (50000 €)."]);
+  });
+  it("refuses more than the call's maximum", () => {
+    expect(grantedAmountErrors(45_000_00, limits, money)[0]).toMatch(/subvention maximale/);
+  });
+  it("refuses more than the maximum share of the total budget", () => {
+    expect(grantedAmountErrors(35_000_00, { ...limits, totalBudgetCents: 60_000_00 }, money)[0]).toMatch(
+      /50 % du budget/,
+    );
+  });
+  it("refuses zero or a fraction of a cent", () => {
+    expect(grantedAmountErrors(0, limits, money)).toHaveLength(1);
+    expect(grantedAmountErrors(1.5, limits, money)).toHaveLength(1);
+  });
+});
+
+describe("decision aid", () => {
+  it("prefers the best total score over the greedy best score", () => {
+    // Greedy by score takes A (90) and nothing else fits; B + C total 150.
+    const result = proposeSelection(
+      [
+        { id: "A", title: "A", score: 90, requestedCents: 100_000_00 },
+        { id: "B", title: "B", score: 80, requestedCents: 50_000_00 },
+        { id: "C", title: "C", score: 70, requestedCents: 50_000_00 },
+      ],
+      100_000_00,
+    );
+    expect(result.lines.filter((l) => l.selected).map((l) => l.id)).toEqual(["B", "C"]);
+    expect(result.totalScore).toBe(150);
+    expect(result.remainingCents).toBe(0);
+    expect(result.lines.find((l) => l.id === "A")?.reason).toBe("lower_total");
+  });
+  it("explains what is left out", () => {
+    const result = proposeSelection(
+      [
+        { id: "U", title: "U", score: null, requestedCents: 10_000_00 },
+        { id: "Z", title: "Z", score: 50, requestedCents: 0 },
+        { id: "X", title: "X", score: 99, requestedCents: 500_000_00 },
+        { id: "S", title: "S", score: 60, requestedCents: 10_000_00 },
+      ],
+      100_000_00,
+    );
+    const reasons = Object.fromEntries(result.lines.map((l) => [l.id, l.reason]));
+    expect(reasons).toEqual({ S: "selected", U: "not_reviewed", Z: "zero_request", X: "over_envelope" });
+  });
+  it("never exceeds the envelope in cents, amounts off the step included", () => {
+    const result = proposeSelection(
+      [
+        { id: "A", title: "A", score: 50, requestedCents: 50_000_01 },
+        { id: "B", title: "B", score: 50, requestedCents: 50_000_00 },
+      ],
+      100_000_00,
+    );
+    expect(result.totalCents).toBeLessThanOrEqual(100_000_00);
+    expect(result.lines.filter((l) => l.selected)).toHaveLength(1);
+  });
+  it("proposes nothing with an empty envelope", () => {
+    expect(proposeSelection([{ id: "A", title: "A", score: 50, requestedCents: 1 }], 0).totalCents).toBe(0);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Amount rules and the decision aid: plain functions, unit-tested. Amounts are
+ * integer cents.
+ */
+
+export type AmountLimits = {
+  requestedCents: number;
+  callMaxGrantCents: number;
+  /** Percent of the project's total budget the ministry may fund at most. */
+  maxSharePercent: number;
+  /** Total budget of the project (expenses), in cents. */
+  totalBudgetCents: number;
+};
+
+/** The highest amount these rules allow. */
+export function maxGrantable(limits: AmountLimits): number {
+  const shareCap = Math.floor((limits.totalBudgetCents * limits.maxSharePercent) / 100);
+  return Math.max(0, Math.min(limits.requestedCents, limits.callMaxGrantCents, shareCap));
+}
+
+/** French messages for every rule a granted amount breaks (empty when it is valid). */
+export function grantedAmountErrors(
+  grantedCents: number,
+  limits: AmountLimits,
+  formatMoney: (cents: number) => string,
+) {
+  const errors: string[] = [];
+  if (!Number.isInteger(grantedCents) || grantedCents <= 0) {
+    errors.push("Le montant accordé doit être supérieur à zéro.");
+    return errors;
+  }
+  if (grantedCents > limits.requestedCents) {
+    errors.push(
+      `Le montant accordé ne peut dépasser le montant demandé (${formatMoney(limits.requestedCents)}).`,
+    );
+  }
+  if (grantedCents > limits.callMaxGrantCents) {
+    errors.push(
+      `Le montant accordé ne peut dépasser la subvention maximale de l’appel (${formatMoney(limits.callMaxGrantCents)}).`,
+    );
+  }
+  const shareCap = Math.floor((limits.totalBudgetCents * limits.maxSharePercent) / 100);
+  if (grantedCents > shareCap) {
+    errors.push(
+      `Le montant accordé ne peut dépasser ${limits.maxSharePercent} % du budget total du projet (${formatMoney(shareCap)}).`,
+    );
+  }
+  return errors;
+}
+
+export type Candidate = { id: string; title: string; score: number | null; requestedCents: number };
+export type AidReason = "selected" | "not_reviewed" | "over_envelope" | "lower_total" | "zero_request";
+export type AidLine = Candidate & { selected: boolean; reason: AidReason };
+export type AidResult = { lines: AidLine[]; totalScore: number; totalCents: number; remainingCents: number };
+
+/**
+ * The decision aid: among reviewed applications, the set with the highest
+ * total score whose requested amounts fit in the available envelope (0/1
+ * knapsack by dynamic programming on amounts rounded to the euro-thousand
+ * step, exact check on cents). It only proposes; nothing is applied.
+ */
+export function proposeSelection(
+  candidates: readonly Candidate[],
+  availableCents: number,
+  stepCents = 100_000,
+): AidResult {
+  const lines: AidLine[] = [];
+  const eligible: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.score === null) lines.push({ ...c, selected: false, reason: "not_reviewed" });
+    else if (c.requestedCents <= 0) lines.push({ ...c, selected: false, reason: "zero_request" });
+    else if (c.requestedCents > availableCents)
+      lines.push({ ...c, selected: false, reason: "over_envelope" });
+    else eligible.push(c);
+  }
+  // Weights in steps, rounded up so the chosen set always fits in cents.
+  const capacity = Math.max(0, Math.floor(availableCents / stepCents));
+  const weights = eligible.map((c) => Math.ceil(c.requestedCents / stepCents));
+  const best = new Float64Array(capacity + 1);
+  const keep: Uint8Array[] = eligible.map(() => new Uint8Array(capacity + 1));
+  eligible.forEach((c, i) => {
+    const w = weights[i] as number;
+    for (let cap = capacity; cap >= w; cap--) {
+      const withIt = (best[cap - w] as number) + (c.score as number);
+      if (withIt > (best[cap] as number) + 1e-9) {
+        best[cap] = withIt;
+        (keep[i] as Uint8Array)[cap] = 1;
+      }
+    }
+  });
+  const chosen = new Set<string>();
+  let cap = capacity;
+  for (let i = eligible.length - 1; i >= 0; i--) {
+    if ((keep[i] as Uint8Array)[cap]) {
+      const c = eligible[i] as Candidate;
+      chosen.add(c.id);
+      cap -= weights[i] as number;
+    }
+  }
+  for (const c of eligible) {
+    lines.push({ ...c, selected: chosen.has(c.id), reason: chosen.has(c.id) ? "selected" : "lower_total" });
+  }
+  lines.sort((a, b) => Number(b.selected) - Number(a.selected) || (b.score ?? -1) - (a.score ?? -1));
+  const totalCents = lines.filter((l) => l.selected).reduce((s, l) => s + l.requestedCents, 0);
+  const totalScore = lines.filter((l) => l.selected).reduce((s, l) => s + (l.score as number), 0);
+  return { lines, totalScore, totalCents, remainingCents: availableCents - totalCents };
+}
+
+export const AID_REASONS: Record<AidReason, string> = {
+  selected: "Retenu : fait partie de l’ensemble au meilleur total de notes qui tient dans l’enveloppe.",
+  not_reviewed: "Écarté : aucune évaluation soumise.",
+  over_envelope: "Écarté : le montant demandé dépasse à lui seul l’enveloppe disponible.",
+  lower_total: "Écarté : l’inclure ferait dépasser l’enveloppe ou baisser le total des notes retenues.",
+  zero_request: "Écarté : aucun montant demandé.",
+};
+
+/** What the second of two admins deciding at once reads. */
+export const DECIDED_FIRST =
+  "Un autre administrateur a déjà décidé de ce dossier, ou l’a modifié, pendant que vous le consultiez. Rechargez la page pour voir sa décision : la vôtre n’a pas été enregistrée.";

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Euros typed the French way (« 12 500,50 ») to integer cents. */
+export function parseEuros(value: string): number | null {
+  const cleaned = value.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
+  return Math.round(Number(cleaned) * 100);
+}
+
+export const decisionSchema = z.discriminatedUnion("outcome", [
+  z.object({
+    applicationId: z.uuid(),
+    version: z.coerce.number().int().positive(),
+    outcome: z.literal("accepted"),
+    grantedAmount: z
+      .string()
+      .trim()
+      .transform((v, ctx) => {
+        const cents = parseEuros(v);
+        if (cents === null) {
+          ctx.addIssue({ code: "custom", message: "Saisissez un montant en euros, par exemple 12 500." });
+          return z.NEVER;
+        }
+        return cents;
+      }),
+  }),
+  z.object({
+    applicationId: z.uuid(),
+    version: z.coerce.number().int().positive(),
+    outcome: z.literal("rejected"),
+    rejectionReason: z
+      .string()
+      .trim()
+      .min(10, "Motivez le refus (10 caractères au moins).")
+      .max(5000, "5 000 caractères au plus."),
+  }),
+]);

@@ -1,0 +1,107 @@
+import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { getDb } from "@/db/client";
+import type { Principal } from "@/lib/authz/principal";
+import { isoDateInParis } from "@/lib/format";
+import type { ListFilters } from "@/lib/review/filters";
+import { STATUS_LABELS } from "@/lib/review/labels";
+import { type ListRow, selectList, toRow } from "@/lib/review/queries";
+import { CSV_BOM, csvLine } from "./csv";
+import { type Cell, xlsxChunks } from "./xlsx";
+
+/** Columns of the dashboard export: the list's rows with their scores and decisions. */
+export const EXPORT_HEADER = [
+  "Numéro de dossier",
+  "Titre",
+  "Appel à projets",
+  "Année",
+  "Chef de file",
+  "Région (code INSEE)",
+  "Département",
+  "Statut",
+  "Déposé le",
+  "Montant demandé (€)",
+  "Évaluations soumises",
+  "Note moyenne /100",
+  "Écart type",
+  "Divergence",
+  "Décision",
+  "Montant accordé (€)",
+] as const;
+
+const euros = (cents: number | null) => (cents === null ? null : cents / 100);
+const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+
+export function exportCells(r: ListRow): Cell[] {
+  return [
+    r.receiptNumber,
+    r.title,
+    r.callTitle,
+    r.callYear,
+    r.leadName,
+    r.regionCode,
+    r.departementCode,
+    STATUS_LABELS[r.status] ?? r.status,
+    r.submittedAt ? isoDateInParis(r.submittedAt) : null,
+    euros(r.requestedAmountCents),
+    r.reviewCount,
+    round(r.scoreMean),
+    round(r.scoreSpread),
+    r.disagreement ? "oui" : "non",
+    r.outcome === "accepted" ? "Accepté" : r.outcome === "rejected" ? "Refusé" : null,
+    euros(r.grantedAmountCents),
+  ];
+}
+
+/** The rows of the filtered list (every page, in the list's order), read with a server-side cursor. */
+async function* exportRows(user: Principal, filters: ListFilters): AsyncGenerator<Cell[]> {
+  const { columns, from, order } = selectList(user, filters);
+  const query = new PgDialect().sqlToQuery(sql`select ${columns} ${from} order by ${order}`);
+  const client = getDb().$client;
+  for await (const batch of client.unsafe(query.sql, query.params as never[]).cursor(500)) {
+    for (const row of batch) yield exportCells(toRow(row as Record<string, unknown>));
+  }
+}
+
+export async function countExportRows(user: Principal, filters: ListFilters) {
+  const { from } = selectList(user, filters);
+  const rows = (await getDb().execute(sql`select count(*)::int as n ${from}`)) as unknown as { n: number }[];
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** A byte stream of the export; rows are fetched as the client reads (back-pressure through pull). */
+export function exportStream(
+  user: Principal,
+  filters: ListFilters,
+  format: "csv" | "xlsx",
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let producer: AsyncGenerator<Uint8Array> | null = null;
+  async function* produce(): AsyncGenerator<Uint8Array> {
+    if (format === "csv") {
+      yield encoder.encode(CSV_BOM + csvLine(EXPORT_HEADER));
+      let buffer = "";
+      for await (const cells of exportRows(user, filters)) {
+        buffer += csvLine(cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : c)));
+        if (buffer.length > 64_000) {
+          yield encoder.encode(buffer);
+          buffer = "";
+        }
+      }
+      if (buffer) yield encoder.encode(buffer);
+      return;
+    }
+    yield* xlsxChunks("Dossiers", EXPORT_HEADER, exportRows(user, filters));
+  }
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      producer ??= produce();
+      const { value, done } = await producer.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await producer?.return(undefined);
+    },
+  });
+}

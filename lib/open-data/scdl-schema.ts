@@ -1,0 +1,154 @@
+import { z } from "zod";
+
+/**
+ * The constraints of the SCDL « subventions » schema, version 2.1.1 (Socle
+ * commun des données locales, OpenDataFrance; published on
+ * schema.data.gouv.fr), copied here so that tests validate every exported row
+ * without the network. One row per beneficiary of a grant. Field order is the
+ * schema's column order; `required` marks the mandatory fields. Missing
+ * optional values are empty strings, as the schema's CSV convention says.
+ */
+export const SCDL_SUBVENTIONS_VERSION = "2.1.1";
+
+export const SCDL_FIELDS = [
+  {
+    name: "nomAttribuant",
+    required: true,
+    title: "Nom de l’attribuant",
+    description: "Nom officiel de l’organisme qui attribue la subvention.",
+  },
+  {
+    name: "idAttribuant",
+    required: true,
+    title: "Identifiant de l’attribuant",
+    description: "SIRET de l’attribuant : 14 chiffres (SIREN + NIC).",
+  },
+  {
+    name: "dateConvention",
+    required: true,
+    title: "Date de la convention",
+    description: "Date de la convention de subvention, au format AAAA-MM-JJ.",
+  },
+  {
+    name: "referenceDecision",
+    required: false,
+    title: "Référence de la décision",
+    description: "Identifiant interne de l’acte d’attribution.",
+  },
+  {
+    name: "nomBeneficiaire",
+    required: true,
+    title: "Nom du bénéficiaire",
+    description: "Nom officiel du bénéficiaire.",
+  },
+  {
+    name: "idBeneficiaire",
+    required: false,
+    title: "Identifiant du bénéficiaire",
+    description: "SIRET du bénéficiaire : 14 chiffres. Obligatoire si rnaBeneficiaire est vide.",
+  },
+  {
+    name: "rnaBeneficiaire",
+    required: false,
+    title: "Numéro RNA du bénéficiaire",
+    description: "Pour une association : W suivi de 9 chiffres. Obligatoire si idBeneficiaire est vide.",
+  },
+  {
+    name: "objet",
+    required: true,
+    title: "Objet de la subvention",
+    description: "Objet de la subvention, moins de 256 caractères.",
+  },
+  {
+    name: "montant",
+    required: true,
+    title: "Montant",
+    description: "Montant total de la subvention en euros, point comme séparateur décimal.",
+  },
+  {
+    name: "nature",
+    required: true,
+    title: "Nature",
+    description: "« aide en numéraire », « aide en nature », ou les deux séparés par « ; ».",
+  },
+  {
+    name: "conditionsVersement",
+    required: true,
+    title: "Conditions de versement",
+    description: "« unique », « échelonné » ou « autre ».",
+  },
+  {
+    name: "datesPeriodeVersement",
+    required: true,
+    title: "Date ou période de versement",
+    description: "AAAA-MM-JJ, ou AAAA-MM-JJ/AAAA-MM-JJ pour une période.",
+  },
+  {
+    name: "idRAE",
+    required: false,
+    title: "Identifiant RAE",
+    description: "Numéro au répertoire des aides aux entreprises, sans objet ici.",
+  },
+  {
+    name: "notificationUE",
+    required: true,
+    title: "Notification à l’Union européenne",
+    description: "« oui » si l’aide d’État a été notifiée à la Commission européenne, sinon « non ».",
+  },
+  {
+    name: "pourcentageSubvention",
+    required: true,
+    title: "Part de la subvention",
+    description: "Part du montant total attribuée à ce bénéficiaire, de 0,01 à 1 (point décimal).",
+  },
+  {
+    name: "dispositifAide",
+    required: false,
+    title: "Dispositif d’aide",
+    description: "Nom du dispositif : ici, l’appel à projets.",
+  },
+] as const;
+
+export type ScdlFieldName = (typeof SCDL_FIELDS)[number]["name"];
+
+const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const realDate = (v: string) => isoDate.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const optional = (schema: z.ZodString) => z.union([z.literal(""), schema]);
+
+/** One row, every value a string as in the CSV file. */
+export const scdlSubventionRow = z
+  .object({
+    nomAttribuant: z.string().min(1),
+    idAttribuant: z.string().regex(/^\d{14}$/),
+    dateConvention: z.string().refine(realDate, "date AAAA-MM-JJ attendue"),
+    referenceDecision: z.string(),
+    nomBeneficiaire: z.string().min(1),
+    idBeneficiaire: optional(z.string().regex(/^\d{14}$/)),
+    rnaBeneficiaire: optional(z.string().regex(/^W\d{9}$/)),
+    objet: z.string().min(1).max(255),
+    montant: z.string().regex(/^\d+(\.\d{1,2})?$/),
+    nature: z.enum(["aide en numéraire", "aide en nature", "aide en numéraire;aide en nature"]),
+    conditionsVersement: z.enum(["unique", "échelonné", "autre"]),
+    datesPeriodeVersement: z
+      .string()
+      .refine(
+        (v) => v.split("/").length <= 2 && v.split("/").every(realDate),
+        "AAAA-MM-JJ ou AAAA-MM-JJ/AAAA-MM-JJ attendu",
+      ),
+    idRAE: z.string(),
+    notificationUE: z.enum(["oui", "non"]),
+    pourcentageSubvention: z
+      .string()
+      .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/)
+      .refine((v) => Number(v) >= 0.01 && Number(v) <= 1, "entre 0,01 et 1"),
+    dispositifAide: z.string(),
+  })
+  .strict()
+  .refine((row) => row.idBeneficiaire !== "" || row.rnaBeneficiaire !== "", {
+    error: "idBeneficiaire ou rnaBeneficiaire doit être renseigné",
+    path: ["idBeneficiaire"],
+  });
+
+export type ScdlSubventionRow = z.infer<typeof scdlSubventionRow>;
+
+export const SCDL_COLUMNS = SCDL_FIELDS.map((f) => f.name);

@@ -1,0 +1,218 @@
+"use server";
+
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { applications, calls, decisions, memberships, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { canPublishResults } from "@/lib/authz/policy";
+import { getCallWithStatus } from "@/lib/calls/queries";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { decisionEmail } from "@/lib/mail/templates";
+import { invalidatePublicContent } from "@/lib/public/cache";
+import { type ActionResult, fail, ok } from "@/lib/result";
+import { publicationSummary } from "./queries";
+
+const FORBIDDEN = "Seuls les administrateurs peuvent publier les résultats.";
+const EXPIRED = "Votre session a expiré : reconnectez-vous.";
+
+const publishSchema = z.object({ callId: z.uuid({ error: "Appel introuvable." }) });
+const unpublishSchema = z.object({
+  callId: z.uuid({ error: "Appel introuvable." }),
+  reason: z
+    .string({ error: "Indiquez le motif du retrait." })
+    .trim()
+    .min(10, { error: "Indiquez le motif du retrait (10 caractères au moins)." })
+    .max(2000, { error: "2 000 caractères au plus." }),
+});
+
+function appUrl(path: string) {
+  return new URL(path, process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).toString();
+}
+
+/** Every public page may show the call's results: drop the public cache. */
+function revalidatePublic(callId: string, slug: string) {
+  invalidatePublicContent();
+  revalidatePath(`/appels/${slug}`);
+  revalidatePath(`/admin/appels/${callId}`);
+}
+
+/**
+ * Publishes a call's results in one step: refused while an application is
+ * undecided or the call is still open; sets the publication time (guarded on
+ * its being unset), e-mails each decided application's submitter through the
+ * outbox (one e-mail per application, idempotent by its key), and writes the
+ * audit event, all in one transaction.
+ */
+export async function publishResults(
+  _prev: ActionResult<{ emails: number }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ emails: number }>> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", EXPIRED);
+  const parsed = publishSchema.safeParse({ callId: formData.get("callId") });
+  if (!parsed.success) return fail("invalid", "Appel introuvable.");
+  const db = getDb();
+  const call = await getCallWithStatus(db, parsed.data.callId, new Date());
+  if (!call) return fail("not_found", "Cet appel n’existe plus.");
+  if (!canPublishResults(user)) return fail("forbidden", FORBIDDEN);
+  if (call.status === "upcoming" || call.status === "open") {
+    return fail(
+      "invalid_state",
+      "L’appel n’est pas encore clos : ses résultats ne peuvent pas être publiés.",
+    );
+  }
+  const outcome = await db.transaction(async (tx) => {
+    // Lock the call so that two admins cannot publish twice, then check again under the lock.
+    const [locked] = await tx
+      .select({ id: calls.id, resultsPublishedAt: calls.resultsPublishedAt })
+      .from(calls)
+      .where(eq(calls.id, call.id))
+      .for("update");
+    if (!locked || locked.resultsPublishedAt) return { error: "already" as const };
+    const summary = await publicationSummary(tx, call);
+    if (summary.undecided > 0) return { error: "undecided" as const, count: summary.undecided };
+    if (summary.accepted + summary.rejected === 0) return { error: "empty" as const };
+    const [published] = await tx
+      .update(calls)
+      .set({ resultsPublishedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(calls.id, call.id), isNull(calls.resultsPublishedAt)))
+      .returning({ at: calls.resultsPublishedAt });
+    if (!published) return { error: "already" as const };
+
+    const decided = await tx
+      .select({
+        applicationId: applications.id,
+        title: applications.title,
+        leadOrganisationId: applications.leadOrganisationId,
+        submitterEmail: sql<
+          string | null
+        >`(select u.email from ${users} u where u.id = coalesce(${applications.submittedBy}, ${applications.createdBy}))`,
+        decisionId: decisions.id,
+        outcome: decisions.outcome,
+        grantedAmountCents: decisions.grantedAmountCents,
+        rejectionReason: decisions.rejectionReason,
+        decidedAt: decisions.decidedAt,
+      })
+      .from(decisions)
+      .innerJoin(applications, eq(applications.id, decisions.applicationId))
+      .where(
+        and(
+          eq(applications.callId, call.id),
+          isNotNull(applications.submittedAt),
+          sql`${applications.status} <> 'withdrawn'`,
+        ),
+      );
+    let emails = 0;
+    let withoutRecipient = 0;
+    for (const d of decided) {
+      let to = d.submitterEmail;
+      if (!to) {
+        // No known submitter (imported data): the lead organisation's first active manager.
+        const [manager] = await tx
+          .select({ email: users.email })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(
+            and(
+              eq(memberships.organisationId, d.leadOrganisationId),
+              eq(memberships.status, "active"),
+              eq(memberships.role, "manager"),
+            ),
+          )
+          .orderBy(memberships.createdAt)
+          .limit(1);
+        to = manager?.email ?? null;
+      }
+      if (!to) {
+        withoutRecipient++;
+        continue;
+      }
+      const content = decisionEmail({
+        applicationTitle: d.title,
+        callTitle: call.title,
+        accepted: d.outcome === "accepted",
+        grantedAmountCents: d.grantedAmountCents,
+        reason: d.rejectionReason,
+        url: appUrl("/espace"),
+      });
+      // The key names the decision as taken: publishing again after a withdrawal
+      // sends nothing new unless the decision itself changed.
+      const sent = await enqueueEmail(tx, {
+        to,
+        ...content,
+        template: "decision",
+        dedupeKey: `decision:${d.applicationId}:${d.decisionId}:${d.decidedAt.toISOString()}`,
+      });
+      if (sent) emails++;
+    }
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "call.results_published",
+      subjectType: "call",
+      subjectId: call.id,
+      data: {
+        accepted: summary.accepted,
+        rejected: summary.rejected,
+        grantedCents: summary.grantedCents,
+        envelopeCents: summary.envelopeCents,
+        emails,
+        withoutRecipient,
+      },
+    });
+    return { emails };
+  });
+  if ("error" in outcome) {
+    if (outcome.error === "already")
+      return fail("already_published", "Les résultats de cet appel sont déjà publiés.");
+    if (outcome.error === "empty") return fail("no_decision", "Aucune décision n’a été prise sur cet appel.");
+    const count = outcome.count ?? 0;
+    return fail(
+      "undecided",
+      `${count} dossier${count > 1 ? "s n’ont" : " n’a"} pas encore de décision : la publication est impossible.`,
+    );
+  }
+  revalidatePublic(call.id, call.slug);
+  return ok({ emails: outcome.emails });
+}
+
+/** Withdraws published results, with a reason; audited, and the public pages hide the decisions again. */
+export async function unpublishResults(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", EXPIRED);
+  const parsed = unpublishSchema.safeParse({
+    callId: formData.get("callId"),
+    reason: formData.get("reason"),
+  });
+  if (!parsed.success) {
+    return fail("invalid", "Indiquez le motif du retrait.", z.flattenError(parsed.error).fieldErrors);
+  }
+  const db = getDb();
+  const call = await getCallWithStatus(db, parsed.data.callId, new Date());
+  if (!call) return fail("not_found", "Cet appel n’existe plus.");
+  if (!canPublishResults(user)) return fail("forbidden", FORBIDDEN);
+  const done = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(calls)
+      .set({ resultsPublishedAt: null, updatedAt: sql`now()` })
+      .where(and(eq(calls.id, call.id), isNotNull(calls.resultsPublishedAt)))
+      .returning({ id: calls.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "call.results_unpublished",
+      subjectType: "call",
+      subjectId: call.id,
+      data: { reason: parsed.data.reason, publishedAt: call.resultsPublishedAt?.toISOString() ?? null },
+    });
+    return true;
+  });
+  if (!done) return fail("not_published", "Les résultats de cet appel ne sont pas publiés.");
+  revalidatePublic(call.id, call.slug);
+  return ok(undefined);
+}

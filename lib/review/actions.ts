@@ -1,0 +1,235 @@
+"use server";
+
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { applications, messages, reviewerAssignments, reviews, scores } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { canDeclareConflict, canRequestInformation, canScoreApplication } from "@/lib/authz/policy";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { informationRequestEmail } from "@/lib/mail/templates";
+import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
+import { loadApplicationCore, loadAssignment, loadCriteria } from "./application";
+import { conflictSchema, informationRequestSchema, reviewSchema } from "./schema";
+
+const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous.";
+const FORBIDDEN = "Vous ne pouvez pas faire cela sur ce dossier.";
+const INVALID = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+
+function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }) {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    out[key] = [...(out[key] ?? []), issue.message];
+  }
+  return out;
+}
+
+function appUrl(path: string) {
+  return new URL(path, process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).toString();
+}
+
+/** Saves the reviewer's draft, or submits it (then it is final and others' reviews become visible). */
+export async function saveReview(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+  const intent = formData.get("intent") === "submit" ? "submit" : "draft";
+  const applicationId = String(formData.get("applicationId") ?? "");
+  const core = /^[0-9a-f-]{36}$/i.test(applicationId) ? await loadApplicationCore(applicationId) : null;
+  if (!core) return fail("not_found", "Dossier introuvable.");
+  const grid = await loadCriteria(core.callId);
+  const raw = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const parsed = reviewSchema(grid, intent).safeParse(raw);
+  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
+  const assignment = await loadAssignment(user.id, core.id);
+  if (!canScoreApplication(user, assignment, core.status)) return fail("forbidden", FORBIDDEN);
+  const data = parsed.data as Record<string, unknown>;
+  try {
+    const saved = await getDb().transaction(async (tx) => {
+      const now = new Date();
+      const values = {
+        overallComment: String(data.overallComment ?? ""),
+        recommendation: (data.recommendation as "accept" | "reject" | "reservations" | undefined) ?? null,
+        status: intent === "submit" ? ("submitted" as const) : ("draft" as const),
+        submittedAt: intent === "submit" ? now : null,
+        updatedAt: now,
+      };
+      // Guard: only a draft (or no review yet) may change; a submitted review is final.
+      const [review] = await tx
+        .insert(reviews)
+        .values({ applicationId: core.id, reviewerId: user.id, ...values })
+        .onConflictDoUpdate({
+          target: [reviews.applicationId, reviews.reviewerId],
+          set: values,
+          setWhere: eq(reviews.status, "draft"),
+        })
+        .returning({ id: reviews.id });
+      if (!review) return false;
+      // The conflict may have been declared in another tab meanwhile.
+      const [still] = await tx
+        .select({ id: reviewerAssignments.id })
+        .from(reviewerAssignments)
+        .where(
+          and(
+            eq(reviewerAssignments.applicationId, core.id),
+            eq(reviewerAssignments.reviewerId, user.id),
+            isNull(reviewerAssignments.conflictDeclaredAt),
+          ),
+        )
+        .for("update");
+      if (!still) throw new Error("conflict declared");
+      await tx.delete(scores).where(eq(scores.reviewId, review.id));
+      const rows = grid
+        .map((c) => ({
+          reviewId: review.id,
+          criterionId: c.id,
+          maxScore: c.maxScore,
+          score: data[`score.${c.id}`] as number | null,
+          comment: String(data[`comment.${c.id}`] ?? ""),
+        }))
+        .filter((r): r is typeof r & { score: number } => r.score !== null);
+      if (rows.length) await tx.insert(scores).values(rows);
+      // The first review work moves a submitted application into review.
+      await tx
+        .update(applications)
+        .set({ status: "in_review", version: sql`${applications.version} + 1`, updatedAt: now })
+        .where(and(eq(applications.id, core.id), eq(applications.status, "submitted")));
+      if (intent === "submit") {
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "review.submitted",
+          subjectType: "application",
+          subjectId: core.id,
+          data: { reviewId: review.id, recommendation: values.recommendation },
+        });
+      }
+      return true;
+    });
+    if (!saved)
+      return fail("already_submitted", "Votre évaluation a déjà été soumise : elle ne peut plus changer.");
+  } catch (error) {
+    console.error("saveReview", error);
+    return fail("error", GENERIC_ERROR);
+  }
+  revalidatePath(`/instruction/dossiers/${core.id}`);
+  revalidatePath("/instruction");
+  return ok(undefined);
+}
+
+/** Declares a conflict of interest: the reviewer no longer scores nor sees the scores of this application. */
+export async function declareConflict(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+  const parsed = conflictSchema.safeParse({
+    applicationId: formData.get("applicationId"),
+    reason: formData.get("reason") ?? "",
+  });
+  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
+  const core = await loadApplicationCore(parsed.data.applicationId);
+  if (!core) return fail("not_found", "Dossier introuvable.");
+  const assignment = await loadAssignment(user.id, core.id);
+  if (!canDeclareConflict(user, assignment, core.status)) return fail("forbidden", FORBIDDEN);
+  const done = await getDb().transaction(async (tx) => {
+    const updated = await tx
+      .update(reviewerAssignments)
+      .set({ conflictDeclaredAt: new Date(), conflictReason: parsed.data.reason })
+      .where(
+        and(
+          eq(reviewerAssignments.applicationId, core.id),
+          eq(reviewerAssignments.reviewerId, user.id),
+          isNull(reviewerAssignments.conflictDeclaredAt),
+        ),
+      )
+      .returning({ id: reviewerAssignments.id });
+    if (!updated[0]) return false;
+    // A conflicted reviewer's draft is discarded: it must not weigh on the application.
+    await tx
+      .delete(reviews)
+      .where(
+        and(eq(reviews.applicationId, core.id), eq(reviews.reviewerId, user.id), eq(reviews.status, "draft")),
+      );
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "review.conflict_declared",
+      subjectType: "application",
+      subjectId: core.id,
+      data: { reason: parsed.data.reason },
+    });
+    return true;
+  });
+  if (!done) return fail("already_declared", "Un conflit d’intérêts est déjà déclaré sur ce dossier.");
+  revalidatePath(`/instruction/dossiers/${core.id}`);
+  return ok(undefined);
+}
+
+/** Asks the applicant for more information: message, status « compléments demandés », e-mail. */
+export async function requestInformation(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+  const parsed = informationRequestSchema.safeParse({
+    applicationId: formData.get("applicationId"),
+    message: formData.get("message") ?? "",
+  });
+  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
+  const core = await loadApplicationCore(parsed.data.applicationId);
+  if (!core) return fail("not_found", "Dossier introuvable.");
+  const assignment = await loadAssignment(user.id, core.id);
+  if (!canRequestInformation(user, assignment, core.status)) return fail("forbidden", FORBIDDEN);
+  const db = getDb();
+  const done = await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(applications)
+      .set({
+        status: "information_requested",
+        version: sql`${applications.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(applications.id, core.id), inArray(applications.status, ["submitted", "in_review"])))
+      .returning({ id: applications.id });
+    if (!updated[0]) return false;
+    const [message] = await tx
+      .insert(messages)
+      .values({
+        applicationId: core.id,
+        kind: "information_request",
+        body: parsed.data.message,
+        authorId: user.id,
+      })
+      .returning({ id: messages.id });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "application.information_requested",
+      subjectType: "application",
+      subjectId: core.id,
+      data: { messageId: message?.id },
+    });
+    // The applicants: active members of the lead organisation.
+    const recipients = (await tx.execute(sql`
+      select distinct u.email from memberships m join users u on u.id = m.user_id
+      where m.organisation_id = ${core.leadOrganisationId} and m.status = 'active'`)) as unknown as {
+      email: string;
+    }[];
+    const content = informationRequestEmail({
+      applicationTitle: core.title,
+      callTitle: core.callTitle,
+      message: parsed.data.message,
+      url: appUrl("/espace"),
+    });
+    for (const r of recipients) {
+      await enqueueEmail(tx, {
+        to: r.email,
+        ...content,
+        template: "information-request",
+        dedupeKey: `information-request:${message?.id}:${r.email}`,
+      });
+    }
+    return true;
+  });
+  if (!done) return fail("state_changed", "Ce dossier n’est plus en instruction : rechargez la page.");
+  revalidatePath(`/instruction/dossiers/${core.id}`);
+  return ok(undefined);
+}

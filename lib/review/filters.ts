@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/** Dashboard list state, read from the URL so that a view can be shared. */
+export const SORTS = {
+  submitted_desc: "Dépôt le plus récent",
+  submitted_asc: "Dépôt le plus ancien",
+  score_desc: "Note la plus haute",
+  score_asc: "Note la plus basse",
+  amount_desc: "Montant demandé décroissant",
+  amount_asc: "Montant demandé croissant",
+} as const;
+export type Sort = keyof typeof SORTS;
+
+export const LIST_STATUSES = [
+  "submitted",
+  "in_review",
+  "information_requested",
+  "accepted",
+  "rejected",
+  "withdrawn",
+] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const optionalScore = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? Number(v.replace(",", ".")) : undefined))
+  .pipe(z.number().min(0).max(100).optional());
+
+export const listFiltersSchema = z.object({
+  q: optionalText,
+  call: z.uuid().optional().catch(undefined),
+  status: z.enum(LIST_STATUSES).optional().catch(undefined),
+  region: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  departement: z
+    .string()
+    .regex(/^(\d{2,3}|2A|2B)$/)
+    .optional()
+    .catch(undefined),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
+  theme: optionalText,
+  mine: z.enum(["1"]).optional().catch(undefined),
+  disagreement: z.enum(["1"]).optional().catch(undefined),
+  scoreMin: optionalScore.catch(undefined),
+  scoreMax: optionalScore.catch(undefined),
+  sort: z
+    .enum(Object.keys(SORTS) as [Sort, ...Sort[]])
+    .catch("submitted_desc")
+    .default("submitted_desc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type ListFilters = z.infer<typeof listFiltersSchema>;
+
+/** Parses Next's searchParams (first value of each key). */
+export function parseListFilters(params: Record<string, string | string[] | undefined>): ListFilters {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return listFiltersSchema.parse(flat);
+}
+
+/** The query string of a list state (defaults left out), with overrides. */
+export function listQuery(
+  filters: ListFilters,
+  overrides: Partial<Record<keyof ListFilters, string | number | undefined>> = {},
+) {
+  const params = new URLSearchParams();
+  const merged: Record<string, unknown> = { ...filters, ...overrides };
+  for (const [key, value] of Object.entries(merged)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (key === "sort" && value === "submitted_desc") continue;
+    if (key === "page" && Number(value) === 1) continue;
+    params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+export const PAGE_SIZE = 25;

@@ -1,0 +1,42 @@
+import type { BadgeTone } from "@/components/ui/badge";
+
+export const STATUS_LABELS: Record<string, string> = {
+  draft: "Brouillon",
+  submitted: "Déposé",
+  in_review: "En instruction",
+  information_requested: "Compléments demandés",
+  accepted: "Accepté",
+  rejected: "Refusé",
+  withdrawn: "Retiré",
+};
+
+export const STATUS_TONES: Record<string, BadgeTone> = {
+  submitted: "new",
+  in_review: "info",
+  information_requested: "warning",
+  accepted: "success",
+  rejected: "neutral",
+  withdrawn: "neutral",
+};
+
+export const RECOMMENDATION_LABELS: Record<string, string> = {
+  accept: "Favorable",
+  reservations: "Favorable avec réserves",
+  reject: "Défavorable",
+};
+
+export const AUDIT_LABELS: Record<string, string> = {
+  "application.submitted": "Dossier déposé",
+  "application.withdrawn": "Dossier retiré",
+  "application.information_requested": "Compléments demandés",
+  "application.information_answered": "Compléments apportés",
+  "review.submitted": "Évaluation soumise",
+  "review.conflict_declared": "Conflit d’intérêts déclaré",
+  "decision.recorded": "Décision enregistrée",
+};
+
+/** A score out of 100, French style (« 72,5 »). */
+export function formatScore(value: number | null | undefined, digits = 1) {
+  if (value === null || value === undefined) return "—";
+  return value.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
