@@ -149,7 +149,10 @@ export function ApplicationForm({
         if (result.code === "stale" && "current" in result) {
           conflictRef.current = result;
           setConflict(result);
-          setState({ kind: "error", message: result.message });
+          setState({
+            kind: "error",
+            message: "un ou une collègue a enregistré le dossier entre-temps (voir ci-dessous).",
+          });
           setTimeout(() => conflictHeading.current?.focus(), 0);
           return false;
         }

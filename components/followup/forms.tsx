@@ -74,7 +74,9 @@ export function PublishPostForm({ postId, label }: { postId: string; label: stri
         hint="Date et heure de Paris. Laissez vide pour publier tout de suite."
         error={fieldError(state, "publishAt")}
       >
-        {(props) => <input {...props} type="datetime-local" name="publishAt" className={`${inputClass} max-w-xs`} />}
+        {(props) => (
+          <input {...props} type="datetime-local" name="publishAt" className={`${inputClass} max-w-xs`} />
+        )}
       </Field>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" className={primaryButtonClass} disabled={pending}>
@@ -95,23 +97,46 @@ export type MilestoneValues = {
 };
 
 /** Adds a milestone (applicationId) or edits one (values.id). */
-export function MilestoneForm({ applicationId, values }: { applicationId?: string; values?: MilestoneValues }) {
+export function MilestoneForm({
+  applicationId,
+  values,
+}: {
+  applicationId?: string;
+  values?: MilestoneValues;
+}) {
   const [state, formAction, pending] = useActionState(values?.id ? updateMilestone : createMilestone, null);
   const p = values?.id ? `milestone-${values.id}` : "milestone-new";
   return (
-    <form action={formAction} className="grid gap-4 sm:grid-cols-2" aria-label={values?.id ? `Modifier l’étape « ${values.label} »` : "Nouvelle étape"}>
+    <form
+      action={formAction}
+      className="grid gap-4 sm:grid-cols-2"
+      aria-label={values?.id ? `Modifier l’étape « ${values.label} »` : "Nouvelle étape"}
+    >
       {applicationId && <input type="hidden" name="applicationId" value={applicationId} />}
       {values?.id && <input type="hidden" name="milestoneId" value={values.id} />}
       <div className="sm:col-span-2">
         <Field id={`${p}-label`} label="Intitulé de l’étape" error={fieldError(state, "label")}>
           {(props) => (
-            <input {...props} name="label" required maxLength={200} defaultValue={values?.label} className={inputClass} />
+            <input
+              {...props}
+              name="label"
+              required
+              maxLength={200}
+              defaultValue={values?.label}
+              className={inputClass}
+            />
           )}
         </Field>
       </div>
       <Field id={`${p}-date`} label="Date prévue" error={fieldError(state, "plannedDate")}>
         {(props) => (
-          <input {...props} type="date" name="plannedDate" defaultValue={values?.plannedDate ?? ""} className={inputClass} />
+          <input
+            {...props}
+            type="date"
+            name="plannedDate"
+            defaultValue={values?.plannedDate ?? ""}
+            className={inputClass}
+          />
         )}
       </Field>
       <Field id={`${p}-status`} label="État" error={fieldError(state, "status")}>
@@ -146,7 +171,11 @@ export function MilestoneForm({ applicationId, values }: { applicationId?: strin
         )}
       </Field>
       <div className="flex flex-wrap items-end gap-4">
-        <button type="submit" className={values?.id ? secondaryButtonClass : primaryButtonClass} disabled={pending}>
+        <button
+          type="submit"
+          className={values?.id ? secondaryButtonClass : primaryButtonClass}
+          disabled={pending}
+        >
           {values?.id ? "Enregistrer l’étape" : "Ajouter l’étape"}
         </button>
         <FormMessage state={state} success={values?.id ? "Étape enregistrée." : "Étape ajoutée."} />
@@ -162,7 +191,14 @@ export function NewIssueForm({ networkId, suggestedTitle }: { networkId: string;
       <input type="hidden" name="networkId" value={networkId} />
       <Field id="issue-title" label="Titre du numéro" error={fieldError(state, "title")}>
         {(props) => (
-          <input {...props} name="title" required maxLength={200} defaultValue={suggestedTitle} className={inputClass} />
+          <input
+            {...props}
+            name="title"
+            required
+            maxLength={200}
+            defaultValue={suggestedTitle}
+            className={inputClass}
+          />
         )}
       </Field>
       <Field id="issue-date" label="Date du numéro" error={fieldError(state, "issueDate")}>
@@ -190,7 +226,14 @@ export function FeatureReportForm({ reportId, excerpt }: { reportId: string; exc
         error={fieldError(state, "excerpt")}
       >
         {(props) => (
-          <textarea {...props} name="excerpt" rows={3} maxLength={1000} defaultValue={excerpt ?? ""} className={inputClass} />
+          <textarea
+            {...props}
+            name="excerpt"
+            rows={3}
+            maxLength={1000}
+            defaultValue={excerpt ?? ""}
+            className={inputClass}
+          />
         )}
       </Field>
       <div className="flex flex-wrap items-center gap-4">

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatDate } from "@/lib/format";
 import { MILESTONE_STATUS_LABELS, type MilestoneStatus, overallProgress } from "@/lib/followup/rules";
+import { formatDate } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
 
 const TONES: Record<MilestoneStatus, BadgeTone> = {

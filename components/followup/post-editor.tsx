@@ -95,7 +95,9 @@ export function PostEditor({
           <h2 id="apercu" className="text-xl">
             Aperçu
           </h2>
-          <p className="mt-1 text-sm text-grey-600">Tel que le public le lira, mis à jour pendant la saisie.</p>
+          <p className="mt-1 text-sm text-grey-600">
+            Tel que le public le lira, mis à jour pendant la saisie.
+          </p>
           <div
             data-testid="markdown-preview"
             className="prose-text mt-4 [&_img]:h-auto [&_img]:max-w-full"
@@ -136,7 +138,11 @@ function ImageUpload({ postId, onUploaded }: { postId: string; onUploaded: (snip
     data.set("file", file);
     try {
       const response = await fetch("/api/reseaux/images", { method: "POST", body: data });
-      const json = (await response.json()) as { message?: string; field?: string; image?: { url: string; altText: string } };
+      const json = (await response.json()) as {
+        message?: string;
+        field?: string;
+        image?: { url: string; altText: string };
+      };
       if (!response.ok || !json.image) {
         if (json.field === "altText") setAltError(json.message);
         setStatus({ kind: "error", message: json.message ?? "L’image n’a pas pu être envoyée." });
@@ -158,12 +164,19 @@ function ImageUpload({ postId, onUploaded }: { postId: string; onUploaded: (snip
         Ajouter une image
       </h2>
       <p className="mt-1 text-sm text-grey-600">
-        PNG, JPEG ou WebP, 5&nbsp;Mo au plus ; les grandes images sont réduites à 1&nbsp;600&nbsp;pixels de large.
+        PNG, JPEG ou WebP, 5&nbsp;Mo au plus ; les grandes images sont réduites à 1&nbsp;600&nbsp;pixels de
+        large.
       </p>
       <div className="mt-4 flex flex-col gap-4">
         <Field id="image-file" label="Image">
           {(props) => (
-            <input {...props} ref={fileInput} type="file" accept="image/png,image/jpeg,image/webp" className="text-sm" />
+            <input
+              {...props}
+              ref={fileInput}
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              className="text-sm"
+            />
           )}
         </Field>
         <Field
@@ -173,11 +186,21 @@ function ImageUpload({ postId, onUploaded }: { postId: string; onUploaded: (snip
           error={altError}
         >
           {(props) => (
-            <input {...props} value={altText} onChange={(e) => setAltText(e.target.value)} className={inputClass} />
+            <input
+              {...props}
+              value={altText}
+              onChange={(e) => setAltText(e.target.value)}
+              className={inputClass}
+            />
           )}
         </Field>
         <div>
-          <button type="button" className={secondaryButtonClass} onClick={upload} disabled={status.kind === "sending"}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={upload}
+            disabled={status.kind === "sending"}
+          >
             Envoyer et insérer l’image
           </button>
         </div>

@@ -43,7 +43,9 @@ export async function ProjectFollowup({ applicationId }: { applicationId: string
           </h3>
           {excerpts.map((e) => (
             <figure key={e.id} className="mt-3">
-              <blockquote className="border-l-4 border-blue-france pl-4 whitespace-pre-line">{e.excerpt}</blockquote>
+              <blockquote className="border-l-4 border-blue-france pl-4 whitespace-pre-line">
+                {e.excerpt}
+              </blockquote>
               <figcaption className="mt-1 text-sm text-grey-600">{REPORT_KIND[e.kind]}</figcaption>
             </figure>
           ))}

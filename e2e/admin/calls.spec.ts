@@ -14,6 +14,9 @@ import { signInAs } from "../support/personas";
 const nextYear = new Date().getFullYear() + 1;
 
 test.describe("calls for projects (admin)", () => {
+  // Whole journeys, each with many pages checked by axe.
+  test.describe.configure({ timeout: 120_000 });
+
   test("creates a call with a 3-criterion grid, with French messages at the fields, opens it and sees it public", async ({
     page,
   }) => {

@@ -49,7 +49,7 @@ test("two admins decide at once: the second is told someone decided first", asyn
 
   await b.getByLabel("Montant accordé (en euros)").fill("10 000");
   await b.getByRole("button", { name: "Enregistrer la décision" }).click();
-  await expect(b.getByRole("alert")).toContainText("Un autre administrateur a déjà décidé");
+  await expect(b.getByText(/^Un autre administrateur a déjà décidé/)).toBeVisible();
   await b.reload();
   await expect(b.getByTestId("decision")).toContainText("Refusé");
   await first.close();

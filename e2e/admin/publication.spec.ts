@@ -38,6 +38,9 @@ async function expectNothingRevealed(request: APIRequestContext, urls: string[],
 }
 
 test.describe("publishing a call's results", () => {
+  // Whole journeys, each with many pages checked by axe.
+  test.describe.configure({ timeout: 120_000 });
+
   test("nothing is public before publication; publishing needs every decision, shows the laureates and e-mails each applicant once; unpublishing hides them again", async ({
     page,
     playwright,

@@ -11,6 +11,13 @@ const PNG = Buffer.from(
   "hex",
 );
 
+/** Full-page screenshots for a human look, when SCREENSHOTS_DIR is set (never in CI). */
+async function shot(page: import("@playwright/test").Page, name: string) {
+  if (process.env.SCREENSHOTS_DIR) {
+    await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/${name}.png`, fullPage: true });
+  }
+}
+
 test("an applicant prepares, completes and submits an application, and gets a receipt", async ({
   page,
   browser,
@@ -21,6 +28,7 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await page.getByRole("link", { name: "Mes dossiers de candidature" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mes dossiers de candidature" })).toBeVisible();
   await expectNoAxeViolations(page);
+  await shot(page, "list");
 
   // Create on the open call.
   const title = `Eau potable partagée Thiers – Pristina ${Date.now()}`;
@@ -34,6 +42,7 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await page.getByLabel("Date de début").fill("2027-03-01");
   await page.getByLabel("Durée (en mois)").fill("24");
   await expectNoAxeViolations(page);
+  await shot(page, "project");
   await page.getByRole("button", { name: "Étape suivante" }).click();
 
   // Step 2: participants — co-applicant found by typing without accent, by keyboard.
@@ -62,17 +71,19 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await page.getByRole("button", { name: "Ajouter le binôme" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Chambéry ↔ Pristina (Kosovo)" })).toBeVisible();
   await expectNoAxeViolations(page);
+  await shot(page, "participants");
   await page.getByRole("button", { name: "Étape suivante" }).click();
 
   // Step 3: content.
   await expect(page.getByRole("heading", { name: "Étape 3 sur 6 : Contenu" })).toBeVisible();
   await page.getByLabel("Résumé du projet").fill("Partager les savoir-faire de la gestion de l’eau potable.");
-  await page.getByLabel("Objectifs").fill("Réduire les pertes du réseau de Pristina.");
+  await page.getByLabel("Objectifs", { exact: true }).fill("Réduire les pertes du réseau de Pristina.");
   await page.getByLabel("Résultats attendus").fill("Un plan de renouvellement des conduites.");
   await page.getByLabel("Bénéficiaires").fill("Les habitants de Pristina.");
   await page.getByLabel("Gouvernance locale").check();
   await page.getByLabel(/^ODD 6 :/).check();
   await expectNoAxeViolations(page);
+  await shot(page, "content");
   await page.getByRole("button", { name: "Étape suivante" }).click();
 
   // Step 4: budget, amounts typed the French way; live totals.
@@ -87,6 +98,7 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await page.getByLabel("Montant demandé au ministère").fill("10 000");
   await expect(page.getByText("Le budget est équilibré.")).toBeVisible();
   await expectNoAxeViolations(page);
+  await shot(page, "budget");
   await expect(page.getByTestId("save-status")).toHaveText(/^Enregistré à \d{1,2}\u00a0h\u00a0\d{2}$/);
 
   // Reload mid-way: everything is there.
@@ -126,12 +138,14 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await expect(page.getByText("« lettre.png » a été enregistré.")).toBeVisible();
   await expectNoAxeViolations(page);
 
+  await shot(page, "documents");
   // Step 6: checklist, then submit.
   await page.getByRole("button", { name: "Vérifier et déposer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vérification et dépôt" })).toBeVisible();
   await expect(page.getByText("Le dossier est complet : vous pouvez le déposer.")).toBeVisible();
   await expectNoAxeViolations(page);
 
+  await shot(page, "checklist");
   // A second tab loaded before the submission, to try again afterwards.
   const other = await page.context().newPage();
   await other.goto(page.url());
@@ -142,6 +156,7 @@ test("an applicant prepares, completes and submits an application, and gets a re
   expect(receipt).toMatch(new RegExp(`^${new Date().getFullYear()}-GEN-\\d{4}$`));
   await expectNoAxeViolations(page);
 
+  await shot(page, "receipt");
   // The acknowledgement arrives on the SMTP server.
   await expect
     .poll(async () => (await receivedBy(THIERS)).filter((m) => m.subject.includes(receipt)).length, {
@@ -164,6 +179,7 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await page.goto(applicationUrl);
   await expect(page.getByRole("button", { name: "Étape suivante" })).toHaveCount(0);
   await expect(page.getByText(`sous le n° ${receipt}`)).toBeVisible();
+  await shot(page, "submitted");
   await expectNoAxeViolations(page);
   void browser;
 });

@@ -11,7 +11,7 @@ test("a reviewer lists their applications, filters them and keeps the view in th
   await expect(page.getByTestId("result-count")).toContainText("dossiers");
   await expectNoAxeViolations(page);
 
-  await page.getByLabel("Statut").selectOption({ label: "Compléments demandés" });
+  await page.getByLabel("Statut", { exact: true }).selectOption({ label: "Compléments demandés" });
   await page.getByLabel("Trier par").selectOption({ label: "Montant demandé décroissant" });
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/status=information_requested/);
@@ -95,9 +95,9 @@ test("a reviewer asks the applicant for information", async ({ page }) => {
   await page.goto(`/instruction/dossiers/${app.id}`);
   await page.getByLabel("Votre demande au porteur").fill("Merci de joindre la délibération signée.");
   await page.getByRole("button", { name: "Demander des compléments" }).click();
-  await expect(page.getByText("Demande envoyée au porteur.")).toBeVisible();
-  await page.reload();
-  await expect(page.getByText("Compléments demandés").first()).toBeVisible();
+  // The request joins the exchanges; no second request while the first waits for its answer.
   await expect(page.getByText("Merci de joindre la délibération signée.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Demander des compléments" })).toHaveCount(0);
+  await expect(page.getByText("Compléments demandés", { exact: true }).first()).toBeVisible();
   await expect.poll(() => outboxFor(app.title)).toBeGreaterThan(0);
 });

@@ -84,7 +84,7 @@ export async function submitReviewAs(applicationId: string, key: string, share: 
       returning id`;
     await tx`
       insert into scores (review_id, criterion_id, max_score, score)
-      select ${review?.id}, c.id, c.max_score, round(c.max_score * ${share})::int
+      select ${review?.id}, c.id, c.max_score, round(c.max_score * ${share}::numeric)::int
       from criteria c join applications a on a.call_id = c.call_id where a.id = ${applicationId}`;
   });
 }

@@ -1,6 +1,7 @@
 import { type APIRequestContext, type Browser, request as playwrightRequest } from "@playwright/test";
 import { thiersApplicationId, thiersAttachmentId } from "../applicant/db";
 import { expect, test } from "../fixtures";
+import { resacoopDraftIssueId, resacoopDraftPostId, thiersTandilId } from "../network/db";
 import { reviewCallId, sampleAssignedApplicationId } from "../reviewer/data";
 import { anyCallId } from "../support/calls-db";
 import { type PersonaKey, signInAs } from "../support/personas";
@@ -95,6 +96,37 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
     expect: only(["reviewer", "reviewer-2", "admin"]),
   },
   "/reseau": { path: "/reseau", expect: only(["editor-resacoop", "editor-other"]) },
+  // Network follow-up (issue 8): the editor of the project's région only; the other région's editor is refused.
+  "/reseau/projets/[id]": {
+    path: async () => `/reseau/projets/${await thiersTandilId()}`,
+    expect: only(["editor-resacoop"]),
+  },
+  "/reseau/pages/[id]": {
+    path: async () => `/reseau/pages/${await resacoopDraftPostId()}`,
+    expect: only(["editor-resacoop"]),
+  },
+  "/reseau/actualites": { path: "/reseau/actualites", expect: only(["editor-resacoop", "editor-other"]) },
+  "/reseau/actualites/[id]": {
+    path: async () => `/reseau/actualites/${await resacoopDraftIssueId()}`,
+    expect: only(["editor-resacoop"]),
+  },
+  // Laureates' progress reports: any signed-in user sees their own organisations' laureates (or none).
+  "/espace/rapports": { path: "/espace/rapports", expect: signedIn(200) },
+  // Public network pages and feed: public on purpose. No issue 999999 exists.
+  "/reseaux": { path: "/reseaux", expect: everyone(200) },
+  "/reseaux/[slug]": { path: "/reseaux/resacoop", expect: everyone(200) },
+  "/reseaux/[slug]/actualites": { path: "/reseaux/resacoop/actualites", expect: everyone(200) },
+  "/reseaux/[slug]/actualites/[numero]": {
+    path: "/reseaux/resacoop/actualites/999999",
+    expect: everyone(404),
+  },
+  "/reseaux/[slug]/flux.xml": { path: "/reseaux/resacoop/flux.xml", expect: everyone(200) },
+  // Follow-up images: upload is POST only; an image of an unpublished page is 404 to whoever may not edit it.
+  "/api/reseaux/images": { path: "/api/reseaux/images", expect: everyone(405) },
+  "/api/reseaux/images/[id]": {
+    path: "/api/reseaux/images/00000000-0000-4000-8000-000000000000",
+    expect: everyone(404),
+  },
   "/admin": { path: "/admin", expect: only(["admin"]) },
   "/admin/utilisateurs": { path: "/admin/utilisateurs", expect: only(["admin"]) },
   // Calls, assignments and publication (issue 4): admins only.

@@ -15,7 +15,7 @@ import {
   canEditNetworkContent,
   followupNetworkFor,
 } from "@/lib/authz/policy";
-import { renderMarkdown, referencedImageIds } from "@/lib/markdown/render";
+import { referencedImageIds, renderMarkdown } from "@/lib/markdown/render";
 import { findPublishedLaureate, projectRegionCodes } from "@/lib/networks/queries";
 import { invalidatePublicContent } from "@/lib/public/cache";
 import { type ActionResult, fail, ok } from "@/lib/result";
@@ -37,7 +37,8 @@ import {
 } from "./schema";
 
 const EXPIRED = "Votre session a expiré : reconnectez-vous.";
-const FORBIDDEN = "Vous ne pouvez pas modifier le suivi de ce projet : il n’est pas dans la région de votre réseau.";
+const FORBIDDEN =
+  "Vous ne pouvez pas modifier le suivi de ce projet : il n’est pas dans la région de votre réseau.";
 const NOT_FOUND = "Cette page n’existe plus.";
 const INVALID = "Le formulaire contient une erreur.";
 
@@ -74,10 +75,15 @@ export async function previewMarkdown(
  * is the user's network of that région), in a news issue of the user's
  * network, or both. Then opens its editor.
  */
-export async function createFollowupPost(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function createFollowupPost(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", EXPIRED);
-  const parsed = createPostSchema.safeParse(form(formData, ["applicationId", "newsIssueId", "title", "bodyMd"]));
+  const parsed = createPostSchema.safeParse(
+    form(formData, ["applicationId", "newsIssueId", "title", "bodyMd"]),
+  );
   if (!parsed.success) return fail("invalid", INVALID, z.flattenError(parsed.error).fieldErrors);
   const db = getDb();
   const { applicationId, newsIssueId } = parsed.data;
@@ -119,7 +125,10 @@ export async function createFollowupPost(_prev: ActionResult | null, formData: F
 }
 
 /** Saves a page's title and text. Images must be the page's own uploads. A published page changes at once. */
-export async function updateFollowupPost(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function updateFollowupPost(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", EXPIRED);
   const parsed = updatePostSchema.safeParse(form(formData, ["postId", "title", "bodyMd"]));
@@ -135,7 +144,9 @@ export async function updateFollowupPost(_prev: ActionResult | null, formData: F
       .from(attachments)
       .where(and(eq(attachments.followupPostId, post.id), inArray(attachments.id, images)));
     if (own.length !== images.length) {
-      return fail("invalid", INVALID, { bodyMd: ["Une image du texte n’appartient pas à cette page : déposez-la ici."] });
+      return fail("invalid", INVALID, {
+        bodyMd: ["Une image du texte n’appartient pas à cette page : déposez-la ici."],
+      });
     }
   }
   await db.transaction(async (tx) => {
@@ -159,7 +170,10 @@ export async function updateFollowupPost(_prev: ActionResult | null, formData: F
  * Publishes a page now, or schedules it (a future Paris date and time). A
  * page of a news issue is published with its issue, not alone.
  */
-export async function publishFollowupPost(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function publishFollowupPost(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", EXPIRED);
   const parsed = publishPostSchema.safeParse(form(formData, ["postId", "publishAt"]));
@@ -189,7 +203,11 @@ export async function publishFollowupPost(_prev: ActionResult | null, formData: 
       action: target === "published" ? "followup_post.published" : "followup_post.scheduled",
       subjectType: "followup_post",
       subjectId: post.id,
-      data: { from: post.status, publishAt: publishAt?.toISOString() ?? null, applicationId: post.applicationId },
+      data: {
+        from: post.status,
+        publishAt: publishAt?.toISOString() ?? null,
+        applicationId: post.applicationId,
+      },
     });
   });
   refresh([`/reseau/pages/${post.id}`]);
@@ -197,7 +215,10 @@ export async function publishFollowupPost(_prev: ActionResult | null, formData: 
 }
 
 /** Withdraws a published (or scheduled) page from the public site; audited. */
-export async function unpublishFollowupPost(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function unpublishFollowupPost(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", EXPIRED);
   const parsed = postIdSchema.safeParse(form(formData, ["postId"]));
@@ -237,7 +258,8 @@ export async function createMilestone(_prev: ActionResult | null, formData: Form
   if (!parsed.success) return fail("invalid", INVALID, z.flattenError(parsed.error).fieldErrors);
   const db = getDb();
   const { applicationId } = parsed.data;
-  if (!(await findPublishedLaureate(db, applicationId))) return fail("not_found", "Ce projet n’est pas un lauréat publié.");
+  if (!(await findPublishedLaureate(db, applicationId)))
+    return fail("not_found", "Ce projet n’est pas un lauréat publié.");
   const regions = await projectRegionCodes(db, applicationId);
   const network = followupNetworkFor(user, regions);
   if (!network || !canEditFollowup(user, network.networkId, regions)) return fail("forbidden", FORBIDDEN);
@@ -337,7 +359,8 @@ export async function createNewsIssue(_prev: ActionResult | null, formData: Form
   if (!user) return fail("unauthenticated", EXPIRED);
   const parsed = createIssueSchema.safeParse(form(formData, ["networkId", "title", "issueDate"]));
   if (!parsed.success) return fail("invalid", INVALID, z.flattenError(parsed.error).fieldErrors);
-  if (!canEditNetworkContent(user, parsed.data.networkId)) return fail("forbidden", "Ce n’est pas votre réseau.");
+  if (!canEditNetworkContent(user, parsed.data.networkId))
+    return fail("forbidden", "Ce n’est pas votre réseau.");
   const db = getDb();
   const id = await db.transaction(async (tx) => {
     // Serialise numbering per network; the unique key (network, number) is the last guard.
@@ -370,7 +393,10 @@ export async function createNewsIssue(_prev: ActionResult | null, formData: Form
 }
 
 /** Publishes an issue and all its pages together, in one transaction; each publication is audited. */
-export async function publishNewsIssue(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function publishNewsIssue(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", EXPIRED);
   const parsed = issueIdSchema.safeParse(form(formData, ["issueId"]));
@@ -378,7 +404,8 @@ export async function publishNewsIssue(_prev: ActionResult | null, formData: For
   const db = getDb();
   const issue = await findIssue(db, parsed.data.issueId);
   if (!issue) return fail("not_found", "Ce numéro n’existe plus.");
-  if (!canEditNetworkContent(user, issue.networkId)) return fail("forbidden", "Ce numéro n’est pas celui de votre réseau.");
+  if (!canEditNetworkContent(user, issue.networkId))
+    return fail("forbidden", "Ce numéro n’est pas celui de votre réseau.");
   const outcome = await db.transaction(async (tx) => {
     const [locked] = await tx
       .select({ status: newsIssues.status })
@@ -426,7 +453,10 @@ export async function publishNewsIssue(_prev: ActionResult | null, formData: For
 }
 
 /** Withdraws an issue and its pages from the public site; audited. */
-export async function unpublishNewsIssue(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function unpublishNewsIssue(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", EXPIRED);
   const parsed = issueIdSchema.safeParse(form(formData, ["issueId"]));
@@ -434,7 +464,8 @@ export async function unpublishNewsIssue(_prev: ActionResult | null, formData: F
   const db = getDb();
   const issue = await findIssue(db, parsed.data.issueId);
   if (!issue) return fail("not_found", "Ce numéro n’existe plus.");
-  if (!canEditNetworkContent(user, issue.networkId)) return fail("forbidden", "Ce numéro n’est pas celui de votre réseau.");
+  if (!canEditNetworkContent(user, issue.networkId))
+    return fail("forbidden", "Ce numéro n’est pas celui de votre réseau.");
   const done = await db.transaction(async (tx) => {
     const rows = await tx
       .update(newsIssues)
@@ -445,7 +476,12 @@ export async function unpublishNewsIssue(_prev: ActionResult | null, formData: F
     const posts = await tx
       .update(followupPosts)
       .set({ status: "unpublished", updatedAt: sql`now()` })
-      .where(and(eq(followupPosts.newsIssueId, issue.id), notInArray(followupPosts.status, ["draft", "unpublished"])))
+      .where(
+        and(
+          eq(followupPosts.newsIssueId, issue.id),
+          notInArray(followupPosts.status, ["draft", "unpublished"]),
+        ),
+      )
       .returning({ id: followupPosts.id });
     await recordAudit(tx, {
       actorId: user.id,
@@ -474,7 +510,10 @@ export async function unpublishNewsIssue(_prev: ActionResult | null, formData: F
  * Features an excerpt of a laureate's progress report on the public project
  * page (an empty excerpt withdraws it); the editor of the project's région only.
  */
-export async function featureProgressReport(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function featureProgressReport(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", EXPIRED);
   const parsed = featureReportSchema.safeParse(form(formData, ["reportId", "excerpt"]));

@@ -80,7 +80,11 @@ export async function storeFollowupImage(
   try {
     resized = await resizeImage(input.bytes, type);
   } catch {
-    return { ok: false, status: 422, message: "Cette image est illisible ou trop grande (50 mégapixels au plus)." };
+    return {
+      ok: false,
+      status: 422,
+      message: "Cette image est illisible ou trop grande (50 mégapixels au plus).",
+    };
   }
   const key = `followup/${input.post.id}/${randomUUID()}`;
   const store = getFileStore();

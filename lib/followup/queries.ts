@@ -137,7 +137,11 @@ export async function projectMilestones(db: Database, applicationId: string): Pr
     })
     .from(milestones)
     .where(eq(milestones.applicationId, applicationId))
-    .orderBy(asc(milestones.position), sql`${milestones.plannedDate} asc nulls last`, asc(milestones.createdAt));
+    .orderBy(
+      asc(milestones.position),
+      sql`${milestones.plannedDate} asc nulls last`,
+      asc(milestones.createdAt),
+    );
 }
 
 export async function findMilestone(db: Database, milestoneId: string) {
@@ -205,10 +209,10 @@ const publicPostColumns = {
   issueNumber: newsIssues.number,
 };
 
-const toPublicPost = (r: {
-  shownAt: Date | string;
-  [key: string]: unknown;
-}): PublicPost => ({ ...(r as unknown as PublicPost), shownAt: new Date(r.shownAt).toISOString() });
+const toPublicPost = (r: { shownAt: Date | string; [key: string]: unknown }): PublicPost => ({
+  ...(r as unknown as PublicPost),
+  shownAt: new Date(r.shownAt).toISOString(),
+});
 
 function publicPosts(db: Database) {
   return db
@@ -220,7 +224,12 @@ function publicPosts(db: Database) {
 }
 
 export type PublicMilestone = Omit<MilestoneRow, "networkId">;
-export type PublicReportExcerpt = { id: string; kind: "intermediate" | "final"; excerpt: string; featuredAt: string };
+export type PublicReportExcerpt = {
+  id: string;
+  kind: "intermediate" | "final";
+  excerpt: string;
+  featuredAt: string;
+};
 
 export type PublicProjectFollowup = {
   posts: PublicPost[];
@@ -229,7 +238,10 @@ export type PublicProjectFollowup = {
 };
 
 /** What the public project page shows of a laureate's follow-up (the page checks it is a published laureate). */
-export async function publicProjectFollowup(db: Database, applicationId: string): Promise<PublicProjectFollowup> {
+export async function publicProjectFollowup(
+  db: Database,
+  applicationId: string,
+): Promise<PublicProjectFollowup> {
   const [posts, milestoneRows, excerpts] = await Promise.all([
     publicPosts(db)
       .where(and(eq(followupPosts.applicationId, applicationId), postVisible))
@@ -243,7 +255,9 @@ export async function publicProjectFollowup(db: Database, applicationId: string)
         featuredAt: progressReports.featuredAt,
       })
       .from(progressReports)
-      .where(and(eq(progressReports.applicationId, applicationId), isNotNull(progressReports.featuredExcerpt)))
+      .where(
+        and(eq(progressReports.applicationId, applicationId), isNotNull(progressReports.featuredExcerpt)),
+      )
       .orderBy(desc(progressReports.featuredAt)),
   ]);
   return {
@@ -259,7 +273,11 @@ export async function publicProjectFollowup(db: Database, applicationId: string)
 }
 
 /** Latest visible follow-up posts about projects, for a network page's timeline. */
-export async function publicNetworkTimeline(db: Database, networkId: string, limit = 20): Promise<PublicPost[]> {
+export async function publicNetworkTimeline(
+  db: Database,
+  networkId: string,
+  limit = 20,
+): Promise<PublicPost[]> {
   const rows = await publicPosts(db)
     .where(
       and(
@@ -283,12 +301,23 @@ export async function publicLatestPosts(db: Database, limit: number): Promise<Pu
   return rows.map(toPublicPost);
 }
 
-export type PublicIssue = { id: string; number: number; title: string; issueDate: string; posts: PublicPost[] };
+export type PublicIssue = {
+  id: string;
+  number: number;
+  title: string;
+  issueDate: string;
+  posts: PublicPost[];
+};
 
 /** Published issues of a network, newest first, each with its visible posts. */
 export async function publicIssues(db: Database, networkId: string, limit = 50): Promise<PublicIssue[]> {
   const issues = await db
-    .select({ id: newsIssues.id, number: newsIssues.number, title: newsIssues.title, issueDate: newsIssues.issueDate })
+    .select({
+      id: newsIssues.id,
+      number: newsIssues.number,
+      title: newsIssues.title,
+      issueDate: newsIssues.issueDate,
+    })
     .from(newsIssues)
     .where(and(eq(newsIssues.networkId, networkId), eq(newsIssues.status, "published")))
     .orderBy(desc(newsIssues.issueDate), desc(newsIssues.number))
@@ -313,10 +342,19 @@ export async function publicIssues(db: Database, networkId: string, limit = 50):
 }
 
 /** Posts of the network not in any issue (project follow-up pages), for the feed. */
-export async function publicStandalonePosts(db: Database, networkId: string, limit = 50): Promise<PublicPost[]> {
+export async function publicStandalonePosts(
+  db: Database,
+  networkId: string,
+  limit = 50,
+): Promise<PublicPost[]> {
   const rows = await publicPosts(db)
     .where(
-      and(eq(followupPosts.networkId, networkId), isNull(followupPosts.newsIssueId), postVisible, projectStillPublic),
+      and(
+        eq(followupPosts.networkId, networkId),
+        isNull(followupPosts.newsIssueId),
+        postVisible,
+        projectStillPublic,
+      ),
     )
     .orderBy(desc(shownAt))
     .limit(limit);
@@ -331,4 +369,3 @@ export async function publicImageVisible(db: Database, postId: string) {
     .where(and(eq(followupPosts.id, postId), postVisible, projectStillPublic));
   return Boolean(row);
 }
-

@@ -16,7 +16,10 @@ import { submitReportSchema } from "./schema";
  * A laureate sends an intermediate or final report from their space; the
  * network editor of their région and the ministry's admins read it.
  */
-export async function submitProgressReport(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function submitProgressReport(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", "Votre session a expiré : reconnectez-vous.");
   const parsed = submitReportSchema.safeParse({
@@ -29,7 +32,11 @@ export async function submitProgressReport(_prev: ActionResult | null, formData:
   }
   const db = getDb();
   const [application] = await db
-    .select({ id: applications.id, leadOrganisationId: applications.leadOrganisationId, status: applications.status })
+    .select({
+      id: applications.id,
+      leadOrganisationId: applications.leadOrganisationId,
+      status: applications.status,
+    })
     .from(applications)
     .where(eq(applications.id, parsed.data.applicationId));
   if (!application) return fail("not_found", "Ce projet n’existe pas.");

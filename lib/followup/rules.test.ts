@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { effectivePostStatus, isPostVisible, normaliseProgress, overallProgress, publicationTarget } from "./rules";
+import {
+  effectivePostStatus,
+  isPostVisible,
+  normaliseProgress,
+  overallProgress,
+  publicationTarget,
+} from "./rules";
 
 const now = new Date("2026-03-15T12:00:00Z");
 const past = new Date("2026-03-15T11:59:00Z");

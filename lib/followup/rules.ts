@@ -47,7 +47,12 @@ export function publicationTarget(publishAt: Date | null, now: Date): "published
 }
 
 /** Statuses a post may be published (or scheduled) from, and unpublished from. */
-export const PUBLISHABLE_FROM: readonly PublicationStatus[] = ["draft", "scheduled", "unpublished", "published"];
+export const PUBLISHABLE_FROM: readonly PublicationStatus[] = [
+  "draft",
+  "scheduled",
+  "unpublished",
+  "published",
+];
 export const UNPUBLISHABLE_FROM: readonly PublicationStatus[] = ["published", "scheduled"];
 
 /** A done milestone is complete whatever percentage was typed. */

@@ -33,7 +33,9 @@ export const updatePostSchema = z.object({
 });
 
 /** « 2026-03-15T09:30 » from a datetime-local field, read as Paris wall time. */
-const parisDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "Date et heure invalides." });
+const parisDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "Date et heure invalides." });
 
 export const publishPostSchema = z.object({
   postId: z.uuid({ error: "Page introuvable." }),
@@ -57,8 +59,12 @@ export const milestoneSchema = z.object({
     .max(100, { error: "Un nombre entier, de 0 à 100." }),
 });
 
-export const createMilestoneSchema = milestoneSchema.extend({ applicationId: z.uuid({ error: "Projet introuvable." }) });
-export const updateMilestoneSchema = milestoneSchema.extend({ milestoneId: z.uuid({ error: "Étape introuvable." }) });
+export const createMilestoneSchema = milestoneSchema.extend({
+  applicationId: z.uuid({ error: "Projet introuvable." }),
+});
+export const updateMilestoneSchema = milestoneSchema.extend({
+  milestoneId: z.uuid({ error: "Étape introuvable." }),
+});
 export const milestoneIdSchema = z.object({ milestoneId: z.uuid({ error: "Étape introuvable." }) });
 
 export const createIssueSchema = z.object({

@@ -2,7 +2,8 @@ import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 /** Path of a follow-up image served by the app; the only image source Markdown may use. */
-export const FOLLOWUP_IMAGE_PATH = /^\/api\/reseaux\/images\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const FOLLOWUP_IMAGE_PATH =
+  /^\/api\/reseaux\/images\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const TEXT_TAGS = ["p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "h3", "h4", "a", "code"];
 
@@ -36,7 +37,8 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
       h6: "h4",
     },
     exclusiveFilter: (frame) =>
-      frame.tag === "img" && !(FOLLOWUP_IMAGE_PATH.test(frame.attribs.src ?? "") && frame.attribs.alt?.trim()),
+      frame.tag === "img" &&
+      !(FOLLOWUP_IMAGE_PATH.test(frame.attribs.src ?? "") && frame.attribs.alt?.trim()),
   });
 }
 
@@ -58,7 +60,7 @@ export function markdownExcerpt(source: string, maxLength = 280): string {
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, "\"")
+    .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/\s+/g, " ")
     .trim();

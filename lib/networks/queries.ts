@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, calls, decisions, organisations, regionalNetworks } from "@/db/schema";
 import { frenchOrder, isPublishedLaureate } from "@/lib/public/published";
@@ -114,7 +114,11 @@ export async function regionYearCounts(db: Database, regionCode: string): Promis
     where ${isPublishedLaureate} and ${inRegion(regionCode)}
     group by grouping sets ((${calls.year}), ())
     order by ${calls.year} desc nulls first`);
-  return rows.map((r) => ({ year: r.year ?? null, projects: r.projects, localAuthorities: r.local_authorities }));
+  return rows.map((r) => ({
+    year: r.year ?? null,
+    projects: r.projects,
+    localAuthorities: r.local_authorities,
+  }));
 }
 
 /** The régions of a project's lead and co-applicants (what the follow-up scope rules need). */
@@ -130,13 +134,39 @@ export async function projectRegionCodes(db: Database, applicationId: string): P
 export type LaureateRef = { id: string; title: string; year: number; leadName: string };
 
 /** A published laureate (or null), with what the network pages show of it. */
-export async function findPublishedLaureate(db: Database, applicationId: string): Promise<LaureateRef | null> {
+export async function findPublishedLaureate(
+  db: Database,
+  applicationId: string,
+): Promise<LaureateRef | null> {
   const [row] = await db
-    .select({ id: applications.id, title: applications.title, year: calls.year, leadName: organisations.name })
+    .select({
+      id: applications.id,
+      title: applications.title,
+      year: calls.year,
+      leadName: organisations.name,
+    })
     .from(applications)
     .innerJoin(calls, eq(calls.id, applications.callId))
     .innerJoin(decisions, eq(decisions.applicationId, applications.id))
     .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
     .where(and(eq(applications.id, applicationId), isPublishedLaureate));
   return row ?? null;
+}
+
+/** Published laureates led by one of these organisations (the applicant's progress reports). */
+export async function laureatesLedBy(db: Database, organisationIds: number[]): Promise<LaureateRef[]> {
+  if (organisationIds.length === 0) return [];
+  return db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      year: calls.year,
+      leadName: organisations.name,
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+    .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
+    .where(and(inArray(applications.leadOrganisationId, organisationIds), isPublishedLaureate))
+    .orderBy(desc(calls.year), asc(frenchOrder(applications.title)));
 }

@@ -35,8 +35,8 @@ export default async function NetworkHomePage() {
     <PageContainer>
       <h1 className="text-3xl font-bold">Espace réseau</h1>
       <p className="mt-2 max-w-3xl text-grey-800">
-        Les projets lauréats publiés dont le chef de file ou un co-demandeur est dans la région de votre réseau. Rédigez
-        leur suivi, leurs étapes, et les numéros de vos actualités.
+        Les projets lauréats publiés dont le chef de file ou un co-demandeur est dans la région de votre
+        réseau. Rédigez leur suivi, leurs étapes, et les numéros de vos actualités.
       </p>
       {networks.map(({ network, counts, laureates }) => {
         if (!network) return null;
@@ -88,14 +88,16 @@ export default async function NetworkHomePage() {
                           Toutes années
                         </th>
                         <td className="py-2 pr-4 text-right tabular-nums">{formatCount(total.projects)}</td>
-                        <td className="py-2 text-right tabular-nums">{formatCount(total.localAuthorities)}</td>
+                        <td className="py-2 text-right tabular-nums">
+                          {formatCount(total.localAuthorities)}
+                        </td>
                       </tr>
                     </tfoot>
                   )}
                 </table>
                 <p className="mt-2 text-sm text-grey-600">
-                  Collectivités distinctes chefs de file ou co-demandeurs ; {network.name}, s’il porte un projet, n’est pas
-                  une collectivité territoriale.
+                  Collectivités distinctes chefs de file ou co-demandeurs ; {network.name}, s’il porte un
+                  projet, n’est pas une collectivité territoriale.
                 </p>
               </div>
             )}
@@ -115,7 +117,8 @@ export default async function NetworkHomePage() {
                         </Link>
                         <span className="block text-sm text-grey-600">
                           {l.leadName}
-                          {l.onBehalfOf ? ` pour ${l.onBehalfOf}` : ""} · {formatMoneyCents(l.grantedAmountCents)} ·{" "}
+                          {l.onBehalfOf ? ` pour ${l.onBehalfOf}` : ""} ·{" "}
+                          {formatMoneyCents(l.grantedAmountCents)} ·{" "}
                           {plural(l.publishedPosts, "page publiée", "pages publiées")} ·{" "}
                           {plural(l.milestones, "étape", "étapes")}
                         </span>

@@ -7,9 +7,9 @@ import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessNetworkSpace } from "@/lib/authz/policy";
-import { formatDate } from "@/lib/format";
 import { networkIssues } from "@/lib/followup/queries";
 import { ISSUE_STATUS_LABELS } from "@/lib/followup/rules";
+import { formatDate } from "@/lib/format";
 import { getNetworkById } from "@/lib/networks/queries";
 
 export const metadata: Metadata = { title: "Numéros d’actualités" };
@@ -30,8 +30,8 @@ export default async function NetworkIssuesPage() {
       <Breadcrumb items={[{ href: "/reseau", label: "Espace réseau" }, { label: "Numéros d’actualités" }]} />
       <h1 className="text-3xl">Numéros d’actualités</h1>
       <p className="mt-2 max-w-3xl text-grey-800">
-        Un numéro réunit plusieurs articles, sur des projets ou généraux, publiés ensemble et repris dans le flux Atom du
-        réseau.
+        Un numéro réunit plusieurs articles, sur des projets ou généraux, publiés ensemble et repris dans le
+        flux Atom du réseau.
       </p>
       {networks.map(({ network, issues }) =>
         network ? (
@@ -48,9 +48,12 @@ export default async function NetworkIssuesPage() {
                     <Link href={`/reseau/actualites/${i.id}`} className="font-semibold">
                       N°&nbsp;{i.number} — {i.title}
                     </Link>
-                    <Badge tone={i.status === "published" ? "success" : "neutral"}>{ISSUE_STATUS_LABELS[i.status]}</Badge>
+                    <Badge tone={i.status === "published" ? "success" : "neutral"}>
+                      {ISSUE_STATUS_LABELS[i.status]}
+                    </Badge>
                     <span className="text-sm text-grey-600">
-                      {formatDate(new Date(`${i.issueDate}T12:00:00Z`))} · {i.posts} article{i.posts > 1 ? "s" : ""}
+                      {formatDate(new Date(`${i.issueDate}T12:00:00Z`))} · {i.posts} article
+                      {i.posts > 1 ? "s" : ""}
                     </span>
                   </li>
                 ))}

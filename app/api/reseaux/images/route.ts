@@ -41,7 +41,8 @@ export async function POST(request: Request) {
   const altText = validateAltText(form.get("altText"));
   if (!altText) {
     return answer(422, {
-      message: "Décrivez l’image pour les personnes qui ne la voient pas (texte alternatif, 3 à 300 caractères).",
+      message:
+        "Décrivez l’image pour les personnes qui ne la voient pas (texte alternatif, 3 à 300 caractères).",
       field: "altText",
     });
   }

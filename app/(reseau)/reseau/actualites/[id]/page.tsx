@@ -2,19 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { NewPostForm } from "@/components/followup/forms";
 import { ActionButton } from "@/components/form/action-button";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
-import { NewPostForm } from "@/components/followup/forms";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessNetworkSpace, canEditNetworkContent } from "@/lib/authz/policy";
-import { formatDate } from "@/lib/format";
 import { publishNewsIssue, unpublishNewsIssue } from "@/lib/followup/actions";
 import { findIssue, issuePosts } from "@/lib/followup/queries";
 import { ISSUE_STATUS_LABELS } from "@/lib/followup/rules";
+import { formatDate } from "@/lib/format";
 import { getNetworkById, regionLaureates } from "@/lib/networks/queries";
 
 export const metadata: Metadata = { title: "Numéro d’actualités" };
@@ -34,7 +34,10 @@ export default async function IssueEditPage({ params }: Props) {
   allowOrForbid(canEditNetworkContent(user, issue.networkId));
   const network = await getNetworkById(db, issue.networkId);
   if (!network) notFound();
-  const [posts, laureates] = await Promise.all([issuePosts(db, issue.id), regionLaureates(db, network.regionCode)]);
+  const [posts, laureates] = await Promise.all([
+    issuePosts(db, issue.id),
+    regionLaureates(db, network.regionCode),
+  ]);
 
   return (
     <PageContainer>
@@ -49,7 +52,9 @@ export default async function IssueEditPage({ params }: Props) {
         {network.name} n°&nbsp;{issue.number} — {issue.title}
       </h1>
       <p className="mt-2 flex flex-wrap items-center gap-3">
-        <Badge tone={issue.status === "published" ? "success" : "neutral"}>{ISSUE_STATUS_LABELS[issue.status]}</Badge>
+        <Badge tone={issue.status === "published" ? "success" : "neutral"}>
+          {ISSUE_STATUS_LABELS[issue.status]}
+        </Badge>
         <span>Daté du {formatDate(new Date(`${issue.issueDate}T12:00:00Z`))}</span>
         {issue.status === "published" && (
           <Link href={`/reseaux/${network.slug}/actualites/${issue.number}`}>Voir le numéro publié</Link>

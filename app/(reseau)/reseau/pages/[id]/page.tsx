@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ActionButton } from "@/components/form/action-button";
-import { secondaryButtonClass } from "@/components/form/field";
 import { PublishPostForm } from "@/components/followup/forms";
 import { PostEditor } from "@/components/followup/post-editor";
+import { ActionButton } from "@/components/form/action-button";
+import { secondaryButtonClass } from "@/components/form/field";
 import { DateTime } from "@/components/public/date-time";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb, type Crumb } from "@/components/ui/breadcrumb";
@@ -79,8 +79,9 @@ export default async function PostEditPage({ params }: Props) {
         </h2>
         {issue ? (
           <p className="mt-3">
-            Cette page paraît dans le numéro {issue.number} ({ISSUE_STATUS_LABELS[issue.status].toLowerCase()})&nbsp;: elle
-            est publiée et retirée avec lui. <Link href={`/reseau/actualites/${issue.id}`}>Ouvrir le numéro</Link>
+            Cette page paraît dans le numéro {issue.number} ({ISSUE_STATUS_LABELS[issue.status].toLowerCase()}
+            )&nbsp;: elle est publiée et retirée avec lui.{" "}
+            <Link href={`/reseau/actualites/${issue.id}`}>Ouvrir le numéro</Link>
           </p>
         ) : (
           <div className="mt-3 flex flex-col gap-6">

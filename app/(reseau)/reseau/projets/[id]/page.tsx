@@ -2,17 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ActionButton } from "@/components/form/action-button";
-import { secondaryButtonClass } from "@/components/form/field";
 import { FeatureReportForm, MilestoneForm, NewPostForm } from "@/components/followup/forms";
 import { MilestoneSummary } from "@/components/followup/milestone-list";
+import { ActionButton } from "@/components/form/action-button";
+import { secondaryButtonClass } from "@/components/form/field";
 import { DateTime } from "@/components/public/date-time";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
-import { canAccessNetworkSpace, canEditFollowup, canReadProgressReports, followupNetworkFor } from "@/lib/authz/policy";
+import {
+  canAccessNetworkSpace,
+  canEditFollowup,
+  canReadProgressReports,
+  followupNetworkFor,
+} from "@/lib/authz/policy";
 import { deleteMilestone } from "@/lib/followup/actions";
 import { projectMilestones, projectPostsForNetwork, projectReports } from "@/lib/followup/queries";
 import { effectivePostStatus, POST_STATUS_LABELS } from "@/lib/followup/rules";
@@ -46,9 +51,7 @@ export default async function NetworkProjectPage({ params }: Props) {
 
   return (
     <PageContainer>
-      <Breadcrumb
-        items={[{ href: "/reseau", label: "Espace réseau" }, { label: laureate.title }]}
-      />
+      <Breadcrumb items={[{ href: "/reseau", label: "Espace réseau" }, { label: laureate.title }]} />
       <p className="text-grey-600">
         Projet lauréat {laureate.year} · {laureate.leadName}
       </p>
@@ -73,7 +76,9 @@ export default async function NetworkProjectPage({ params }: Props) {
                 <Badge tone={effectivePostStatus(p, now) === "published" ? "success" : "neutral"}>
                   {POST_STATUS_LABELS[effectivePostStatus(p, now)]}
                 </Badge>
-                {p.issueNumber !== null && <span className="text-sm text-grey-600">Numéro {p.issueNumber}</span>}
+                {p.issueNumber !== null && (
+                  <span className="text-sm text-grey-600">Numéro {p.issueNumber}</span>
+                )}
               </li>
             ))}
           </ul>

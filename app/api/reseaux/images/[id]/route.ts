@@ -3,8 +3,8 @@ import { getDb } from "@/db/client";
 import { attachments } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canEditFollowupPost } from "@/lib/authz/policy";
-import { findPost, publicImageVisible } from "@/lib/followup/queries";
 import { getFileStore } from "@/lib/files/store";
+import { findPost, publicImageVisible } from "@/lib/followup/queries";
 import { projectRegionCodes } from "@/lib/networks/queries";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,7 +29,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const post = await findPost(db, image.followupPostId);
     if (!user || !post) return notFound();
     const projectRegions = post.applicationId ? await projectRegionCodes(db, post.applicationId) : null;
-    if (!canEditFollowupPost(user, { networkId: post.networkId, projectRegionCodes: projectRegions })) return notFound();
+    if (!canEditFollowupPost(user, { networkId: post.networkId, projectRegionCodes: projectRegions }))
+      return notFound();
     cache = "private, no-store";
   }
   const bytes = await getFileStore().get(image.storageKey);

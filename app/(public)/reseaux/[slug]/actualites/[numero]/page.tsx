@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { PostArticle } from "@/components/followup/post-article";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageContainer } from "@/components/ui/page-container";
+import { cachedNetwork, cachedNetworkIssues } from "@/lib/followup/public";
+import { formatDate } from "@/lib/format";
+
+type Props = { params: Promise<{ slug: string; numero: string }> };
+
+async function load(params: Props["params"]) {
+  const { slug, numero } = await params;
+  if (!/^[0-9]{1,6}$/.test(numero)) return null;
+  const network = await cachedNetwork(slug);
+  if (!network) return null;
+  const issue = (await cachedNetworkIssues(network.id, 200)).find((i) => i.number === Number(numero));
+  return issue ? { network, issue } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const found = await load(params);
+  if (!found) return { title: "Numéro introuvable" };
+  return { title: `${found.network.name} n° ${found.issue.number} — ${found.issue.title}` };
+}
+
+/** One published news issue with all its articles. */
+export default async function NewsIssuePage({ params }: Props) {
+  await connection();
+  const found = await load(params);
+  if (!found) notFound();
+  const { network, issue } = found;
+  return (
+    <PageContainer>
+      <Breadcrumb
+        items={[
+          { href: "/", label: "Accueil" },
+          { href: `/reseaux/${network.slug}`, label: network.name },
+          { href: `/reseaux/${network.slug}/actualites`, label: "Actualités" },
+          { label: `N° ${issue.number}` },
+        ]}
+      />
+      <p className="text-grey-600">
+        {network.name} · n°&nbsp;{issue.number} · {formatDate(new Date(`${issue.issueDate}T12:00:00Z`))}
+      </p>
+      <h1 className="mt-2 text-3xl">{issue.title}</h1>
+      <div className="mt-8 space-y-10">
+        {issue.posts.map((post) => (
+          <PostArticle key={post.id} post={post} headingLevel={2} showProject />
+        ))}
+      </div>
+    </PageContainer>
+  );
+}

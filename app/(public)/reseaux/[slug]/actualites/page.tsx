@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageContainer } from "@/components/ui/page-container";
+import { cachedNetwork, cachedNetworkIssues } from "@/lib/followup/public";
+import { formatDate } from "@/lib/format";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const network = await cachedNetwork((await params).slug);
+  return { title: network ? `Actualités de ${network.name}` : "Réseau introuvable" };
+}
+
+/** The archive of a network's published news issues. */
+export default async function NetworkNewsArchivePage({ params }: Props) {
+  await connection();
+  const network = await cachedNetwork((await params).slug);
+  if (!network) notFound();
+  const issues = await cachedNetworkIssues(network.id, 200);
+  return (
+    <PageContainer>
+      <Breadcrumb
+        items={[
+          { href: "/", label: "Accueil" },
+          { href: "/reseaux", label: "Réseaux régionaux" },
+          { href: `/reseaux/${network.slug}`, label: network.name },
+          { label: "Actualités" },
+        ]}
+      />
+      <h1 className="text-3xl">Actualités de {network.name}</h1>
+      <p className="mt-2">
+        <a href={`/reseaux/${network.slug}/flux.xml`}>S’abonner au flux Atom</a>
+      </p>
+      {issues.length === 0 ? (
+        <p className="mt-6">Aucun numéro publié pour le moment.</p>
+      ) : (
+        <ol className="mt-6 divide-y divide-grey-200 border-y border-grey-200">
+          {issues.map((i) => (
+            <li key={i.id} className="py-4">
+              <Link
+                href={`/reseaux/${network.slug}/actualites/${i.number}`}
+                className="text-lg font-semibold"
+              >
+                N°&nbsp;{i.number} — {i.title}
+              </Link>
+              <span className="block text-sm text-grey-600">
+                {formatDate(new Date(`${i.issueDate}T12:00:00Z`))} · {i.posts.map((p) => p.title).join(" · ")}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </PageContainer>
+  );
+}
