@@ -181,7 +181,9 @@ export function ApplicationForm({
 
   // Autosave a little after typing stops.
   useEffect(() => {
-    const subscription = form.watch(() => {
+    const subscription = form.watch((_values, info) => {
+      // Leaving a field (blur) re-emits the same values: only a change makes the form dirty.
+      if (info.type === "blur" || info.type === "focusout") return;
       dirty.current = true;
       setState((s) => (s.kind === "saving" ? s : { kind: "dirty" }));
       if (timer.current) clearTimeout(timer.current);
@@ -971,7 +973,7 @@ function BudgetStep({
         {expenses.fields.map((field, index) => (
           <fieldset
             key={field.id}
-            className="grid items-start gap-3 border border-grey-200 p-3 sm:grid-cols-[12rem_1fr_10rem_auto]"
+            className="grid items-start gap-3 border border-grey-200 p-3 sm:grid-cols-[15rem_1fr_12rem_auto]"
           >
             <legend className="sr-only">Dépense n° {index + 1}</legend>
             <Field
@@ -1040,7 +1042,7 @@ function BudgetStep({
         {own.fields.map((field, index) => (
           <fieldset
             key={field.id}
-            className="grid items-start gap-3 border border-grey-200 p-3 sm:grid-cols-[1fr_10rem_auto]"
+            className="grid items-start gap-3 border border-grey-200 p-3 sm:grid-cols-[1fr_12rem_auto]"
           >
             <legend className="sr-only">Apport n° {index + 1}</legend>
             <Field
@@ -1097,7 +1099,7 @@ function BudgetStep({
         {cofin.fields.map((field, index) => (
           <fieldset
             key={field.id}
-            className="grid items-start gap-3 border border-grey-200 p-3 sm:grid-cols-[1fr_10rem_auto]"
+            className="grid items-start gap-3 border border-grey-200 p-3 sm:grid-cols-[1fr_12rem_auto]"
           >
             <legend className="sr-only">Co-financement n° {index + 1}</legend>
             <Field

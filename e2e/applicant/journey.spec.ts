@@ -52,7 +52,7 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await expect(page.getByRole("option", { name: /^Chambéry \(73000\) — Commune/ })).toBeVisible();
   await expect(page.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
   await combo.press("Enter");
-  await expect(page.getByRole("listitem").filter({ hasText: /^Chambéry/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Retirer Chambéry", exact: true })).toBeVisible();
 
   // A partner in Kosovo, refused first without a country.
   await page.getByLabel("Nom de la collectivité partenaire").fill("Pristina");
@@ -106,7 +106,7 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await expect(page.getByLabel("Montant (dépense 1)")).toHaveValue("20\u202f000,50");
   await expect(page.getByLabel("Montant demandé au ministère")).toHaveValue("10\u202f000");
   await page.getByRole("button", { name: "2. Participants" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: /^Chambéry/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Retirer Chambéry", exact: true })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Chambéry ↔ Pristina (Kosovo)" })).toBeVisible();
 
   // Step 5: documents — a text file named .pdf is refused, a real PDF accepted, with progress.
@@ -130,10 +130,10 @@ test("an applicant prepares, completes and submits an application, and gets a re
     .click();
   await expect(page.getByText("« deliberation.pdf » a été enregistré.")).toBeVisible();
   await page
-    .getByLabel("Choisir un fichier pour « Lettre d’engagement du partenaire étranger »")
+    .getByLabel(/^Choisir un fichier pour « Lettre d.engagement du partenaire étranger »/)
     .setInputFiles({ name: "lettre.png", mimeType: "image/png", buffer: PNG });
   await page
-    .getByRole("button", { name: "Envoyer le fichier pour « Lettre d’engagement du partenaire étranger »" })
+    .getByRole("button", { name: /^Envoyer le fichier pour « Lettre d.engagement du partenaire étranger »/ })
     .click();
   await expect(page.getByText("« lettre.png » a été enregistré.")).toBeVisible();
   await expectNoAxeViolations(page);

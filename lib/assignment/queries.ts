@@ -65,6 +65,8 @@ export async function loadAssignmentBoard(
           eq(applications.callId, callId),
           isNotNull(applications.submittedAt),
           inArray(applications.status, [...ASSIGNABLE_STATUSES]),
+          // A decided application takes no more reviewers, whatever its status says.
+          sql`not exists (select 1 from decisions d where d.application_id = ${applications.id})`,
         ),
       )
       .orderBy(asc(applications.receiptNumber), asc(applications.id)),

@@ -168,7 +168,11 @@ export type CallDashboard = {
 };
 
 /** Figures of one call for its admin dashboard, all computed from rows. */
-export async function callDashboard(db: Database, call: CallRecord, now: Date): Promise<CallDashboard> {
+export async function callDashboard(
+  db: Pick<Database, "select" | "execute">,
+  call: CallRecord,
+  now: Date,
+): Promise<CallDashboard> {
   const [statusRows, reviewRows, decisionRows, assignedRows, undecided] = await Promise.all([
     db
       .select({ status: applications.status, n: sql<number>`count(*)::int` })

@@ -1,3 +1,7 @@
+import { getDb } from "@/db/client";
+import { publicLatestPosts } from "@/lib/followup/queries";
+import { publicCached } from "./cache";
+
 export type FollowupNewsItem = {
   id: string;
   title: string;
@@ -13,6 +17,23 @@ export type FollowupNewsItem = {
  * laureates (lib/public/published.ts) and call invalidatePublicContent()
  * (lib/public/cache.ts) when a post is published or changed.
  */
-export async function latestFollowupNews(_limit = 3): Promise<FollowupNewsItem[]> {
-  return [];
+export async function latestFollowupNews(limit = 3): Promise<FollowupNewsItem[]> {
+  // Filled by the follow-up (lib/followup): visible posts only, about published laureates only.
+  return cachedLatestFollowupNews(limit);
 }
+
+const cachedLatestFollowupNews = publicCached(async (limit: number): Promise<FollowupNewsItem[]> => {
+  const posts = await publicLatestPosts(getDb(), limit);
+  return posts.map((p) => ({
+    id: p.id,
+    title: p.title,
+    networkName: p.networkName,
+    publishedAt: p.shownAt,
+    href:
+      p.issueNumber !== null
+        ? `/reseaux/${p.networkSlug}/actualites/${p.issueNumber}`
+        : p.applicationId
+          ? `/laureats/${p.applicationId}#post-${p.id}`
+          : `/reseaux/${p.networkSlug}`,
+  }));
+}, "latest-followup-news");

@@ -17,10 +17,14 @@ import { planAssignments } from "@/lib/assignment/round-robin";
 import { callDashboard, countUndecided, isGridLocked } from "@/lib/calls/queries";
 import { publicationSummary } from "./queries";
 
-const { db, close } = testDb();
+const { db: database, close } = testDb();
 afterAll(close);
 
-async function setup() {
+/** Rows are written in a transaction rolled back at the end: other tests share this database. */
+class Rollback extends Error {}
+type Tx = Parameters<Parameters<typeof database.transaction>[0]>[0];
+
+async function setup(db: Tx) {
   const [call] = await db
     .insert(calls)
     .values({
@@ -33,6 +37,7 @@ async function setup() {
       maxGrantCents: 6_000_000,
       maxSharePercent: 50,
       envelopeCents: 10_000_000,
+      lastReceiptSeq: 4,
     })
     .returning();
   if (!call) throw new Error("no call");
@@ -77,7 +82,20 @@ async function setup() {
 
 describe("publication and assignment queries", () => {
   it("counts undecided applications (withdrawn ones aside), sums the grants and locks the grid", async () => {
-    const { call, apps, reviewers } = await setup();
+    await database
+      .transaction(async (db) => {
+        await scenario(db);
+        throw new Rollback();
+      })
+      .catch((error) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+  });
+});
+
+async function scenario(db: Tx) {
+  {
+    const { call, apps, reviewers } = await setup(db);
     const [a1, a2, a3] = apps;
     if (!a1 || !a2 || !a3) throw new Error("no applications");
 
@@ -129,5 +147,5 @@ describe("publication and assignment queries", () => {
       daysLeft: null,
     });
     expect(dashboard.byStatus.withdrawn).toBe(1);
-  });
-});
+  }
+}
