@@ -183,7 +183,7 @@ export function ApplicationForm({
   useEffect(() => {
     const subscription = form.watch((_values, info) => {
       // Leaving a field (blur) re-emits the same values: only a change makes the form dirty.
-      if (info.type === "blur" || info.type === "focusout") return;
+      if (info.type === "blur") return;
       dirty.current = true;
       setState((s) => (s.kind === "saving" ? s : { kind: "dirty" }));
       if (timer.current) clearTimeout(timer.current);
