@@ -20,7 +20,7 @@ const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  outputDir: process.env.PW_OUTPUT_DIR ?? "./test-results",
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,

@@ -32,8 +32,13 @@ test("an applicant prepares, completes and submits an application, and gets a re
 
   // Create on the open call.
   const title = `Eau potable partagée Thiers – Pristina ${Date.now()}`;
-  await page.getByLabel("Titre provisoire du projet").fill(title);
-  await page.getByRole("button", { name: "Créer le dossier" }).click();
+  // Other tests may open calls of their own: pick the seeded open call's form.
+  const titleField = page.getByRole("textbox", {
+    name: "Titre provisoire du projet",
+    description: /Appel à projets généraliste/,
+  });
+  await titleField.fill(title);
+  await page.locator("form").filter({ has: titleField }).getByRole("button", { name: "Créer le dossier" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const applicationUrl = page.url().split("?")[0] as string;
   const applicationId = applicationUrl.split("/").pop() as string;

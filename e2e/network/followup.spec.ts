@@ -317,3 +317,48 @@ test.describe("scope of another région's editor", () => {
     await resacoop.close();
   });
 });
+
+test.describe("progress reports and public pages", () => {
+  test("a laureate sends a report; the network features an excerpt on the project page", async ({ page }) => {
+    test.slow();
+    // The RESACOOP persona also manages RESACOOP as an organisation, which leads two 2025 laureates.
+    const project = "Des montagnes et des lacs — phase 2";
+    const sentence = `Les ateliers de l’été ont réuni quarante élus ${token()}.`;
+    await signInAs(page, "editor-resacoop");
+    await page.goto("/espace/rapports");
+    await expectNoAxeViolations(page);
+    const section = page.getByRole("region", { name: project });
+    await section.getByLabel("Type de rapport").selectOption({ label: "Rapport intermédiaire" });
+    await section
+      .getByLabel("Rapport", { exact: true })
+      .fill(`${sentence} Les missions croisées se poursuivent comme prévu.`);
+    await section.getByRole("button", { name: "Envoyer le rapport" }).click();
+    await expect(section.getByRole("listitem").filter({ hasText: sentence })).toBeVisible();
+
+    await page.goto("/reseau");
+    await page.getByRole("link", { name: project }).click();
+    const report = page
+      .getByRole("region", { name: "Rapports des porteurs" })
+      .getByRole("listitem")
+      .filter({ hasText: sentence });
+    await report.getByLabel("Extrait mis en avant sur la page publique du projet").fill(sentence);
+    await report.getByRole("button", { name: "Enregistrer l’extrait" }).click();
+    await expect(report.getByRole("status")).toHaveText("Extrait enregistré.");
+
+    await page.getByRole("link", { name: "Voir la page publique du projet" }).click();
+    await expect(page.getByRole("region", { name: "Le mot des porteurs" })).toContainText(sentence);
+    await expectNoAxeViolations(page);
+  });
+
+  test("the networks list and the news archive are accessible", async ({ page }) => {
+    await page.goto("/reseaux");
+    await expect(page.getByRole("link", { name: "RESACOOP" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "RESACOOP" }).click();
+    await page.getByRole("link", { name: "Tous les numéros" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Actualités de RESACOOP" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const response = await page.goto("/reseaux/inconnu");
+    expect(response?.status()).toBe(404);
+  });
+});

@@ -14,7 +14,7 @@ test.describe("public home", () => {
     await expect(figure("taux de sélection")).toContainText("57,6 %");
 
     const openCalls = page.getByRole("region", { name: "Appels à projets ouverts" });
-    await expect(openCalls.getByText("Date limite de dépôt")).toBeVisible();
+    await expect(openCalls.getByText("Date limite de dépôt").first()).toBeVisible();
     await expect(openCalls.getByRole("link").first()).toBeVisible();
     await expectNoAxeViolations(page);
 
