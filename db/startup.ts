@@ -24,6 +24,9 @@ const log = (line: string) => console.log(`[database] ${line}`);
  * and kept in .data/auth-secret so sessions survive restarts.
  */
 function ensureAuthSecret(embedded: boolean) {
+  // On a developer's machine `next start` serves localhost directly: trust its Host
+  // header (in production, set AUTH_URL or AUTH_TRUST_HOST behind the proxy).
+  if (embedded && !process.env.AUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   if (process.env.AUTH_SECRET) return;
   if (!embedded) throw new Error("AUTH_SECRET must be set when DATABASE_URL is (see .env.example).");
   const file = path.join(process.cwd(), ".data", "auth-secret");
