@@ -38,7 +38,11 @@ test("an applicant prepares, completes and submits an application, and gets a re
     description: /Appel à projets généraliste/,
   });
   await titleField.fill(title);
-  await page.locator("form").filter({ has: titleField }).getByRole("button", { name: "Créer le dossier" }).click();
+  await page
+    .locator("form")
+    .filter({ has: titleField })
+    .getByRole("button", { name: "Créer le dossier" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const applicationUrl = page.url().split("?")[0] as string;
   const applicationId = applicationUrl.split("/").pop() as string;
