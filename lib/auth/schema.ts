@@ -13,6 +13,7 @@ export const emailSignInSchema = z.object({
 
 /** Only same-site paths may follow a sign-in (no open redirect). */
 export function safeCallbackUrl(value: string | null | undefined, fallback = "/espace") {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (!value?.startsWith("/") || URL.parse(value, "http://app.invalid")?.host !== "app.invalid")
+    return fallback;
   return value;
 }

@@ -201,7 +201,7 @@ export const callFormSchema = z
     message: "La clôture doit être postérieure à l’ouverture.",
     // Checked even when other fields are wrong, so that every message shows at once.
     when(payload) {
-      const v = payload.value as { opensAt?: unknown; closesAt?: unknown };
+      const v = (payload.value ?? {}) as { opensAt?: unknown; closesAt?: unknown };
       return v.opensAt instanceof Date && v.closesAt instanceof Date;
     },
   });

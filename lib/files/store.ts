@@ -39,6 +39,7 @@ export function safeDisplayName(name: string) {
       c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '"<>|:*?'.includes(c) ? "" : c,
     )
     .trim()
-    .slice(0, 150);
+    .slice(0, 150)
+    .replace(/\p{Cs}/gu, ""); // A pair cut in two, or a lone surrogate, would break encodeURIComponent.
   return clean === "" || clean === "." || clean === ".." ? "document" : clean;
 }

@@ -25,7 +25,8 @@ const optionalText = z
   .trim()
   .max(200)
   .optional()
-  .transform((v) => (v ? v : undefined));
+  .transform((v) => (v ? v : undefined))
+  .catch(undefined);
 const optionalScore = z
   .string()
   .trim()
