@@ -481,7 +481,9 @@ async function main() {
           peak = Math.max(peak, rssMb(pid) ?? 0);
         }, 50);
         const started = Date.now();
-        const response = await fetch(`${base}/api/exports/applications?format=${format}`, { headers: { cookie } });
+        const response = await fetch(`${base}/api/exports/applications?format=${format}`, {
+          headers: { cookie },
+        });
         const bytes = (await response.arrayBuffer()).byteLength;
         const seconds = (Date.now() - started) / 1000;
         clearInterval(sampler);
