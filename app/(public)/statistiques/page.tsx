@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import type { ReactNode } from "react";
 import { BarChart } from "@/components/public/bar-chart";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
@@ -28,6 +29,53 @@ const tdNum = "border-b border-grey-200 px-3 py-2 text-right tabular-nums";
 function percent(accepted: number, submitted: number) {
   const r = rate(accepted, submitted);
   return r === null ? "—" : formatPercent(r);
+}
+
+/** Submitted, accepted and selection rate per place (région, département), with its caption. */
+function RateTable({
+  caption,
+  labelHeader,
+  rows,
+}: {
+  caption: string;
+  labelHeader: string;
+  rows: { key: string; label: ReactNode; submitted: number; accepted: number }[];
+}) {
+  return (
+    <div className="mt-4 overflow-x-auto">
+      <table className="w-full max-w-4xl border-collapse text-sm">
+        <caption className="mb-2 text-left font-semibold">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={th}>
+              {labelHeader}
+            </th>
+            <th scope="col" className={thNum}>
+              Dossiers déposés
+            </th>
+            <th scope="col" className={thNum}>
+              Lauréats
+            </th>
+            <th scope="col" className={thNum}>
+              Taux de sélection
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" className={`${td} text-left font-normal`}>
+                {row.label}
+              </th>
+              <td className={tdNum}>{formatCount(row.submitted)}</td>
+              <td className={tdNum}>{formatCount(row.accepted)}</td>
+              <td className={tdNum}>{percent(row.accepted, row.submitted)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 export default async function StatisticsPage() {
@@ -178,82 +226,32 @@ export default async function StatisticsPage() {
               />
               <figcaption className="sr-only">Dossiers déposés et lauréats par région</figcaption>
             </figure>
-            <div className="mt-4 overflow-x-auto">
-              <table className="w-full max-w-4xl border-collapse text-sm">
-                <caption className="mb-2 text-left font-semibold">
-                  Dossiers déposés et lauréats par région (toutes années publiées)
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>
-                      Région
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Dossiers déposés
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Lauréats
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Taux de sélection
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stats.regions.map((r) => (
-                    <tr key={r.code}>
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        <Link href={`/laureats${laureateFiltersQuery({ region: r.code })}`}>{r.name}</Link>
-                      </th>
-                      <td className={tdNum}>{formatCount(r.submitted)}</td>
-                      <td className={tdNum}>{formatCount(r.accepted)}</td>
-                      <td className={tdNum}>{percent(r.accepted, r.submitted)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RateTable
+              caption="Dossiers déposés et lauréats par région (toutes années publiées)"
+              labelHeader="Région"
+              rows={stats.regions.map((r) => ({
+                key: r.code,
+                label: <Link href={`/laureats${laureateFiltersQuery({ region: r.code })}`}>{r.name}</Link>,
+                submitted: r.submitted,
+                accepted: r.accepted,
+              }))}
+            />
           </section>
 
           <section aria-labelledby="par-departement" className="mt-12">
             <h2 id="par-departement" className="text-2xl">
               Par département de la collectivité chef de file
             </h2>
-            <div className="mt-4 overflow-x-auto">
-              <table className="w-full max-w-4xl border-collapse text-sm">
-                <caption className="mb-2 text-left font-semibold">
-                  Dossiers déposés et lauréats par département (toutes années publiées)
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>
-                      Département
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Dossiers déposés
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Lauréats
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Taux de sélection
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stats.departements.map((d) => (
-                    <tr key={d.code}>
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        {d.name} ({d.code})
-                      </th>
-                      <td className={tdNum}>{formatCount(d.submitted)}</td>
-                      <td className={tdNum}>{formatCount(d.accepted)}</td>
-                      <td className={tdNum}>{percent(d.accepted, d.submitted)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RateTable
+              caption="Dossiers déposés et lauréats par département (toutes années publiées)"
+              labelHeader="Département"
+              rows={stats.departements.map((d) => ({
+                key: d.code,
+                label: `${d.name} (${d.code})`,
+                submitted: d.submitted,
+                accepted: d.accepted,
+              }))}
+            />
           </section>
 
           <section aria-labelledby="par-pays" className="mt-12">
