@@ -7,4 +7,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startDatabase } = await import("./db/startup");
   await startDatabase();
+  // Pages cached before this start (by `next build` or an earlier run) may show an older database.
+  const { expirePublicCacheAtStartup } = await import("./lib/public/startup-cache");
+  expirePublicCacheAtStartup((line) => console.log(`[cache] ${line}`));
+  // Files left by uploads that died before their row was written (lib/files/orphans.ts), in the background.
+  const { removeOrphanFilesAtStartup } = await import("./lib/files/orphans");
+  void removeOrphanFilesAtStartup((line) => console.log(`[files] ${line}`));
 }

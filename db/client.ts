@@ -4,6 +4,21 @@ import * as schema from "./schema";
 
 export type Database = ReturnType<typeof createDb>["db"];
 
+/**
+ * PostgreSQL refuses the NUL character in text ("invalid byte sequence"), and
+ * no person types one: only a tampered request sends it. Dropping it from
+ * every text parameter here, in the one place all queries pass, means hostile
+ * input can never turn into a 500 (issue 10; found by
+ * lib/security/actions.fuzz.int.test.ts). Lone surrogates need nothing: the
+ * driver's UTF-8 encoding already replaces them.
+ */
+export function withoutNul(value: unknown) {
+  const text = typeof value === "string" ? value : String(value);
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
+}
+
+const TEXT_OIDS = [25, 1043]; // text, varchar
+
 /** A drizzle client on its own connection pool; call `close()` when done (scripts, tests). */
 export function createDb(url: string, options: { max?: number } = {}) {
   const sql = postgres(url, {
@@ -11,7 +26,14 @@ export function createDb(url: string, options: { max?: number } = {}) {
     // Quiet the "relation already exists, skipping" notices of idempotent DDL.
     onnotice: () => {},
     connection: { TimeZone: "UTC" },
-  });
+    // While PostgreSQL is down (restart, fail-over), a request waiting for a connection
+    // fails after this many seconds (a clean 5xx) instead of hanging for the default 30.
+    connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT ?? 5),
+    types: {
+      text: { to: 25, from: TEXT_OIDS, serialize: withoutNul, parse: (value: string) => value },
+    },
+    // The custom text type only filters parameters: callers keep the driver's plain types.
+  }) as unknown as postgres.Sql;
   const db = drizzle(sql, { schema });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }

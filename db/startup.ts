@@ -37,6 +37,22 @@ function ensureAuthSecret(embedded: boolean) {
   process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
+/**
+ * Migrations, the official organisations and, when wanted, the demo data: what
+ * the app needs in its database. Also run before `next build`, which renders
+ * the public pages from the database (scripts/ensure-build.ts, scripts/test.ts).
+ */
+export async function prepareDatabase(url: string, embedded: boolean, demo = demoDataWanted(embedded)) {
+  await runMigrations(url);
+  const { db, close } = createDb(url, { max: 2 });
+  try {
+    await seedReferential(db);
+    if (demo && (await seedDemo(db))) log("Demo data loaded.");
+  } finally {
+    await close();
+  }
+}
+
 export async function startDatabase() {
   const started = Date.now();
   const handle = await openDatabase(log);
@@ -58,18 +74,14 @@ export async function startDatabase() {
     process.prependListener("SIGTERM", () => void stop("SIGTERM"));
   }
 
-  await runMigrations(handle.url);
-  const { db, close } = createDb(handle.url, { max: 2 });
-  try {
-    await seedReferential(db);
-    if (demoDataWanted(handle.embedded) && (await seedDemo(db))) log("Demo data loaded.");
-  } finally {
-    await close();
-  }
+  await prepareDatabase(handle.url, handle.embedded);
   // Background delivery of the outbox (only when SMTP_URL is set). Several
   // nodes may run it: rows are claimed with FOR UPDATE SKIP LOCKED.
   const { getDb } = await import("./client");
   const { startMailSender } = await import("../lib/mail/sender");
   startMailSender(getDb(), { intervalMs: Number(process.env.MAIL_SENDER_INTERVAL_MS ?? 10_000) });
+  // Retention of personal data (docs/operations.md): at start-up, then every 6 hours.
+  const { startRetentionJob } = await import("../lib/retention/retention");
+  startRetentionJob(getDb());
   log(`Ready in ${Date.now() - started} ms.`);
 }

@@ -84,3 +84,10 @@ export function formatDateTime(value: Date): string {
 export function isoDateInParis(value: Date): string {
   return isoDay.format(value);
 }
+
+/** « 12 Ko », « 1,5 Mo »: a file's size for a listing. */
+export function formatFileSize(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))}\u00a0Ko`
+    : `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")}\u00a0Mo`;
+}

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --scale N]`: measures the service at national
+ * `npm run bench [-- --quick] [-- --scale N] [-- --only rush,dashboard]`: measures the service at national
  * scale and reports against its targets, next to references measured in the
  * same run on the same machine. It reports; it is not a test (exit 0 even when
  * a target is missed). Writes bench/results/<date>.json and docs/performance.md.
@@ -25,6 +25,14 @@ import { seedDemo, seedReferential, seedScale } from "../db/seed";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+/**
+ * `--only rush,dashboard`: runs only these scenarios (public, autocomplete,
+ * dashboard, export, rush, js, lighthouse) and leaves docs/performance.md as
+ * it is (the results still go to bench/results/).
+ */
+const onlyArg = args.indexOf("--only");
+const ONLY = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? "").split(",")) : null;
+const want = (scenario: string) => !ONLY || ONLY.has(scenario);
 const scaleArg = args.indexOf("--scale");
 const SCALE = scaleArg >= 0 ? Number(args[scaleArg + 1]) : quick ? 5_000 : 100_000;
 const DURATION = quick ? 4 : 10;
@@ -62,12 +70,19 @@ const percentile = (values: number[], p: number) => {
     : 0;
 };
 
-function build() {
+/** Builds against the bench database: the build renders the public pages from it. */
+function build(databaseUrl: string) {
   const buildId = path.join(root, DIST, "BUILD_ID");
   const started = Date.now();
   const result = spawnSync("npx", ["tsx", "scripts/ensure-build.ts"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: DIST,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      DEMO_DATA: "true",
+    },
   });
   if (result.status !== 0 || !existsSync(buildId)) throw new Error("build failed");
   return (Date.now() - started) / 1000;
@@ -146,6 +161,25 @@ function serverPid(): number | null {
     return null;
   }
 }
+
+/**
+ * CPU time (user + system, ms) the server process has used so far. Per
+ * request, it is far less noisy than latency on a shared machine: it counts
+ * the app's own work, not the time it waited for a core.
+ */
+function cpuMs(pid: number | null) {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+const cpuNote = (before: number | null, after: number | null, count: number) =>
+  before === null || after === null || count === 0
+    ? ""
+    : `, server CPU ${((after - before) / count).toFixed(1)} ms per request`;
 
 function rssMb(pid: number | null) {
   if (!pid) return null;
@@ -246,7 +280,12 @@ http {
 
 async function firstLoadJs(pathname: string) {
   const html = await (await fetch(`http://127.0.0.1:${APP_PORT}${pathname}`)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] as string);
+  // What a browser downloads: `noModule` scripts (Next's legacy polyfills) are skipped by every browser that runs modules.
+  const scripts = [...html.matchAll(/<script([^>]+)>/g)]
+    .map((m) => m[1] as string)
+    .filter((attributes) => !/\snoModule/i.test(attributes))
+    .map((attributes) => /\ssrc="([^"]+)"/.exec(attributes)?.[1])
+    .filter((src): src is string => src !== undefined);
   let total = 0;
   for (const src of new Set(scripts)) {
     const js = Buffer.from(await (await fetch(new URL(src, `http://127.0.0.1:${APP_PORT}`))).arrayBuffer());
@@ -278,7 +317,8 @@ function machine() {
 async function main() {
   const startedAt = new Date();
   log(`scale ${SCALE}, ${DURATION} s per run, median of ${RUNS}`);
-  const buildSeconds = build();
+  const { server, url: databaseUrl, seedSeconds } = await prepareDatabase();
+  const buildSeconds = build(databaseUrl);
   rows.push({
     scenario: "build",
     figure: "next build (or up-to-date check)",
@@ -288,7 +328,6 @@ async function main() {
     verdict: "info",
   });
 
-  const { server, url: databaseUrl, seedSeconds } = await prepareDatabase();
   rows.push({
     scenario: `scale generator, ${SCALE} applications`,
     figure: "wall time",
@@ -316,123 +355,130 @@ async function main() {
     const prerendered = existsSync(path.join(root, DIST, "server", "app", "mentions-legales.html"));
 
     // References: a static page of the app and a plain Node server returning the laureates bytes.
-    const staticRun = await cannon(`${base}${staticPath}`, 50);
-    const listBody = Buffer.from(await (await fetch(`${base}/laureats`)).arrayBuffer());
-    const plain = await plainServer(listBody, "text/html; charset=utf-8");
-    stop.push(() => plain.close());
-    const plainRun = await cannon(`http://127.0.0.1:${PLAIN_PORT}/`, 50);
-    rows.push({
-      scenario: `reference: ${staticPath}${prerendered ? " (prerendered)" : " (NOT prerendered)"}`,
-      figure: "req/s, 50 connections",
-      value: staticRun.rps,
-      unit: "req/s",
-      target: "reference",
-      verdict: "info",
-      note: `p50 ${staticRun.p50} ms, p99 ${staticRun.p99} ms`,
-    });
-    rows.push({
-      scenario: "reference: plain Node http, same bytes as /laureats",
-      figure: "req/s, 50 connections",
-      value: plainRun.rps,
-      unit: "req/s",
-      target: "reference",
-      verdict: "info",
-    });
+    if (want("public")) {
+      const staticRun = await cannon(`${base}${staticPath}`, 50);
+      const listBody = Buffer.from(await (await fetch(`${base}/laureats`)).arrayBuffer());
+      const plain = await plainServer(listBody, "text/html; charset=utf-8");
+      stop.push(() => plain.close());
+      const plainRun = await cannon(`http://127.0.0.1:${PLAIN_PORT}/`, 50);
+      rows.push({
+        scenario: `reference: ${staticPath}${prerendered ? " (prerendered)" : " (NOT prerendered)"}`,
+        figure: "req/s, 50 connections",
+        value: staticRun.rps,
+        unit: "req/s",
+        target: "reference",
+        verdict: "info",
+        note: `p50 ${staticRun.p50} ms, p99 ${staticRun.p99} ms`,
+      });
+      rows.push({
+        scenario: "reference: plain Node http, same bytes as /laureats",
+        figure: "req/s, 50 connections",
+        value: plainRun.rps,
+        unit: "req/s",
+        target: "reference",
+        verdict: "info",
+      });
 
-    for (const [label, pagePath] of [
-      ["laureates list /laureats", "/laureats"],
-      ["project page", projectPath],
-    ] as const) {
-      if (!pagePath) {
+      for (const [label, pagePath] of [
+        ["laureates list /laureats", "/laureats"],
+        ["project page", projectPath],
+      ] as const) {
+        if (!pagePath) {
+          rows.push({
+            scenario: label,
+            figure: "req/s",
+            value: null,
+            unit: "req/s",
+            target: "≥ 0.8 × static",
+            verdict: "skipped",
+            note: "no project link found",
+          });
+          continue;
+        }
+        const run = await cannon(`${base}${pagePath}`, 50);
+        const ratio = run.rps / staticRun.rps;
         rows.push({
-          scenario: label,
+          scenario: `${label}, 50 connections`,
+          figure: "req/s (p50 / p99)",
+          value: run.rps,
+          unit: "req/s",
+          target: "≥ 0.8 × static page",
+          reference: `${staticRun.rps.toFixed(0)} req/s static; ${plainRun.rps.toFixed(0)} req/s plain Node (ratio ${(run.rps / plainRun.rps).toFixed(3)})`,
+          ratio,
+          verdict: ratio >= 0.8 ? "met" : "missed",
+          note: `p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}`,
+        });
+      }
+
+      const nginx = startNginx();
+      if (!nginx) {
+        rows.push({
+          scenario: "behind nginx proxy_cache",
           figure: "req/s",
           value: null,
           unit: "req/s",
-          target: "≥ 0.8 × static",
+          target: "≥ 0.5 × plain Node",
           verdict: "skipped",
-          note: "no project link found",
+          note: "nginx is not installed (apt-get install nginx)",
         });
-        continue;
+      } else {
+        stop.push(() => nginx.kill("SIGTERM"));
+        await waitFor(`http://127.0.0.1:${NGINX_PORT}/api/health`);
+        await fetch(`http://127.0.0.1:${NGINX_PORT}/laureats`);
+        const cached = await fetch(`http://127.0.0.1:${NGINX_PORT}/laureats`);
+        const run = await cannon(`http://127.0.0.1:${NGINX_PORT}/laureats`, 50);
+        const ratio = run.rps / plainRun.rps;
+        rows.push({
+          scenario: "/laureats behind nginx proxy_cache (honouring Cache-Control)",
+          figure: "req/s",
+          value: run.rps,
+          unit: "req/s",
+          target: "≥ 0.5 × plain Node",
+          reference: `${plainRun.rps.toFixed(0)} req/s plain Node`,
+          ratio,
+          verdict: ratio >= 0.5 ? "met" : "missed",
+          note: `cache status ${cached.headers.get("x-cache-status")}, Cache-Control « ${cached.headers.get("cache-control")} »`,
+        });
       }
-      const run = await cannon(`${base}${pagePath}`, 50);
-      const ratio = run.rps / staticRun.rps;
-      rows.push({
-        scenario: `${label}, 50 connections`,
-        figure: "req/s (p50 / p99)",
-        value: run.rps,
-        unit: "req/s",
-        target: "≥ 0.8 × static page",
-        reference: `${staticRun.rps.toFixed(0)} req/s static; ${plainRun.rps.toFixed(0)} req/s plain Node (ratio ${(run.rps / plainRun.rps).toFixed(3)})`,
-        ratio,
-        verdict: ratio >= 0.8 ? "met" : "missed",
-        note: `p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}`,
-      });
-    }
-
-    const nginx = startNginx();
-    if (!nginx) {
-      rows.push({
-        scenario: "behind nginx proxy_cache",
-        figure: "req/s",
-        value: null,
-        unit: "req/s",
-        target: "≥ 0.5 × plain Node",
-        verdict: "skipped",
-        note: "nginx is not installed (apt-get install nginx)",
-      });
-    } else {
-      stop.push(() => nginx.kill("SIGTERM"));
-      await waitFor(`http://127.0.0.1:${NGINX_PORT}/api/health`);
-      await fetch(`http://127.0.0.1:${NGINX_PORT}/laureats`);
-      const cached = await fetch(`http://127.0.0.1:${NGINX_PORT}/laureats`);
-      const run = await cannon(`http://127.0.0.1:${NGINX_PORT}/laureats`, 50);
-      const ratio = run.rps / plainRun.rps;
-      rows.push({
-        scenario: "/laureats behind nginx proxy_cache (honouring Cache-Control)",
-        figure: "req/s",
-        value: run.rps,
-        unit: "req/s",
-        target: "≥ 0.5 × plain Node",
-        reference: `${plainRun.rps.toFixed(0)} req/s plain Node`,
-        ratio,
-        verdict: ratio >= 0.5 ? "met" : "missed",
-        note: `cache status ${cached.headers.get("x-cache-status")}, Cache-Control « ${cached.headers.get("cache-control")} »`,
-      });
     }
 
     // Organisation autocomplete over all communes and EPCI.
-    const queries = [
-      "thiers",
-      "chambery",
-      "saint",
-      "lyon",
-      "grenoble",
-      "cc de l",
-      "63430",
-      "vaulx en",
-      "isere",
-      "bretagne",
-    ];
-    const auto = await loop(
-      queries.map((q) => `${base}/api/organisations?q=${encodeURIComponent(q)}`),
-      10,
-    );
-    rows.push({
-      scenario: "organisation autocomplete, 10 connections",
-      figure: "p95 latency",
-      value: auto.p95,
-      unit: "ms",
-      target: "< 30 ms",
-      verdict: auto.p95 < 30 ? "met" : "missed",
-      note: `p50 ${auto.p50.toFixed(1)} ms, ${auto.count} requests, errors ${auto.errors}`,
-    });
+    if (want("autocomplete")) {
+      const queries = [
+        "thiers",
+        "chambery",
+        "saint",
+        "lyon",
+        "grenoble",
+        "cc de l",
+        "63430",
+        "vaulx en",
+        "isere",
+        "bretagne",
+      ];
+      const autoCpu = cpuMs(pid);
+      const auto = await loop(
+        queries.map((q) => `${base}/api/organisations?q=${encodeURIComponent(q)}`),
+        10,
+      );
+      rows.push({
+        scenario: "organisation autocomplete, 10 connections",
+        figure: "p95 latency",
+        value: auto.p95,
+        unit: "ms",
+        target: "< 30 ms",
+        verdict: auto.p95 < 30 ? "met" : "missed",
+        note: `p50 ${auto.p50.toFixed(1)} ms, ${auto.count} requests, errors ${auto.errors}${cpuNote(autoCpu, cpuMs(pid), auto.count)}`,
+      });
+    }
 
     // Reviewer dashboard at scale, signed in as the admin persona.
     const cookie = await sessionCookieFor(databaseUrl, "admin");
     const dashboard = cookie ? await fetch(`${base}/instruction?tri=score`, { headers: { cookie } }) : null;
     const dashboardHtml = dashboard ? await dashboard.text() : "";
-    if (!cookie || !dashboard?.ok || dashboardHtml.includes("arrive prochainement")) {
+    if (!want("dashboard")) {
+      // not asked (--only)
+    } else if (!cookie || !dashboard?.ok || dashboardHtml.includes("arrive prochainement")) {
       rows.push({
         scenario: "reviewer dashboard list at scale",
         figure: "p95 latency",
@@ -443,6 +489,7 @@ async function main() {
         note: "the review dashboard list is not built yet",
       });
     } else {
+      const dashCpu = cpuMs(pid);
       const dash = await loop(
         [`${base}/instruction`, `${base}/instruction?page=3`, `${base}/instruction?statut=in_review`],
         10,
@@ -455,7 +502,7 @@ async function main() {
         unit: "ms",
         target: "< 200 ms",
         verdict: dash.p95 < 200 ? "met" : "missed",
-        note: `p50 ${dash.p50.toFixed(1)} ms, errors ${dash.errors}`,
+        note: `p50 ${dash.p50.toFixed(1)} ms, ${dash.count} requests, errors ${dash.errors}${cpuNote(dashCpu, cpuMs(pid), dash.count)}`,
       });
     }
 
@@ -464,7 +511,9 @@ async function main() {
     const probe = cookie
       ? await fetch(exportUrl, { headers: { cookie }, method: "HEAD" }).catch(() => null)
       : null;
-    if (!cookie || !probe || probe.status === 404) {
+    if (!want("export")) {
+      // not asked (--only)
+    } else if (!cookie || !probe || probe.status === 404) {
       rows.push({
         scenario: "CSV / XLSX export",
         figure: "wall time, peak memory",
@@ -503,12 +552,17 @@ async function main() {
     // Deadline rush: complete drafts submitted at once through the applicant form's server action.
     const actionId = submitActionId(path.join(root, DIST));
     const rushCount = 1_000;
-    const rush = actionId
-      ? await deadlineRush({ databaseUrl, base, actionId, count: rushCount, concurrency: 50, log }).catch(
-          (error: unknown) => ({ error: String(error) }),
-        )
-      : { error: "submitApplication not found in the server reference manifest" };
-    if ("error" in rush) {
+    const rushCpu = cpuMs(pid);
+    const rush = !want("rush")
+      ? { error: "not asked" }
+      : actionId
+        ? await deadlineRush({ databaseUrl, base, actionId, count: rushCount, concurrency: 50, log }).catch(
+            (error: unknown) => ({ error: String(error) }),
+          )
+        : { error: "submitApplication not found in the server reference manifest" };
+    if (!want("rush")) {
+      // not asked (--only)
+    } else if ("error" in rush) {
       rows.push({
         scenario: "deadline rush (1 000 submissions at 50 concurrent)",
         figure: "throughput, lost, duplicated",
@@ -527,13 +581,13 @@ async function main() {
         unit: "subm/s",
         target: "0 lost, 0 duplicated, ≥ 50/s",
         verdict: clean && rush.throughput >= 50 ? "met" : "missed",
-        note: `p50 ${rush.p50.toFixed(0)} ms, p95 ${rush.p95.toFixed(0)} ms, ${rush.wallSeconds.toFixed(1)} s wall; lost ${rush.lost}, duplicated receipts ${rush.duplicatedReceipts}, duplicated e-mails ${rush.duplicatedEmails}; refused by HTTP ${rush.httpRefused}${rush.sample ? ` (${rush.sample.replace(/[|\n]/g, " ")})` : ""}; drafts prepared in ${rush.prepareSeconds.toFixed(0)} s`,
+        note: `p50 ${rush.p50.toFixed(0)} ms, p95 ${rush.p95.toFixed(0)} ms, ${rush.wallSeconds.toFixed(1)} s wall; lost ${rush.lost}, duplicated receipts ${rush.duplicatedReceipts}, duplicated e-mails ${rush.duplicatedEmails}; refused by HTTP ${rush.httpRefused}${rush.sample ? ` (${rush.sample.replace(/[|\n]/g, " ")})` : ""}; drafts prepared in ${rush.prepareSeconds.toFixed(0)} s${cpuNote(rushCpu, cpuMs(pid), rush.prepared)}`,
       });
     }
 
-    for (const route of ["/", "/laureats", projectPath, "/appels", "/statistiques", "/carte"].filter(
-      Boolean,
-    ) as string[]) {
+    for (const route of ["/", "/laureats", projectPath, "/appels", "/statistiques", "/carte"]
+      .filter(() => want("js"))
+      .filter(Boolean) as string[]) {
       const response = await fetch(`${base}${route}`);
       if (!response.ok) continue;
       const kb = await firstLoadJs(route);
@@ -547,7 +601,9 @@ async function main() {
       });
     }
 
-    if (!quick) await lighthouse(base, projectPath);
+    if (!want("lighthouse")) {
+      // not asked (--only)
+    } else if (!quick) await lighthouse(base, projectPath);
     else
       rows.push({
         scenario: "Lighthouse",
@@ -662,11 +718,12 @@ function report(startedAt: Date) {
     .map((heading) => previous.indexOf(heading))
     .filter((index) => index >= 0);
   const history = kept.length ? previous.slice(Math.min(...kept)) : "## Earlier runs\n";
-  writeFileSync(docPath, `${lines.join("\n")}\n${history}`);
+  // A partial run (--only) does not replace the table of the last full run.
+  if (!ONLY) writeFileSync(docPath, `${lines.join("\n")}\n${history}`);
   console.table(
     rows.map((r) => ({ scenario: r.scenario, value: format(r), target: r.target, verdict: r.verdict })),
   );
-  log(`written bench/results/${date}.json and docs/performance.md`);
+  log(`written bench/results/${date}.json${ONLY ? "" : " and docs/performance.md"}`);
 }
 
 main()

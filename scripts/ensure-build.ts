@@ -1,13 +1,22 @@
 /**
  * `npm start` builds the app first when there is no build yet or when a source
  * file changed since the last one, so that a fresh clone starts with one command.
+ *
+ * The build renders the public pages from the database (they are then served
+ * from Next's cache): the database is opened first, exactly as the app opens
+ * it (DATABASE_URL or the embedded PostgreSQL; migrations, organisations, demo
+ * data), and its URL handed to `next build`. The app expires those pages when
+ * it starts (lib/public/startup-cache.ts), so a database changed in between
+ * never shows stale figures.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { openDatabase } from "../db/bootstrap";
+import { prepareDatabase } from "../db/startup";
 
 const root = process.cwd();
-const buildId = path.join(root, ".next", "BUILD_ID");
+const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
 const sources = [
   "app",
   "components",
@@ -35,13 +44,22 @@ function newestChange(entry: string): number {
 
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const changedAt = Math.max(...sources.map(newestChange));
-if (builtAt > changedAt) {
+// `npm run build` (--force) builds whatever the state, with the database open as below.
+if (builtAt > changedAt && !process.argv.includes("--force")) {
   console.log("Build is up to date.");
 } else {
   console.log(builtAt ? "Sources changed since the last build: building…" : "First start: building the app…");
-  const result = spawnSync("npx", ["next", "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  process.exit(result.status ?? 1);
+  const database = await openDatabase((line) => console.log(`[database] ${line}`));
+  let status = 1;
+  try {
+    await prepareDatabase(database.url, database.embedded);
+    const result = spawnSync("npx", ["next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    status = result.status ?? 1;
+  } finally {
+    await database.stop();
+  }
+  process.exit(status);
 }

@@ -2,12 +2,14 @@
  * `npm test`: every check, in order, stopping at the first failure —
  * type-check, lint and format, unit tests, integration tests (real PostgreSQL,
  * a fresh database per run), production build, and Playwright end-to-end tests
- * against the built app on another fresh database loaded with the demo data.
+ * against the built app on another fresh database loaded with the demo data
+ * (created before the build, which renders the public pages from it).
  *
  * PostgreSQL: the server of DATABASE_URL when set (databases are created on it
  * and dropped after), else an embedded one in .data/postgres-test.
  */
 import { spawn } from "node:child_process";
+import { prepareDatabase } from "../db/startup";
 import { createTestDatabase, openTestServer } from "../db/testing/server";
 
 type Step = { name: string; command: string[]; env?: Record<string, string> };
@@ -53,10 +55,22 @@ async function main() {
     if (ok && wanted(step.name)) ok = await run(step);
   }
 
-  const needsDatabase = ["integration", "e2e"].some(wanted);
+  // The build renders the public pages from the database: it uses the e2e one.
+  const needsDatabase = ["integration", "build", "e2e"].some(wanted);
   if (ok && needsDatabase) {
     const server = await openTestServer((line) => console.log(`[test-db] ${line}`));
     const dropAfter: (() => Promise<void>)[] = [];
+    // Created once, before the build, and migrated and loaded with the demo data as the app would.
+    let e2eDatabase: { url: string } | undefined;
+    const e2eDatabaseUrl = async () => {
+      if (!e2eDatabase) {
+        const database = await createTestDatabase(server.serverUrl, "e2e");
+        dropAfter.push(database.drop);
+        await prepareDatabase(database.url, false, true);
+        e2eDatabase = database;
+      }
+      return e2eDatabase.url;
+    };
     try {
       if (ok && wanted("integration")) {
         ok = await run({
@@ -65,14 +79,18 @@ async function main() {
           env: { TEST_SERVER_URL: server.serverUrl },
         });
       }
-      if (ok && wanted("build")) ok = await run({ name: "build", command: ["npx", "next", "build"] });
+      if (ok && wanted("build")) {
+        ok = await run({
+          name: "build",
+          command: ["npx", "next", "build"],
+          env: { DATABASE_URL: await e2eDatabaseUrl(), DEMO_DATA: "true" },
+        });
+      }
       if (ok && wanted("e2e")) {
-        const database = await createTestDatabase(server.serverUrl, "e2e");
-        dropAfter.push(database.drop);
         ok = await run({
           name: "e2e",
           command: ["npx", "playwright", "test", ...playwrightArgs],
-          env: { E2E_DATABASE_URL: database.url, TEST_SERVER_URL: server.serverUrl },
+          env: { E2E_DATABASE_URL: await e2eDatabaseUrl(), TEST_SERVER_URL: server.serverUrl },
         });
       }
     } finally {

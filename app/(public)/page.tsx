@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { CallCard } from "@/components/public/call-card";
 import { KeyFigures } from "@/components/public/key-figures";
 import { formatDate } from "@/lib/format";
@@ -9,6 +8,10 @@ import { lastPublishedYearFigures, listOpenCalls } from "@/lib/public/calls";
 import { latestFollowupNews } from "@/lib/public/followup-news";
 import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
 import { laureateReach } from "@/lib/public/statistics";
+
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); at most a minute
+// late on what depends on the clock (a call opening or closing), see docs/development.md.
+export const revalidate = 60;
 
 export const metadata: Metadata = {
   alternates: { canonical: "/" },
@@ -19,7 +22,6 @@ const cachedFigures = publicCached(lastPublishedYearFigures, "last-published-yea
 const cachedReach = publicCached(laureateReach, "laureate-reach");
 
 export default async function HomePage() {
-  await connection();
   const now = new Date();
   const [figures, openCalls, news] = await Promise.all([
     cachedFigures(),

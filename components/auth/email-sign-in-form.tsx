@@ -3,10 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { Field, inputClass, primaryButtonClass } from "@/components/form/field";
 import { requestSignInLink } from "@/lib/auth/actions";
 import { emailSignInSchema } from "@/lib/auth/schema";
+import type { z } from "@/lib/zod";
 
 type Input = z.input<typeof emailSignInSchema>;
 

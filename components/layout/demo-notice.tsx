@@ -1,4 +1,3 @@
-import { connection } from "next/server";
 import { isDemoDataLoaded } from "@/lib/demo";
 import { publicCached } from "@/lib/public/cache";
 
@@ -15,9 +14,12 @@ async function demoDataLoaded() {
   }
 }
 
-/** Shown on every page while the demo data is loaded, so nobody mistakes it for real results. */
+/**
+ * Shown on every page while the demo data is loaded, so nobody mistakes it for
+ * real results. Read through the public cache, so it does not make pages
+ * dynamic: a static public page shows it as it was when rendered.
+ */
 export async function DemoNotice() {
-  await connection();
   if (!(await demoDataLoaded())) return null;
   return (
     <div className="border-b border-warning bg-warning-50 text-grey-950">

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LAUREATES_CACHED_PREFIX } from "@/lib/public/laureates-path";
 import { UserMenu } from "./user-menu";
 
 const LINKS = [
@@ -13,7 +14,9 @@ const LINKS = [
   { href: "/donnees", label: "Données ouvertes" },
 ] as const;
 
-function isCurrent(pathname: string, href: string) {
+function isCurrent(currentPath: string, href: string) {
+  // The cached laureates list is rendered at its internal address (lib/public/laureates-routing.ts).
+  const pathname = currentPath.startsWith(LAUREATES_CACHED_PREFIX) ? "/laureats" : currentPath;
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 

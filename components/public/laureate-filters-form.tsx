@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { countryName } from "@/lib/countries";
-import { FILTER_PARAMS, type LaureateFilters } from "@/lib/public/laureate-filters";
+import { FILTER_PARAMS, type LaureateFilters, SEARCH_MAX_LENGTH } from "@/lib/public/laureate-filters";
 import type { FilterOptions } from "@/lib/public/laureates";
 
 const selectClass =
@@ -22,9 +22,27 @@ export function LaureateFiltersForm({
   for (const call of options.calls) callsByYear.set(call.year, [...(callsByYear.get(call.year) ?? []), call]);
 
   return (
-    <form method="get" action="/laureats" className="border border-grey-200 bg-white p-5">
-      <h2 className="text-lg">Filtrer les lauréats</h2>
-      <div className="mt-4 grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-4">
+    <form method="get" action="/laureats" className="border border-grey-200 bg-white p-5 print:hidden">
+      <h2 className="text-lg">Rechercher et filtrer</h2>
+      <div className="mt-4">
+        <label htmlFor="filtre-recherche" className={labelClass}>
+          Rechercher
+          <span id="filtre-recherche-aide" className="block text-xs font-normal text-grey-600">
+            Titre, résumé, collectivités, partenaires, opérateurs ou pays ; les accents et les majuscules sont
+            ignorés (ex. : « Thiers », « eau potable », « Arménie »)
+          </span>
+        </label>
+        <input
+          id="filtre-recherche"
+          type="search"
+          name={FILTER_PARAMS.query}
+          defaultValue={filters.query ?? ""}
+          maxLength={SEARCH_MAX_LENGTH}
+          aria-describedby="filtre-recherche-aide"
+          className={selectClass}
+        />
+      </div>
+      <div className="mt-4 grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <div>
           <label htmlFor="filtre-annee" className={labelClass}>
             Année
@@ -99,6 +117,25 @@ export function LaureateFiltersForm({
             {options.countries.map((code) => (
               <option key={code} value={code}>
                 {countryName(code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filtre-theme" className={labelClass}>
+            Thème
+            <span className="block text-xs font-normal text-grey-600">Choisi par le porteur du projet</span>
+          </label>
+          <select
+            id="filtre-theme"
+            name={FILTER_PARAMS.theme}
+            defaultValue={filters.theme ?? ""}
+            className={selectClass}
+          >
+            <option value="">Tous les thèmes</option>
+            {options.themes.map((theme) => (
+              <option key={theme} value={theme}>
+                {theme}
               </option>
             ))}
           </select>

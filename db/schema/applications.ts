@@ -9,6 +9,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -194,6 +195,24 @@ export const messages = pgTable(
     index("messages_author_id_idx").on(t.authorId),
     foreignKey({ name: "messages_in_reply_to_fk", columns: [t.inReplyTo], foreignColumns: [t.id] }),
   ],
+);
+
+/**
+ * Number of submitted applications (submitted_at set) per call and status,
+ * kept exact by statement-level triggers on `applications` (migration
+ * 0005): the review dashboard's per-status counts read a few rows here
+ * instead of counting 100 000 applications. Never written by the code.
+ */
+export const applicationStatusCounts = pgTable(
+  "application_status_counts",
+  {
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    status: applicationStatus("status").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.status] })],
 );
 
 /**

@@ -216,6 +216,12 @@ const OPERATOR_POOL = Array.from({ length: 24 }, (_, i) => ({
 
 // -- COPY helpers -------------------------------------------------------------
 
+/** Time spent per phase of the last run (printed with SEED_DEBUG=1). */
+const phases = new Map<string, number>();
+function phase(name: string, ms: number) {
+  phases.set(name, (phases.get(name) ?? 0) + ms);
+}
+
 type Cell = string | number | boolean | Date | null | undefined;
 
 function cell(value: Cell): string {
@@ -245,6 +251,7 @@ async function copy(tx: TxSql, table: string, columns: string[], rows: Cell[][])
   }
   const t0 = Date.now();
   await pipeline(Readable.from(chunks()), writable);
+  phase(`copy ${table}`, Date.now() - t0);
   if (process.env.SEED_DEBUG) console.log(`copy ${table}: ${rows.length} rows in ${Date.now() - t0} ms`);
 }
 
@@ -272,12 +279,15 @@ export async function seedScale(
   options: { count: number; seed?: number },
 ): Promise<{ applications: number; reviews: number; scores: number; ms: number }> {
   const started = Date.now();
+  phases.clear();
   const count = options.count;
   if (!Number.isInteger(count) || count <= 0) throw new Error("seedScale: count must be a positive integer.");
   const rng = new Random(options.seed ?? 1);
 
   const totals = await db.$client.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('seed:scale'))`;
+    // The score aggregates are refreshed once at the end, not after every COPY (migration 0006).
+    await tx`select set_config('app.bulk_load', 'on', true)`;
     // Big loads skip the per-row foreign-key triggers, as pg_restore --disable-triggers
     // does: every reference is built from rows read or written in this transaction,
     // and small loads (the tests) keep the checks. Needs a superuser (the embedded
@@ -611,6 +621,7 @@ export async function seedScale(
           ]);
         }
       }
+      phase("generation (JS)", Date.now() - generationStarted);
       if (process.env.SEED_DEBUG)
         console.log(`generated ${end - start} applications in ${Date.now() - generationStarted} ms`);
       await writing;
@@ -711,6 +722,14 @@ export async function seedScale(
       writing.catch(() => undefined);
     }
     await writing;
+    const refreshStarted = Date.now();
+    await tx`select set_config('app.bulk_load', '', true)`;
+    await tx`select refresh_application_scores(array(
+      select id from applications where call_id = any(${`{${plans.map((p) => p.id).join(",")}}`}::uuid[])))`;
+    phase("score aggregates", Date.now() - refreshStarted);
+    if (process.env.SEED_DEBUG) {
+      for (const [name, ms] of phases) console.log(`phase ${name}: ${ms} ms`);
+    }
 
     // Envelopes a little above what was granted; receipt counters where the numbering stopped.
     for (const call of plans) {

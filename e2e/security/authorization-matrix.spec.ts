@@ -5,6 +5,7 @@ import { resacoopDraftIssueId, resacoopDraftPostId, thiersTandilId } from "../ne
 import { reviewCallId, sampleAssignedApplicationId } from "../reviewer/data";
 import { anyCallId } from "../support/calls-db";
 import { type PersonaKey, signInAs } from "../support/personas";
+import { conflictedReviewFixture } from "./idor-data";
 import { discoverRoutes } from "./routes";
 
 /**
@@ -44,6 +45,9 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
   "/appels": { path: "/appels", expect: everyone(200) },
   "/appels/[slug]": { path: () => firstLink("/appels", /^\/appels\/[^/]+$/), expect: everyone(200) },
   "/laureats": { path: "/laureats", expect: everyone(200) },
+  // The cached list /laureats?… is rewritten to (lib/public/laureates-routing.ts); public like it.
+  "/laureats-filtres/[filtres]": { path: "/laureats-filtres/pays%3DAR", expect: everyone(200) },
+  "/sitemap.xml": { path: "/sitemap.xml", expect: everyone(200) },
   "/laureats/[id]": {
     path: () => firstLink("/laureats", /^\/laureats\/[0-9a-f-]{36}$/),
     expect: everyone(200),
@@ -79,6 +83,12 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
   "/api/files/[id]": {
     path: async () => `/api/files/${await thiersAttachmentId()}`,
     expect: { ...signedIn(404), "applicant-thiers": 200 },
+  },
+  // A document of Thiers's application in review: the lead's members, admins and the assigned reviewer
+  // without conflict; the conflicted reviewer sees the page, not the documents (403); others 404.
+  "/api/files/[id] (in review)": {
+    path: async () => `/api/files/${(await conflictedReviewFixture()).attachmentId}`,
+    expect: { ...signedIn(404), "applicant-thiers": 200, reviewer: 200, "reviewer-2": 403, admin: 200 },
   },
   "/instruction": { path: "/instruction", expect: only(["reviewer", "reviewer-2", "admin"]) },
   // A seeded application assigned to both reviewer personas.

@@ -15,18 +15,10 @@ import {
   canWithdrawApplication,
 } from "@/lib/authz/policy";
 import { formatTime } from "@/lib/format";
-import { enqueueEmail } from "@/lib/mail/outbox";
-import { receiptEmail } from "@/lib/mail/templates";
 import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
 import { writeApplicationForm } from "./persist";
-import {
-  activeMemberEmails,
-  documentStates,
-  documentsOf,
-  findApplication,
-  loadApplicationForm,
-} from "./queries";
-import { formatReceiptNumber, isBeforeDeadline, missingItems } from "./rules";
+import { findApplication, loadApplicationForm } from "./queries";
+import { isBeforeDeadline } from "./rules";
 import {
   type ApplicationForm,
   answerSchema,
@@ -35,6 +27,7 @@ import {
   saveApplicationSchema,
   withdrawSchema,
 } from "./schema";
+import { submitDraft } from "./submit";
 
 const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous. Ce que vous avez saisi reste affiché.";
 const FORBIDDEN = "Vous n’avez pas les droits pour cette action sur ce dossier.";
@@ -197,7 +190,9 @@ export async function saveApplication(_prev: SaveResult | null, formData: FormDa
  * Submits an application. The server checks the deadline (to the second) and
  * completeness; a second call on a submitted application changes nothing and
  * leads to the same receipt (idempotent). The receipt number comes from the
- * call's counter, incremented under a row lock.
+ * call's counter (`formatReceiptNumber`'s format, computed in SQL), drawn by
+ * the transaction's last statement so that submissions on one call wait on
+ * each other only for that statement and the commit.
  */
 export async function submitApplication(
   _prev: ActionResult | null,
@@ -215,57 +210,11 @@ export async function submitApplication(
   if (!canEditApplication(user, loaded.application)) {
     return fail("not_editable", "Ce dossier ne peut plus être déposé.");
   }
-  const outcome = await db.transaction(async (tx) => {
-    const [app] = await tx
-      .select()
-      .from(applications)
-      .where(eq(applications.id, loaded.application.id))
-      .for("update");
-    if (!app) return { kind: "not_found" as const };
-    // A concurrent submission got there first: same receipt, nothing more.
-    if (app.receiptNumber) return { kind: "done" as const };
-    if (app.status !== "draft") return { kind: "not_editable" as const };
-    const [call] = await tx.select().from(calls).where(eq(calls.id, app.callId)).for("update");
-    if (!call) return { kind: "not_found" as const };
-    const now = new Date();
-    if (!isBeforeDeadline(now, call.closesAt)) return { kind: "closed" as const };
-    const form = await loadApplicationForm(tx, app);
-    const missing = missingItems(form, call, documentStates(await documentsOf(tx, call.id, app.id)));
-    if (missing.length > 0) return { kind: "incomplete" as const, count: missing.length };
-    const seq = call.lastReceiptSeq + 1;
-    await tx.update(calls).set({ lastReceiptSeq: seq }).where(eq(calls.id, call.id));
-    const receiptNumber = formatReceiptNumber(call.year, call.code, seq);
-    await tx
-      .update(applications)
-      .set({
-        status: "submitted",
-        receiptNumber,
-        submittedAt: now,
-        submittedBy: user.id,
-        version: app.version + 1,
-        updatedBy: user.id,
-        updatedAt: now,
-      })
-      .where(and(eq(applications.id, app.id), eq(applications.status, "draft")));
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "application.submitted",
-      subjectType: "application",
-      subjectId: app.id,
-      data: { receiptNumber },
-    });
-    const content = receiptEmail({
-      applicationTitle: app.title,
-      receiptNumber,
-      callTitle: call.title,
-      submittedAt: now,
-      url: appUrl(receiptPath),
-    });
-    const recipients = new Set([user.email, ...(await activeMemberEmails(tx, app.leadOrganisationId))]);
-    for (const to of recipients) {
-      await enqueueEmail(tx, { to, ...content, template: "receipt", dedupeKey: `receipt:${app.id}:${to}` });
-    }
-    return { kind: "done" as const };
+  const outcome = await submitDraft(db, {
+    applicationId: loaded.application.id,
+    userId: user.id,
+    userEmail: user.email,
+    receiptUrl: appUrl(receiptPath),
   });
   switch (outcome.kind) {
     case "not_found":

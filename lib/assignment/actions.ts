@@ -2,7 +2,6 @@
 
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { applications, calls, reviewerAssignments, reviews } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -10,6 +9,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { canAssignReviewers } from "@/lib/authz/policy";
 import { getCall } from "@/lib/calls/queries";
 import { type ActionResult, fail, ok } from "@/lib/result";
+import { z } from "@/lib/zod";
 import { ASSIGNABLE_STATUSES, assignmentInput, listReviewers, loadAssignmentBoard } from "./queries";
 import { planAssignments, planFingerprint } from "./round-robin";
 

@@ -10,6 +10,7 @@ import {
   canCreateApplication,
   canDecide,
   canDeclareConflict,
+  canDownloadApplicationDocument,
   canEditApplication,
   canEditFollowup,
   canEditFollowupPost,
@@ -239,6 +240,29 @@ describe("review rules", () => {
     expect(canSeeReviewScores(reviewer, assigned)).toBe(false);
     expect(canSeeReviewScores(reviewer, conflicted)).toBe(false);
     expect(canSeeReviewScores(reviewer, null)).toBe(false);
+  });
+  it("lets the lead's members, admins and unconflicted assigned reviewers download documents", () => {
+    const inReview = { leadOrganisationId: 1, status: "in_review" };
+    const draft = { leadOrganisationId: 1, status: "draft" };
+    expect(canDownloadApplicationDocument(member, draft, null)).toBe(true);
+    expect(canDownloadApplicationDocument(member, inReview, null)).toBe(true);
+    expect(canDownloadApplicationDocument(pending, inReview, null)).toBe(false);
+    expect(
+      canDownloadApplicationDocument(
+        user({ memberships: [{ organisationId: 2, role: "manager", status: "active" }] }),
+        inReview,
+        null,
+      ),
+    ).toBe(false);
+    expect(canDownloadApplicationDocument(admin, inReview, null)).toBe(true);
+    expect(canDownloadApplicationDocument(admin, draft, null)).toBe(false);
+    expect(canDownloadApplicationDocument(reviewer, inReview, assigned)).toBe(true);
+    expect(canDownloadApplicationDocument(reviewer, inReview, submitted)).toBe(true);
+    expect(canDownloadApplicationDocument(reviewer, inReview, conflicted)).toBe(false);
+    expect(canDownloadApplicationDocument(reviewer, inReview, null)).toBe(false);
+    expect(canDownloadApplicationDocument(reviewer, draft, assigned)).toBe(false);
+    expect(canDownloadApplicationDocument(editor84, inReview, null)).toBe(false);
+    expect(canDownloadApplicationDocument(null, inReview, null)).toBe(false);
   });
   it("lets admins and unconflicted assigned reviewers ask for information while in review", () => {
     expect(canRequestInformation(reviewer, assigned, "in_review")).toBe(true);

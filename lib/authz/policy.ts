@@ -172,6 +172,25 @@ export function canSeeReviewScores(user: Viewer, assignment: ReviewAssignment) {
 }
 
 /**
+ * Downloading a document of an application (its required documents and the
+ * files attached to its messages):
+ * - an active member of its lead organisation, in every status;
+ * - an admin, once it is submitted (staff never see drafts);
+ * - a reviewer assigned to it who has not declared a conflict, once it is
+ *   submitted (a conflicted reviewer still sees the page, not the documents).
+ */
+export function canDownloadApplicationDocument(
+  user: Viewer,
+  application: ApplicantApplication,
+  assignment: ReviewAssignment,
+) {
+  if (canViewOwnApplication(user, application)) return true;
+  if (application.status === "draft") return false;
+  if (hasPermission(user, "admin.access")) return true;
+  return Boolean(user?.isReviewer && assignment && !assignment.conflict);
+}
+
+/**
  * Asking the applicant for more information:
  * - an admin, or an assigned reviewer without conflict;
  * - while the application is submitted or in review (not already waiting for an answer).

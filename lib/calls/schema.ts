@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { countryName } from "@/lib/countries";
 import { parisParts, parisTime } from "@/lib/time";
+import { z } from "@/lib/zod";
 
 /**
  * The call form, shared by the browser (react-hook-form) and the server

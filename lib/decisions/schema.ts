@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** Euros typed the French way (« 12 500,50 ») to integer cents. */
 export function parseEuros(value: string): number | null {

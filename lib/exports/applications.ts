@@ -5,7 +5,7 @@ import type { Principal } from "@/lib/authz/principal";
 import { isoDateInParis } from "@/lib/format";
 import type { ListFilters } from "@/lib/review/filters";
 import { STATUS_LABELS } from "@/lib/review/labels";
-import { type ListRow, selectList, toRow } from "@/lib/review/queries";
+import { type ListRow, selectList, statusCountsQuery, toRow } from "@/lib/review/queries";
 import { CSV_BOM, csvLine } from "./csv";
 import { type Cell, xlsxChunks } from "./xlsx";
 
@@ -63,10 +63,15 @@ async function* exportRows(user: Principal, filters: ListFilters): AsyncGenerato
   }
 }
 
+/** Rows of the export: the list's per-status counts (see statusCountsQuery), for the chosen status or all. */
 export async function countExportRows(user: Principal, filters: ListFilters) {
-  const { from } = selectList(user, filters);
-  const rows = (await getDb().execute(sql`select count(*)::int as n ${from}`)) as unknown as { n: number }[];
-  return Number(rows[0]?.n ?? 0);
+  const rows = (await getDb().execute(statusCountsQuery(user, filters))) as unknown as {
+    status: string;
+    n: number;
+  }[];
+  return rows
+    .filter((r) => !filters.status || r.status === filters.status)
+    .reduce((total, r) => total + Number(r.n), 0);
 }
 
 /** A byte stream of the export; rows are fetched as the client reads (back-pressure through pull). */

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { FileStore } from "./store";
 
@@ -35,5 +35,22 @@ export class LocalFileStore implements FileStore {
 
   async delete(key: string) {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async *list() {
+    let entries: string[];
+    try {
+      entries = (await readdir(this.root, { recursive: true })).map(String);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const key = entry.split(path.sep).join("/");
+      // Only what the app writes: temporary or foreign files are none of its business.
+      if (!/^[a-z]+(\/[0-9a-f-]{36}){2}$/.test(key)) continue;
+      const info = await stat(path.join(this.root, entry)).catch(() => null);
+      if (info?.isFile()) yield { key, modifiedAt: info.mtime };
+    }
   }
 }

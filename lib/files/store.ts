@@ -13,6 +13,8 @@ export interface FileStore {
   /** The bytes, or null when the key does not exist. */
   get(key: string): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
+  /** Every stored key with its last modification time (for the orphan cleanup). */
+  list(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 let store: FileStore | undefined;

@@ -8,6 +8,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { attachments, requiredDocuments } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { inspectUpload } from "./inspect";
 import { acceptedTypesLabel, detectMimeType } from "./magic";
 import { getFileStore, newStorageKey, safeDisplayName } from "./store";
 
@@ -49,6 +50,11 @@ export async function storeRequiredDocument(
       message: `Le contenu de ce fichier n’est pas au format attendu : déposez un fichier ${acceptedTypesLabel(doc.acceptedTypes)}.`,
     };
   }
+  // Zip bombs, active content in PDF files, and the antivirus when configured.
+  const inspection = await inspectUpload(type, input.bytes);
+  if (!inspection.ok) return inspection;
+  // The file is written before its row: a failure (or a killed process) in between leaves a file
+  // without a row, never a row without its file; removeOrphanFiles deletes such files later.
   const store = getFileStore();
   const key = newStorageKey("applications", input.applicationId);
   await store.put(key, input.bytes);

@@ -3,7 +3,6 @@
 import { and, eq, inArray, max, notInArray, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { attachments, followupPosts, milestones, newsIssues, progressReports } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -19,6 +18,7 @@ import { referencedImageIds, renderMarkdown } from "@/lib/markdown/render";
 import { findPublishedLaureate, projectRegionCodes } from "@/lib/networks/queries";
 import { invalidatePublicContent } from "@/lib/public/cache";
 import { type ActionResult, fail, ok } from "@/lib/result";
+import { z } from "@/lib/zod";
 import { findIssue, findMilestone, findPost, findReport } from "./queries";
 import { normaliseProgress, publicationTarget, UNPUBLISHABLE_FROM } from "./rules";
 import {

@@ -2,7 +2,6 @@
 
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { applications, progressReports } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -10,6 +9,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { canSubmitProgressReport } from "@/lib/authz/policy";
 import { findPublishedLaureate } from "@/lib/networks/queries";
 import { type ActionResult, fail, ok } from "@/lib/result";
+import { z } from "@/lib/zod";
 import { submitReportSchema } from "./schema";
 
 /**

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { parisTime } from "@/lib/time";
+import { z } from "@/lib/zod";
 import { MILESTONE_STATUSES } from "./rules";
 
 /** Empty form fields (an unset select, an empty date) arrive as "": treat them as absent. */

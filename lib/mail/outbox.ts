@@ -3,9 +3,10 @@
  * transaction as what caused it (a submission, a decision…), so that it is sent
  * if and only if that change is committed; the sender (sender.ts) delivers it.
  */
-import { z } from "zod";
+
 import type { Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import { z } from "@/lib/zod";
 
 /** The database or a transaction of it: anything that can insert. */
 export type OutboxWriter = Pick<Database, "insert">;
@@ -39,19 +40,29 @@ const outboxEmail = z.object({
  * (nothing written), true otherwise. Throws on an invalid address, subject or body.
  */
 export async function enqueueEmail(tx: OutboxWriter, email: OutboxEmail): Promise<boolean> {
-  const parsed = outboxEmail.parse(email);
   const rows = await tx
     .insert(emailOutbox)
-    .values({
-      toAddress: parsed.to,
-      // One line: a title with a line break must not break the header.
-      subject: parsed.subject.replace(/\s+/g, " "),
-      textBody: parsed.text,
-      htmlBody: parsed.html ?? null,
-      template: parsed.template,
-      dedupeKey: parsed.dedupeKey ?? null,
-    })
+    .values(outboxValues(email))
     .onConflictDoNothing({ target: emailOutbox.dedupeKey })
     .returning({ id: emailOutbox.id });
   return rows.length > 0;
+}
+
+/**
+ * The checked column values of an outbox row, for callers that write it in
+ * their own statement (the submission writes its receipts in one statement
+ * with the receipt number, see lib/applications/actions.ts). Throws on an
+ * invalid address, subject or body, as enqueueEmail does.
+ */
+export function outboxValues(email: OutboxEmail) {
+  const parsed = outboxEmail.parse(email);
+  return {
+    toAddress: parsed.to,
+    // One line: a title with a line break must not break the header.
+    subject: parsed.subject.replace(/\s+/g, " "),
+    textBody: parsed.text,
+    htmlBody: parsed.html ?? null,
+    template: parsed.template,
+    dedupeKey: parsed.dedupeKey ?? null,
+  };
 }

@@ -1,4 +1,3 @@
-import { connection } from "next/server";
 import { PUBLIC_REVALIDATE_SECONDS, publicCached } from "@/lib/public/cache";
 import { openDataGrants } from "./subventions";
 
@@ -6,7 +5,6 @@ const cached = publicCached(openDataGrants, "open-data-grants");
 
 /** The export, from the public cache (invalidated with the rest of the public content on publication). */
 export async function openDataGrantsCached() {
-  await connection();
   return cached();
 }
 

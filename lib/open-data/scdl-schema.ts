@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * The constraints of the SCDL « subventions » schema, version 2.1.1 (Socle

@@ -26,7 +26,9 @@ describe.skipIf(!url)("open data and statistics", () => {
     unpublished = (await db.execute(sql`
       select a.id, a.title, a.receipt_number as receipt, d.outcome
       from applications a join calls c on c.id = a.call_id join decisions d on d.application_id = a.id
-      where c.results_published_at is null or c.results_published_at > now()`)) as unknown as typeof unpublished;
+      where (c.results_published_at is null or c.results_published_at > now())
+        -- The demo's years: other integration files leave their own calls in far years (2096–2099).
+        and c.year <= extract(year from now()) + 1`)) as unknown as typeof unpublished;
   }, 60_000);
   afterAll(async () => {
     await close();

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db/client";
 import { normalizeSearch } from "@/lib/text";
+import { z } from "@/lib/zod";
 
 export const organisationSearchSchema = z.object({
   q: z.string().trim().min(2).max(100),
@@ -58,4 +58,31 @@ export async function searchOrganisations(
              o.name
     limit ${limit}`);
   return [...rows];
+}
+
+/**
+ * The official list changes only when the referential is loaded (a deploy),
+ * and autocomplete queries repeat a lot (every user types « sain », « saint »…):
+ * results are kept in this process for an hour, at most 2 000 queries (the
+ * oldest entry goes first). The SQL costs 2–30 ms for broad prefixes such as
+ * « saint » (thousands of candidates ranked by similarity); a hit costs none.
+ */
+const CACHE_TTL_MS = 60 * 60 * 1000;
+const CACHE_MAX = 2_000;
+const cache = new Map<string, { at: number; hits: Promise<OrganisationHit[]> }>();
+
+export function searchOrganisationsCached(db: Database, query: string): Promise<OrganisationHit[]> {
+  // The query depends on the normalised text and, for what looks like a code, on the code.
+  const code = query.replace(/\s+/g, "").toUpperCase();
+  const key = `${normalizeSearch(query.trim())}|${/^[0-9][0-9AB][0-9]{0,12}$/.test(code) ? code : ""}`;
+  const now = Date.now();
+  const entry = cache.get(key);
+  if (entry && now - entry.at < CACHE_TTL_MS) return entry.hits;
+  const hits = searchOrganisations(db, query);
+  cache.delete(key);
+  cache.set(key, { at: now, hits });
+  // A failed query is not kept.
+  hits.catch(() => cache.delete(key));
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  return hits;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { laureateFiltersQuery, pageCount, paginationWindow, parseLaureateFilters } from "./laureate-filters";
+import {
+  countryCodesNamed,
+  foldForSearch,
+  laureateFiltersQuery,
+  pageCount,
+  paginationWindow,
+  parseLaureateFilters,
+  SEARCH_MAX_LENGTH,
+} from "./laureate-filters";
 
 describe("parseLaureateFilters", () => {
   it("reads valid French parameters", () => {
@@ -39,6 +47,62 @@ describe("parseLaureateFilters", () => {
       region: "84",
       page: 1,
     });
+  });
+});
+
+describe("search and theme", () => {
+  it("reads the search text and the theme", () => {
+    expect(parseLaureateFilters({ q: "  Thiers   Tandil ", theme: "Sécurité alimentaire" })).toEqual({
+      query: "Thiers Tandil",
+      theme: "Sécurité alimentaire",
+      page: 1,
+    });
+  });
+
+  it("drops control characters and lone surrogates, and cuts a long search on a character", () => {
+    expect(parseLaureateFilters({ q: "eau\u0000\ud800potable" }).query).toBe("eau potable");
+    expect(parseLaureateFilters({ q: "\u0007\t" }).query).toBeUndefined();
+    const long = parseLaureateFilters({ q: `${"é".repeat(SEARCH_MAX_LENGTH - 1)}😀😀` }).query ?? "";
+    expect(Array.from(long)).toHaveLength(SEARCH_MAX_LENGTH);
+    expect(long.endsWith("😀")).toBe(true);
+    expect(parseLaureateFilters({ theme: "x".repeat(101) }).theme).toBeUndefined();
+    expect(parseLaureateFilters({ theme: "Cul\u0000ture" }).theme).toBeUndefined();
+  });
+
+  it("round-trips through the query string", () => {
+    const filters = parseLaureateFilters({ q: "coopération « eau »", theme: "Culture", annee: "2025" });
+    const query = laureateFiltersQuery(filters);
+    expect(query).toBe("?annee=2025&theme=Culture&q=coop%C3%A9ration+%C2%AB+eau+%C2%BB");
+    expect(parseLaureateFilters(Object.fromEntries(new URLSearchParams(query)))).toEqual(filters);
+  });
+});
+
+describe("country names in a search", () => {
+  const names = {
+    AM: "Arménie",
+    AR: "Argentine",
+    CI: "Côte d’Ivoire",
+    GN: "Guinée",
+    GW: "Guinée-Bissau",
+    PG: "Papouasie-Nouvelle-Guinée",
+  };
+
+  it("folds accents, case and punctuation", () => {
+    expect(foldForSearch("  Côte d’Ivoire ")).toBe("cote d ivoire");
+    expect(foldForSearch("ÉQUATEUR")).toBe("equateur");
+  });
+
+  it("finds countries whose name holds the whole search as words", () => {
+    expect(countryCodesNamed("armenie", names)).toEqual(["AM"]);
+    expect(countryCodesNamed("ARGENTINE", names)).toEqual(["AR"]);
+    expect(countryCodesNamed("cote d'ivoire", names)).toEqual(["CI"]);
+    expect(countryCodesNamed("Guinée", names)).toEqual(["GN", "GW", "PG"]);
+  });
+
+  it("matches whole words only, and nothing for short or mixed searches", () => {
+    expect(countryCodesNamed("argent", names)).toEqual([]);
+    expect(countryCodesNamed("ar", names)).toEqual([]);
+    expect(countryCodesNamed("eau Arménie", names)).toEqual([]);
   });
 });
 

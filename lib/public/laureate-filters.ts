@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** Laureates shown per page of /laureats. */
 export const LAUREATES_PAGE_SIZE = 20;
@@ -9,8 +9,13 @@ export const FILTER_PARAMS = {
   call: "appel",
   region: "region",
   country: "pays",
+  theme: "theme",
+  query: "q",
   page: "page",
 } as const;
+
+/** Longest search text kept (a longer one is cut, not refused: the page still answers). */
+export const SEARCH_MAX_LENGTH = 200;
 
 /**
  * One schema per parameter, so that a bad value drops only that filter: a
@@ -26,6 +31,26 @@ const fields = {
     .string()
     .regex(/^[A-Za-z]{2}$/)
     .transform((v) => v.toUpperCase()),
+  /** A theme as applicants chose it from their call's list (« Sécurité alimentaire »). */
+  theme: z
+    .string()
+    .max(100)
+    .regex(/^[^\p{Cc}\p{Cs}]+$/u),
+  /** Free text, whitespace collapsed; control characters dropped. */
+  query: z
+    .string()
+    .transform((v) =>
+      Array.from(
+        v
+          .replace(/[\p{Cc}\p{Cs}]/gu, " ")
+          .replace(/\s+/g, " ")
+          .trim(),
+      )
+        .slice(0, SEARCH_MAX_LENGTH)
+        .join("")
+        .trim(),
+    )
+    .pipe(z.string().min(1)),
   page: z.coerce.number().int().min(1).max(100_000),
 };
 
@@ -34,6 +59,8 @@ export const laureateFiltersSchema = z.object({
   call: fields.call.optional(),
   region: fields.region.optional(),
   country: fields.country.optional(),
+  theme: fields.theme.optional(),
+  query: fields.query.optional(),
   page: fields.page.default(1),
 });
 
@@ -60,6 +87,8 @@ export function parseLaureateFilters(params: SearchParams): LaureateFilters {
     call: pick(fields.call, FILTER_PARAMS.call),
     region: pick(fields.region, FILTER_PARAMS.region),
     country: pick(fields.country, FILTER_PARAMS.country),
+    theme: pick(fields.theme, FILTER_PARAMS.theme),
+    query: pick(fields.query, FILTER_PARAMS.query),
     page: pick(fields.page, FILTER_PARAMS.page),
   });
 }
@@ -71,6 +100,8 @@ export function laureateFiltersQuery(filters: Partial<LaureateFilters>): string 
   if (filters.call) search.set(FILTER_PARAMS.call, filters.call);
   if (filters.region) search.set(FILTER_PARAMS.region, filters.region);
   if (filters.country) search.set(FILTER_PARAMS.country, filters.country);
+  if (filters.theme) search.set(FILTER_PARAMS.theme, filters.theme);
+  if (filters.query) search.set(FILTER_PARAMS.query, filters.query);
   if (filters.page && filters.page > 1) search.set(FILTER_PARAMS.page, String(filters.page));
   const query = search.toString();
   return query ? `?${query}` : "";
@@ -92,4 +123,36 @@ export function paginationWindow(current: number, last: number): (number | null)
     out.push(p);
   }
   return out;
+}
+
+/** Lower case, no accents, words separated by single spaces: « Côte d’Ivoire » → « cote d ivoire ». */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/**
+ * Countries a search designates by name: the whole search is one country's
+ * French name or a run of its words (« arménie », « guinee » for the four
+ * Guinées, « Côte d’Ivoire »). Country names are not in the database (only
+ * ISO codes), so the search matches them here and filters partners by code.
+ * A search mixing a country with other words (« eau Sénégal ») searches the
+ * text only.
+ */
+export function countryCodesNamed(
+  query: string,
+  names: Readonly<Record<string, string>>,
+  minLength = 3,
+): string[] {
+  const folded = foldForSearch(query);
+  if (folded.length < minLength) return [];
+  const needle = ` ${folded} `;
+  return Object.entries(names)
+    .filter(([, name]) => ` ${foldForSearch(name)} `.includes(needle))
+    .map(([code]) => code)
+    .sort();
 }

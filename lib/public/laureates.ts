@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, exists, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import countries from "i18n-iso-countries";
 import { getDb } from "@/db/client";
 import {
   applications,
@@ -11,8 +12,9 @@ import {
   pairings,
   participants,
 } from "@/db/schema";
-import { sortByCountryName } from "@/lib/countries";
-import { LAUREATES_PAGE_SIZE, type LaureateFilters } from "./laureate-filters";
+import { countryName, sortByCountryName } from "@/lib/countries";
+import { searchQuery } from "@/lib/review/queries";
+import { countryCodesNamed, LAUREATES_PAGE_SIZE, type LaureateFilters } from "./laureate-filters";
 import { callResultsPublished, frenchOrder, isPublishedLaureate } from "./published";
 
 const lead = alias(organisations, "lead");
@@ -114,7 +116,60 @@ function laureateConditions(filters: LaureateFilters): SQL {
       );
     conditions.push(exists(partnerInCountry));
   }
+  // The themes the applicant chose (from its call's list); GIN index on applications.themes.
+  if (filters.theme) conditions.push(sql`${applications.themes} @> array[${filters.theme}]::text[]`);
+  if (filters.query) conditions.push(searchCondition(filters.query));
   return and(...conditions) as SQL;
+}
+
+let countryNames: Record<string, string> | undefined;
+/** French names of every country code (those of lib/countries.ts, Kosovo included). */
+function frenchCountryNames(): Record<string, string> {
+  if (countryNames) return countryNames;
+  const codes = [...Object.keys(countries.getAlpha2Codes()), "XK"];
+  countryNames = Object.fromEntries(codes.map((code) => [code, countryName(code)]));
+  return countryNames;
+}
+
+/**
+ * French full-text search (stemming, accents and case ignored: the
+ * fr_unaccent / fr_search_document functions and GIN indexes of migration
+ * 0004, shared with the review dashboard) over the title, summary and « on
+ * behalf of » of the project and the names of its lead, co-applicants,
+ * foreign partners and operators; plus, when the search is a country's name,
+ * the projects with a partner in that country. Each branch uses its own
+ * index; the published rule stays in the outer WHERE, so a search never
+ * reaches an unpublished decision.
+ */
+function searchCondition(text: string): SQL {
+  const query = searchQuery(text);
+  const codes = countryCodesNamed(text, frenchCountryNames());
+  const byCountry =
+    codes.length > 0
+      ? sql`union
+    select p.application_id from participants p join foreign_partners f on f.id = p.foreign_partner_id
+      where p.role = 'foreign_partner' and f.country_code in (${sql.join(
+        codes.map((c) => sql`${c}`),
+        sql`, `,
+      )})`
+      : sql``;
+  return sql`${applications.id} in (
+    select s.id from applications s
+      where fr_search_document(s.title || ' ' || s.summary || ' ' || coalesce(s.on_behalf_of, '')) @@ ${query}
+    union
+    select s.id from applications s join organisations o on o.id = s.lead_organisation_id
+      where fr_search_document(o.name) @@ ${query}
+    union
+    select p.application_id from participants p join organisations o on o.id = p.organisation_id
+      where p.role = 'co_applicant' and fr_search_document(o.name) @@ ${query}
+    union
+    select p.application_id from participants p join foreign_partners f on f.id = p.foreign_partner_id
+      where p.role = 'foreign_partner' and fr_search_document(f.name) @@ ${query}
+    union
+    select p.application_id from participants p join operators op on op.id = p.operator_id
+      where p.role = 'operator' and fr_search_document(op.name) @@ ${query}
+    ${byCountry}
+  )`;
 }
 
 /**
@@ -221,6 +276,7 @@ export type FilterOptions = {
   calls: { slug: string; title: string; year: number }[];
   regions: { code: string; name: string }[];
   countries: string[];
+  themes: string[];
 };
 
 /**
@@ -236,7 +292,7 @@ export async function laureateFilterOptions(selected: Partial<LaureateFilters> =
     where pub_call.id = app.call_id and pub_decision.outcome = 'accepted'
       and pub_call.results_published_at is not null and pub_call.results_published_at <= now()
   )`;
-  const [callRows, regionRows, countryRows] = await Promise.all([
+  const [callRows, regionRows, countryRows, themeRows] = await Promise.all([
     db
       .select({ slug: calls.slug, title: calls.title, year: calls.year })
       .from(calls)
@@ -265,6 +321,19 @@ export async function laureateFilterOptions(selected: Partial<LaureateFilters> =
       where exists (
         select 1 from participants p join applications app on app.id = p.application_id
         where p.foreign_partner_id = fp.id and p.role = 'foreign_partner' and ${published})`),
+    // Themes a laureate chose, found per published call among its own themes (an applicant picks from its
+    // call's list): one EXISTS per (call, theme) over that call's applications, stopping at the first hit.
+    // Cheaper at 100 000 applications than an EXISTS per theme on the GIN index, whose bitmap holds every
+    // application of a common theme before the first row is checked (measured: 0.44 s against 0.68 s, cold).
+    db.execute<{ theme: string }>(sql`
+      select distinct t.theme collate "fr-x-icu" as theme
+      from calls c cross join lateral unnest(c.themes) as t(theme)
+      where c.results_published_at is not null and c.results_published_at <= now()
+        and exists (
+          select 1 from applications app
+          join decisions d on d.application_id = app.id and d.outcome = 'accepted'
+          where app.call_id = c.id and t.theme = any(app.themes))
+      order by 1`),
   ]);
 
   const years = [...new Set(callRows.map((c) => c.year))];
@@ -285,6 +354,10 @@ export async function laureateFilterOptions(selected: Partial<LaureateFilters> =
     calls: callOptions,
     regions: regionRows.map((r) => ({ code: r.code, name: r.name })),
     countries: sortByCountryName(countryCodes),
+    themes: [
+      ...themeRows.map((r) => r.theme),
+      ...(selected.theme && !themeRows.some((r) => r.theme === selected.theme) ? [selected.theme] : []),
+    ],
   };
 }
 

@@ -143,3 +143,34 @@ export async function laureateReach(year: number): Promise<HomeReach> {
         where p.role = 'foreign_partner' and p.application_id in (select id from laureates)) as countries`);
   return { year, localAuthorities: row?.authorities ?? 0, countries: row?.countries ?? 0 };
 }
+
+export type RegionMapRow = { code: string; name: string; projects: number };
+
+/**
+ * Per French région: published laureate projects whose lead or a
+ * co-applicant is in the région, every published year together — the same
+ * rule as the région filter of /laureats, so the figure on the map is the
+ * count of the list it links to.
+ */
+export async function regionMapFigures(): Promise<RegionMapRow[]> {
+  const rows = await getDb().execute<RegionMapRow>(sql`
+    with laureate as (
+      select a.id, a.lead_organisation_id
+      from applications a
+      join calls c on c.id = a.call_id
+      join decisions d on d.application_id = a.id and d.outcome = 'accepted'
+      where ${PUBLISHED_CALL}
+    ), touched as (
+      select l.id, o.region_code from laureate l join organisations o on o.id = l.lead_organisation_id
+      union
+      select l.id, o.region_code from laureate l
+      join participants p on p.application_id = l.id and p.role = 'co_applicant'
+      join organisations o on o.id = p.organisation_id
+    )
+    select r.insee_code as code, r.name, count(*)::int as projects
+    from touched t
+    join organisations r on r.kind = 'region' and r.insee_code = t.region_code
+    group by r.insee_code, r.name
+    order by r.name collate "fr-x-icu"`);
+  return [...rows];
+}

@@ -2,7 +2,6 @@
 
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { applications, calls, decisions, memberships, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -13,6 +12,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { decisionEmail } from "@/lib/mail/templates";
 import { invalidatePublicContent } from "@/lib/public/cache";
 import { type ActionResult, fail, ok } from "@/lib/result";
+import { z } from "@/lib/zod";
 import { publicationSummary } from "./queries";
 
 const FORBIDDEN = "Seuls les administrateurs peuvent publier les résultats.";

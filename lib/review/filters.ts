@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** Dashboard list state, read from the URL so that a view can be shared. */
 export const SORTS = {

@@ -160,11 +160,10 @@ export function toRow(r: Record<string, unknown>): ListRow {
 export async function listApplications(user: Principal, filters: ListFilters) {
   const db = getDb();
   const { from, columns, order } = selectList(user, filters);
-  const counts = baseQuery(user, filters, { withStatus: false, forCount: true });
   const [rows, countRows] = await Promise.all([
     db.execute(sql`select ${columns} ${from}
       order by ${order} limit ${PAGE_SIZE} offset ${(filters.page - 1) * PAGE_SIZE}`),
-    db.execute(sql`select a.status, count(*)::int as n ${counts.from} group by a.status`),
+    db.execute(statusCountsQuery(user, filters)),
   ]);
   const byStatus = Object.fromEntries(
     (countRows as unknown as { status: string; n: number }[]).map((r) => [r.status, Number(r.n)]),
@@ -180,11 +179,36 @@ export async function listApplications(user: Principal, filters: ListFilters) {
   };
 }
 
+/**
+ * Per-status counts of the list. The admin's views filtered at most by call
+ * read `application_status_counts` (a few rows kept exact by triggers, see
+ * migration 0005) instead of counting every submitted application; other
+ * filters count the matching rows.
+ */
+export function statusCountsQuery(user: Principal, filters: ListFilters): SQL {
+  const onlyCall =
+    !filters.q &&
+    !filters.region &&
+    !filters.departement &&
+    !filters.country &&
+    !filters.theme &&
+    !filters.mine &&
+    !filters.disagreement &&
+    filters.scoreMin === undefined &&
+    filters.scoreMax === undefined;
+  if (user.isAdmin && onlyCall) {
+    const where = filters.call ? sql`where call_id = ${filters.call}` : sql``;
+    return sql`select status, sum(count)::int as n from application_status_counts ${where}
+      group by status having sum(count) > 0`;
+  }
+  return sql`select a.status, count(*)::int as n ${countFrom(user, filters)} group by a.status`;
+}
+
 /** Options of the filter form: calls with submitted applications, régions, départements, countries, themes. */
 export async function listFilterOptions(user: Principal) {
   const db = getDb();
   const callsVisible = user.isAdmin
-    ? sql`select c.id, c.title, c.year from calls c where exists (select 1 from applications a where a.call_id = c.id and a.submitted_at is not null)`
+    ? sql`select c.id, c.title, c.year from calls c where exists (select 1 from application_status_counts n where n.call_id = c.id and n.count > 0)`
     : sql`select c.id, c.title, c.year from calls c where exists (select 1 from applications a join reviewer_assignments ra on ra.application_id = a.id where a.call_id = c.id and ra.reviewer_id = ${user.id})`;
   const [calls, regions, departements, countries, themes] = await Promise.all([
     db.execute(sql`${callsVisible} order by c.year desc, c.title`),

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { CallCard } from "@/components/public/call-card";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { CALL_STATUS_ORDER, type CallStatus } from "@/lib/calls/status";
 import { listCalls } from "@/lib/public/calls";
+
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); at most a minute
+// late on what depends on the clock (a call opening or closing), see docs/development.md.
+export const revalidate = 60;
 
 export const metadata: Metadata = {
   title: "Appels à projets",
@@ -23,7 +26,6 @@ const SECTION_TITLES: Record<CallStatus, string> = {
 };
 
 export default async function CallsPage() {
-  await connection();
   const calls = await listCalls(new Date());
   const sections = CALL_STATUS_ORDER.map((status) => ({
     status,

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { FranceRegionsMap } from "@/components/public/france-regions-map";
+import { MapLegend } from "@/components/public/map-legend";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { countryName } from "@/lib/countries";
 import { formatCount } from "@/lib/format";
 import { publicCached } from "@/lib/public/cache";
 import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
-import { countryFigures } from "@/lib/public/statistics";
-import { MAP_CLASSES, MAP_HEIGHT, MAP_WIDTH, mapClass, worldShapes } from "@/lib/public/world-map";
+import { countryFigures, regionMapFigures } from "@/lib/public/statistics";
+import { MAP_HEIGHT, MAP_WIDTH, mapClass, worldShapes } from "@/lib/public/world-map";
+
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); see docs/development.md.
+export const revalidate = 300;
 
 export const metadata: Metadata = {
   title: "Carte des partenariats",
@@ -19,12 +23,12 @@ export const metadata: Metadata = {
 };
 
 const cachedCountries = publicCached(countryFigures, "country-figures");
+const cachedRegions = publicCached(regionMapFigures, "region-map-figures");
 
 const projectsLabel = (n: number) => (n > 1 ? `${formatCount(n)} projets` : `${formatCount(n)} projet`);
 
 export default async function MapPage() {
-  await connection();
-  const figures = await cachedCountries();
+  const [figures, regionFigures] = await Promise.all([cachedCountries(), cachedRegions()]);
   const byCode = new Map(figures.map((f) => [f.code, f]));
   const shapes = worldShapes();
   const onMap = new Set(shapes.map((s) => s.code));
@@ -41,35 +45,24 @@ export default async function MapPage() {
       </p>
 
       <figure className="mt-6">
-        <ul aria-label="Légende" className="mb-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-          {MAP_CLASSES.map((c) => (
-            <li key={c.label} className="flex items-center gap-2">
-              <span
-                aria-hidden="true"
-                className="inline-block h-4 w-6 border border-grey-800"
-                style={{ background: c.fill }}
-              />
-              {c.label}
-            </li>
-          ))}
-          <li className="flex items-center gap-2">
-            <span aria-hidden="true" className="inline-block h-4 w-6 border border-grey-300 bg-grey-50" />
-            aucun projet
-          </li>
-        </ul>
+        <MapLegend label="Légende" />
         <svg
           viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
           className="h-auto w-full border border-grey-200 bg-[#f5f5fe]"
           role="group"
           aria-label={`Carte du monde : ${figures.length} pays partenaires`}
         >
-          <g aria-hidden="true">
-            {shapes
+          {/* Countries without a project: one path (their paths start with an absolute move), not a link. */}
+          <path
+            aria-hidden="true"
+            d={shapes
               .filter((s) => !s.code || !byCode.has(s.code))
-              .map((s) => (
-                <path key={s.id} d={s.d} fill="#f6f6f6" stroke="#cecece" strokeWidth={0.5} />
-              ))}
-          </g>
+              .map((s) => s.d)
+              .join("")}
+            fill="#f6f6f6"
+            stroke="#cecece"
+            strokeWidth={0.5}
+          />
           {shapes.flatMap((s) => {
             const f = s.code ? byCode.get(s.code) : undefined;
             const shade = f ? mapClass(f.projects) : null;
@@ -157,6 +150,8 @@ export default async function MapPage() {
           </table>
         </div>
       </section>
+
+      <FranceRegionsMap figures={regionFigures} />
     </PageContainer>
   );
 }

@@ -45,7 +45,15 @@ export default function PersonalDataPage() {
         <h2 className="text-2xl">Durée de conservation</h2>
         <p>
           Les dossiers sont conservés dix ans après la clôture de l’appel à projets, conformément aux règles
-          d’archivage des subventions publiques. Les comptes inactifs depuis trois ans sont supprimés.
+          d’archivage des subventions publiques ; passé ce délai, les noms et adresses électroniques des
+          contacts qu’ils mentionnent sont effacés. Les résultats publiés (collectivités lauréates, projets,
+          montants accordés) restent publics.
+        </p>
+        <p>
+          Les comptes sans connexion depuis trois ans sont anonymisés (nom et adresse électronique effacés,
+          rattachements aux collectivités retirés). Les sessions expirées et les liens de connexion périmés
+          sont supprimés chaque jour, les compteurs de protection contre les abus après 24&nbsp;heures, et le
+          contenu des courriels envoyés par le service après 90&nbsp;jours.
         </p>
 
         <h2 className="text-2xl">Cookies</h2>

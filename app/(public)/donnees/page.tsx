@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { formatCount } from "@/lib/format";
 import { openDataGrantsCached } from "@/lib/open-data/cached";
 import { SCDL_FIELDS, SCDL_SUBVENTIONS_VERSION } from "@/lib/open-data/scdl-schema";
 import { GRANTOR_NAME, GRANTOR_SIRET } from "@/lib/open-data/subventions";
+
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); see docs/development.md.
+export const revalidate = 300;
 
 export const metadata: Metadata = {
   title: "Données ouvertes",
@@ -37,7 +39,6 @@ const FILLED_WITH: Record<string, string> = {
 };
 
 export default async function OpenDataPage() {
-  await connection();
   const { grants, withoutIdentifier } = await openDataGrantsCached();
 
   return (

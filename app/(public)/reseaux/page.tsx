@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { cachedNetworks } from "@/lib/followup/public";
+
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); see docs/development.md.
+export const revalidate = 300;
 
 export const metadata: Metadata = {
   title: "Réseaux régionaux",
@@ -11,7 +13,6 @@ export const metadata: Metadata = {
 };
 
 export default async function NetworksPage() {
-  await connection();
   const networks = await cachedNetworks();
   return (
     <PageContainer>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { BarChart } from "@/components/public/bar-chart";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -10,6 +9,9 @@ import { formatCount, formatMoneyCents, formatPercent, rate } from "@/lib/format
 import { publicCached } from "@/lib/public/cache";
 import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
 import { publicStatistics } from "@/lib/public/statistics";
+
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); see docs/development.md.
+export const revalidate = 300;
 
 export const metadata: Metadata = {
   title: "Statistiques",
@@ -79,7 +81,6 @@ function RateTable({
 }
 
 export default async function StatisticsPage() {
-  await connection();
   const stats = await cachedStatistics();
   const latest = stats.years[0];
 

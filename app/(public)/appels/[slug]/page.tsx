@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { CallStatusBadge } from "@/components/public/call-status-badge";
 import { DateTime } from "@/components/public/date-time";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -12,6 +11,15 @@ import { formatCount, formatMoneyCents } from "@/lib/format";
 import { getCallBySlug } from "@/lib/public/calls";
 import { documentTypesLabel } from "@/lib/public/labels";
 import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
+
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); at most a minute
+// late on what depends on the clock (a call opening or closing), see docs/development.md.
+export const revalidate = 60;
+
+// Nothing prerendered at build: each page is rendered on its first request, then cached.
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,7 +32,6 @@ async function load(slug: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const call = await load((await params).slug);
   if (!call) return { title: "Appel à projets introuvable" };
   const path = `/appels/${call.slug}`;
@@ -38,7 +45,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CallPage({ params }: Props) {
-  await connection();
   const call = await load((await params).slug);
   if (!call) notFound();
 

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { z } from "zod";
 import { ProjectFollowup } from "@/components/followup/project-followup";
 import { DateTime } from "@/components/public/date-time";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -16,6 +14,15 @@ import {
   organisationDisplayName,
 } from "@/lib/public/labels";
 import { getLaureate, type OrganisationRef, partnershipHistory } from "@/lib/public/laureates";
+import { z } from "@/lib/zod";
+
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); see docs/development.md.
+export const revalidate = 300;
+
+// Nothing prerendered at build: each page is rendered on its first request, then cached.
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,7 +35,6 @@ async function load(id: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const laureate = await load((await params).id);
   if (!laureate) return { title: "Projet introuvable" };
   const path = `/laureats/${laureate.id}`;
@@ -70,7 +76,6 @@ function Paragraphs({ text }: { text: string }) {
 }
 
 export default async function LaureatePage({ params }: Props) {
-  await connection();
   const laureate = await load((await params).id);
   if (!laureate) notFound();
   const history = await partnershipHistory(

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { PostArticle } from "@/components/followup/post-article";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
@@ -13,12 +12,19 @@ import {
 } from "@/lib/followup/public";
 import { formatCount, formatDate, formatMoneyCents } from "@/lib/format";
 
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); see docs/development.md.
+export const revalidate = 300;
+
+// Nothing prerendered at build: each page is rendered on its first request, then cached.
+export function generateStaticParams() {
+  return [];
+}
+
 type Props = { params: Promise<{ slug: string }> };
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n > 1 ? many : one}`;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const network = await cachedNetwork((await params).slug);
   if (!network) return { title: "Réseau introuvable" };
   return {
@@ -33,7 +39,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** A network's public page: its région's laureates by year, its latest news issues, its follow-up timeline. */
 export default async function NetworkPage({ params }: Props) {
-  await connection();
   const network = await cachedNetwork((await params).slug);
   if (!network) notFound();
   const [{ counts, laureates }, issues, timeline] = await Promise.all([

@@ -4,8 +4,14 @@ import { attachments } from "@/db/schema";
 import { findApplication } from "@/lib/applications/queries";
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { canEditApplication, canViewOwnApplication } from "@/lib/authz/policy";
+import {
+  canDownloadApplicationDocument,
+  canEditApplication,
+  canViewApplicationForReview,
+  canViewOwnApplication,
+} from "@/lib/authz/policy";
 import { getFileStore } from "@/lib/files/store";
+import { loadAssignment } from "@/lib/review/application";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const noStore = { "Cache-Control": "private, no-store" };
@@ -20,9 +26,12 @@ async function load(id: string) {
 }
 
 /**
- * Download of an application's file, for the members of its lead organisation
- * (reviewers' access is the review dashboard's). Always as an attachment, with
- * the type detected at upload and no sniffing, so a file never runs as a page.
+ * Download of an application's file: for the members of its lead organisation,
+ * and, once submitted, for admins and its assigned reviewers without a conflict
+ * (canDownloadApplicationDocument). Whoever may not know the file exists gets
+ * 404; a conflicted reviewer, who sees the application's page, gets 403.
+ * Always as an attachment, with the type detected at upload and no sniffing,
+ * so a file never runs as a page.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
@@ -34,8 +43,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       303,
     );
   const found = await load(id);
-  if (!found || !canViewOwnApplication(user, found.loaded.application)) {
-    return new Response("Fichier introuvable.", { status: 404, headers: noStore });
+  if (!found) return new Response("Fichier introuvable.", { status: 404, headers: noStore });
+  const { application } = found.loaded;
+  const assignment = user.isReviewer ? await loadAssignment(user.id, application.id) : null;
+  if (!canDownloadApplicationDocument(user, application, assignment)) {
+    const seesApplication = application.status !== "draft" && canViewApplicationForReview(user, assignment);
+    return seesApplication
+      ? new Response(
+          "Vous avez déclaré un conflit d’intérêts sur ce dossier : ses pièces ne vous sont pas accessibles.",
+          {
+            status: 403,
+            headers: noStore,
+          },
+        )
+      : new Response("Fichier introuvable.", { status: 404, headers: noStore });
   }
   const bytes = await getFileStore().get(found.attachment.storageKey);
   if (!bytes) return new Response("Fichier introuvable.", { status: 404, headers: noStore });

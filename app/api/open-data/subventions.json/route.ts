@@ -1,6 +1,10 @@
 import { openDataGrantsCached, openDataHeaders } from "@/lib/open-data/cached";
 import { SCDL_SUBVENTIONS_VERSION } from "@/lib/open-data/scdl-schema";
 
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); see docs/development.md.
+export const dynamic = "force-static";
+export const revalidate = 300;
+
 /**
  * Laureates of published calls, SCDL « subventions » 2.1.1, JSON: `data` holds
  * the rows with exactly the schema's fields (strings, as in the CSV).

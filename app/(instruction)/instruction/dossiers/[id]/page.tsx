@@ -10,6 +10,7 @@ import {
   canAccessReviewSpace,
   canDecide,
   canDeclareConflict,
+  canDownloadApplicationDocument,
   canRequestInformation,
   canScoreApplication,
   canSeeReviewScores,
@@ -18,7 +19,7 @@ import {
 import { countryName } from "@/lib/countries";
 import { decideApplication } from "@/lib/decisions/actions";
 import { maxGrantable } from "@/lib/decisions/rules";
-import { formatDateTime, formatMoneyCents } from "@/lib/format";
+import { formatDateTime, formatFileSize, formatMoneyCents } from "@/lib/format";
 import { declareConflict, requestInformation, saveReview } from "@/lib/review/actions";
 import {
   loadApplicationCore,
@@ -64,6 +65,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
     assignment ? loadOwnReview(core.id, user.id) : Promise.resolve(null),
   ]);
   const seeScores = canSeeReviewScores(user, assignment);
+  const downloadDocuments = canDownloadApplicationDocument(user, core, assignment);
   const comparison = seeScores ? await loadReviewComparison(core, grid) : null;
   const envelope = user.isAdmin ? await loadEnvelope(core.callId) : null;
   const maxCents = maxGrantable({
@@ -190,11 +192,28 @@ export default async function ReviewApplicationPage({ params }: Props) {
         {details.documents.length === 0 ? (
           <p className="mt-2">Aucune pièce jointe.</p>
         ) : (
-          <ul className="mt-2 list-disc pl-6">
-            {details.documents.map((d) => (
-              <li key={d.id}>{d.name}</li>
-            ))}
-          </ul>
+          <>
+            <ul className="mt-2 list-disc pl-6">
+              {details.documents.map((d) => (
+                <li key={d.id}>
+                  {downloadDocuments ? (
+                    <a href={`/api/files/${d.id}`} download className="underline">
+                      {d.name} <span className="sr-only">(télécharger)</span>
+                    </a>
+                  ) : (
+                    d.name
+                  )}{" "}
+                  <span className="text-sm text-grey-700">({formatFileSize(d.sizeBytes)})</span>
+                </li>
+              ))}
+            </ul>
+            {downloadDocuments ? null : (
+              <p className="mt-2 text-sm text-grey-700" data-testid="documents-withheld">
+                Vous avez déclaré un conflit d’intérêts : les pièces de ce dossier ne vous sont pas
+                accessibles.
+              </p>
+            )}
+          </>
         )}
       </section>
 

@@ -1,23 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { cachedNetwork, cachedNetworkIssues } from "@/lib/followup/public";
 import { formatDate } from "@/lib/format";
 
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); see docs/development.md.
+export const revalidate = 300;
+
+// Nothing prerendered at build: each page is rendered on its first request, then cached.
+export function generateStaticParams() {
+  return [];
+}
+
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const network = await cachedNetwork((await params).slug);
   return { title: network ? `Actualités de ${network.name}` : "Réseau introuvable" };
 }
 
 /** The archive of a network's published news issues. */
 export default async function NetworkNewsArchivePage({ params }: Props) {
-  await connection();
   const network = await cachedNetwork((await params).slug);
   if (!network) notFound();
   const issues = await cachedNetworkIssues(network.id, 200);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { NewPostForm } from "@/components/followup/forms";
 import { ActionButton } from "@/components/form/action-button";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
@@ -16,6 +15,7 @@ import { findIssue, issuePosts } from "@/lib/followup/queries";
 import { ISSUE_STATUS_LABELS } from "@/lib/followup/rules";
 import { formatDate } from "@/lib/format";
 import { getNetworkById, regionLaureates } from "@/lib/networks/queries";
+import { z } from "@/lib/zod";
 
 export const metadata: Metadata = { title: "Numéro d’actualités" };
 

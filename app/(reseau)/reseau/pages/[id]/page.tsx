@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { PublishPostForm } from "@/components/followup/forms";
 import { PostEditor } from "@/components/followup/post-editor";
 import { ActionButton } from "@/components/form/action-button";
@@ -18,6 +17,7 @@ import { findIssue, findPost } from "@/lib/followup/queries";
 import { effectivePostStatus, ISSUE_STATUS_LABELS, POST_STATUS_LABELS } from "@/lib/followup/rules";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { findPublishedLaureate, projectRegionCodes } from "@/lib/networks/queries";
+import { z } from "@/lib/zod";
 
 export const metadata: Metadata = { title: "Rédiger une page de suivi" };
 

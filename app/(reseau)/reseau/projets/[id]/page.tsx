@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { FeatureReportForm, MilestoneForm, NewPostForm } from "@/components/followup/forms";
 import { MilestoneSummary } from "@/components/followup/milestone-list";
 import { ActionButton } from "@/components/form/action-button";
@@ -22,6 +21,7 @@ import { deleteMilestone } from "@/lib/followup/actions";
 import { projectMilestones, projectPostsForNetwork, projectReports } from "@/lib/followup/queries";
 import { effectivePostStatus, POST_STATUS_LABELS } from "@/lib/followup/rules";
 import { findPublishedLaureate, projectRegionCodes } from "@/lib/networks/queries";
+import { z } from "@/lib/zod";
 
 export const metadata: Metadata = { title: "Suivi d’un projet" };
 

@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { PostArticle } from "@/components/followup/post-article";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { cachedNetwork, cachedNetworkIssues } from "@/lib/followup/public";
 import { formatDate } from "@/lib/format";
+
+// Served from Next's cache (ISR), invalidated by invalidatePublicContent(); see docs/development.md.
+export const revalidate = 300;
+
+// Nothing prerendered at build: each page is rendered on its first request, then cached.
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ slug: string; numero: string }> };
 
@@ -19,7 +26,6 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const found = await load(params);
   if (!found) return { title: "Numéro introuvable" };
   return { title: `${found.network.name} n° ${found.issue.number} — ${found.issue.title}` };
@@ -27,7 +33,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One published news issue with all its articles. */
 export default async function NewsIssuePage({ params }: Props) {
-  await connection();
   const found = await load(params);
   if (!found) notFound();
   const { network, issue } = found;

@@ -1,0 +1,105 @@
+/**
+ * The submission of a draft, in one transaction: the checks (state, deadline
+ * to the second, completeness), then the receipt number drawn from the call's
+ * counter (`formatReceiptNumber`'s format, computed in SQL) together with the
+ * writes in the transaction's last statement, so that submissions on one call
+ * wait on each other only for that statement and the commit. A second call on
+ * a submitted application changes nothing (`done`, same receipt).
+ */
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { applications, calls } from "@/db/schema";
+import { outboxValues } from "@/lib/mail/outbox";
+import { receiptEmail } from "@/lib/mail/templates";
+import { activeMemberEmails, documentStates, documentsOf, loadApplicationForm } from "./queries";
+import { isBeforeDeadline, missingItems } from "./rules";
+
+export type SubmitOutcome =
+  | { kind: "done" }
+  | { kind: "not_found" }
+  | { kind: "not_editable" }
+  | { kind: "closed" }
+  | { kind: "incomplete"; count: number };
+
+export async function submitDraft(
+  db: Database,
+  input: { applicationId: string; userId: string; userEmail: string; receiptUrl: string },
+): Promise<SubmitOutcome> {
+  return db.transaction(async (tx) => {
+    // Locks this application only: a concurrent submission of the same
+    // draft waits here, then sees the receipt number and changes nothing.
+    const [app] = await tx
+      .select()
+      .from(applications)
+      .where(eq(applications.id, input.applicationId))
+      .for("update");
+    if (!app) return { kind: "not_found" as const };
+    // A concurrent submission got there first: same receipt, nothing more.
+    if (app.receiptNumber) return { kind: "done" as const };
+    if (app.status !== "draft") return { kind: "not_editable" as const };
+    const [call] = await tx.select().from(calls).where(eq(calls.id, app.callId));
+    if (!call) return { kind: "not_found" as const };
+    const now = new Date();
+    if (!isBeforeDeadline(now, call.closesAt)) return { kind: "closed" as const };
+    const form = await loadApplicationForm(tx, app);
+    const missing = missingItems(form, call, documentStates(await documentsOf(tx, call.id, app.id)));
+    if (missing.length > 0) return { kind: "incomplete" as const, count: missing.length };
+    const recipients = [
+      ...new Set([input.userEmail, ...(await activeMemberEmails(tx, app.leadOrganisationId))]),
+    ];
+    // The receipt e-mail is rendered now with a placeholder, replaced by the
+    // number in the statement that draws it.
+    const placeholder = `[[receipt-${randomUUID()}]]`;
+    const content = receiptEmail({
+      applicationTitle: app.title,
+      receiptNumber: placeholder,
+      callTitle: call.title,
+      submittedAt: now,
+      url: input.receiptUrl,
+    });
+    const emails = recipients.map((to) =>
+      outboxValues({ to, ...content, template: "receipt", dedupeKey: `receipt:${app.id}:${to}` }),
+    );
+    const email = emails[0];
+    if (!email) throw new Error("submitApplication: no recipient");
+    const mailTo = JSON.stringify(emails.map((e) => ({ to_address: e.toAddress, dedupe_key: e.dedupeKey })));
+    // The last statement draws the number from the call's counter and writes
+    // the submission, its audit event and its receipt e-mails: the call row
+    // (shared by every submission on the call) stays locked for this one
+    // statement and the commit, not for the whole transaction. The deadline
+    // is checked again against the locked row (its closing time may have
+    // moved); no number is drawn without the submission (no gap).
+    const numbered = (await tx.execute(sql`
+      with c as (
+        update calls set last_receipt_seq = last_receipt_seq + 1
+        where id = ${call.id}
+          and date_trunc('second', closes_at) >= date_trunc('second', ${now.toISOString()}::timestamptz)
+          and exists (select 1 from applications where id = ${app.id} and status = 'draft')
+        returning year || '-' || code || '-'
+          || lpad(last_receipt_seq::text, greatest(4, length(last_receipt_seq::text)), '0') as receipt
+      ), a as (
+        update applications set status = 'submitted', receipt_number = c.receipt,
+          submitted_at = ${now.toISOString()}::timestamptz, submitted_by = ${input.userId},
+          version = applications.version + 1, updated_by = ${input.userId},
+          updated_at = ${now.toISOString()}::timestamptz
+        from c where applications.id = ${app.id} and applications.status = 'draft'
+        returning c.receipt
+      ), audit as (
+        insert into audit_events (actor_id, action, subject_type, subject_id, data)
+        select ${input.userId}, 'application.submitted', 'application', ${app.id},
+          jsonb_build_object('receiptNumber', a.receipt)
+        from a
+      ), mail as (
+        insert into email_outbox (to_address, subject, text_body, html_body, template, dedupe_key)
+        select r.to_address, replace(${email.subject}, ${placeholder}, a.receipt),
+          replace(${email.textBody}, ${placeholder}, a.receipt),
+          replace(${email.htmlBody}::text, ${placeholder}, a.receipt), ${email.template}, r.dedupe_key
+        from a cross join jsonb_to_recordset(${mailTo}::jsonb) as r(to_address text, dedupe_key text)
+        on conflict (dedupe_key) do nothing
+      )
+      select receipt from a`)) as unknown as { receipt: string }[];
+    if (numbered.length === 0) return { kind: "closed" as const };
+    return { kind: "done" as const };
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * The Content-Security-Policy of every response (issue 10, items 2 and 8),
+ * built here and set by proxy.ts (pages) and next.config.ts (route handlers,
+ * files). Three policies:
+ *
+ * - **Rendered per request** (signed-in spaces, sign-in, errors): a fresh
+ *   nonce per request; `script-src 'nonce-…' 'strict-dynamic'` runs only the
+ *   scripts Next marks with it (and what they load), so an injected
+ *   `<script>` or `onerror=` never runs.
+ * - **Public pages and unknown addresses** (served from Next's cache, shared by every visitor, see
+ *   docs/performance.md): a cached page cannot carry a per-request nonce, and
+ *   the hashes of its inline flight scripts change with every regeneration
+ *   and are not known to the proxy. They get `script-src 'self'
+ *   'unsafe-inline'`: no other origin, no eval, no plugin, no `<base>`,
+ *   forms only to the site. The trade-off is in docs/security.md.
+ * - **Route handlers and files** (JSON, CSV, documents, feeds): nothing may
+ *   run or load at all.
+ *
+ * Pure functions, unit-tested in csp.test.ts.
+ */
+
+export type CspOptions = {
+  /** `next dev`: React needs eval for its debugging stacks, and styles come from JS. */
+  dev: boolean;
+  /** The public URL is https (production): upgrade every sub-request. */
+  https: boolean;
+  /** Origins a sign-in form may lead to (ProConnect's), besides the site itself. */
+  formOrigins?: readonly string[];
+};
+
+/**
+ * First segments of the spaces rendered per request (app/(candidat), (instruction),
+ * (admin), (reseau), (auth), (dev)): they get a nonce. Every other path is the
+ * public site or an unknown address, whose 404 page Next serves prerendered:
+ * neither can carry a per-request nonce. csp.test.ts checks this list against app/.
+ */
+export const PER_REQUEST_SPACES = ["espace", "instruction", "admin", "reseau", "connexion", "dev"];
+
+export function isRenderedPerRequest(pathname: string) {
+  const first = pathname.split("/")[1] ?? "";
+  return PER_REQUEST_SPACES.includes(first);
+}
+
+/** 16 random bytes, base64: unguessable, new for every request. */
+export function newNonce() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+const join = (directives: Record<string, (string | false)[]>) =>
+  Object.entries(directives)
+    .map(([name, values]) => [name, ...values.filter(Boolean)].join(" "))
+    .join("; ");
+
+function common(options: CspOptions) {
+  const origins = (options.formOrigins ?? []).filter((o) => /^https?:\/\/[^/\s;,']+$/.test(o));
+  return {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    // Style attributes (bar widths, map colours) cannot carry a nonce; a style cannot run code.
+    "style-src-attr": ["'unsafe-inline'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'", ...origins],
+    "frame-ancestors": ["'none'"],
+    "frame-src": ["'none'"],
+    "worker-src": ["'none'"],
+    "manifest-src": ["'self'"],
+    ...(options.https ? { "upgrade-insecure-requests": [] } : {}),
+  };
+}
+
+/** Pages rendered per request: scripts and style elements need this request's nonce. */
+export function nonceCsp(nonce: string, options: CspOptions) {
+  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error("invalid nonce");
+  const { "style-src-attr": styleAttr, ...rest } = common(options);
+  return join({
+    ...rest,
+    "script-src": [`'nonce-${nonce}'`, "'strict-dynamic'", options.dev && "'unsafe-eval'"],
+    "style-src": ["'self'", options.dev ? "'unsafe-inline'" : `'nonce-${nonce}'`],
+    "style-src-attr": styleAttr,
+  });
+}
+
+/** Public pages served from the shared cache (see the module's comment for why no nonce). */
+export function publicCsp(options: CspOptions) {
+  const { "style-src-attr": styleAttr, ...rest } = common(options);
+  return join({
+    ...rest,
+    "script-src": ["'self'", "'unsafe-inline'", options.dev && "'unsafe-eval'"],
+    "style-src": ["'self'", options.dev && "'unsafe-inline'"],
+    "style-src-attr": styleAttr,
+  });
+}
+
+/** Route handlers and files: a downloaded document or a JSON answer opened in a tab runs and loads nothing. */
+export function resourceCsp() {
+  return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+}
+
+/**
+ * The policy of one request to the proxy, and the request headers Next renders
+ * with: for a page rendered per request, Next reads the nonce from the
+ * request's Content-Security-Policy header and puts it on its scripts.
+ */
+export function policyForRequest(pathname: string, headers: Headers, options: CspOptions) {
+  const requestHeaders = new Headers(headers);
+  // A client could send its own: only the proxy's counts.
+  requestHeaders.delete("content-security-policy");
+  requestHeaders.delete("x-nonce");
+  if (/^\/[^/]*\.[a-z0-9]+$/i.test(pathname)) return { csp: resourceCsp(), requestHeaders };
+  if (!isRenderedPerRequest(pathname)) return { csp: publicCsp(options), requestHeaders };
+  const nonce = newNonce();
+  const csp = nonceCsp(nonce, options);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  return { csp, requestHeaders };
+}
+
+/** The options of this process, from its environment. */
+export function cspOptionsFromEnv(env: Record<string, string | undefined> = process.env): CspOptions {
+  const issuer =
+    env.PROCONNECT_ISSUER ?? (env.PROCONNECT_DOMAIN ? `https://${env.PROCONNECT_DOMAIN}` : undefined);
+  let formOrigins: string[] = [];
+  try {
+    formOrigins = issuer ? [new URL(issuer).origin] : [];
+  } catch {
+    formOrigins = [];
+  }
+  return {
+    dev: env.NODE_ENV === "development",
+    https: (env.AUTH_URL ?? "").startsWith("https://"),
+    formOrigins,
+  };
+}
+
+/**
+ * Headers every response carries besides the CSP. HSTS only when the public
+ * URL is https (production): over http a browser ignores it anyway.
+ */
+export function securityHeaders(options: Pick<CspOptions, "https">) {
+  return [
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    {
+      key: "Permissions-Policy",
+      value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    },
+    ...(options.https
+      ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+      : []),
+  ];
+}

@@ -1,0 +1,456 @@
+/**
+ * Races on the real test PostgreSQL, through the real server actions (issue 10,
+ * item 6): the deadline second, a double submit, two stale saves, two admins
+ * deciding at once, two reviewers scoring at once. Only Next's request context
+ * is replaced: who is signed in (a real user, its principal read from the
+ * database by the real `getCurrentUser`, one per concurrent call) and the cache
+ * invalidation; `redirect` is Next's own (it throws NEXT_REDIRECT).
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  applications,
+  calls,
+  criteria,
+  decisions,
+  emailOutbox,
+  memberships,
+  organisations,
+  reviewerAssignments,
+  reviews,
+  scores,
+  userRoles,
+  users,
+} from "@/db/schema";
+import { testDb } from "@/db/testing/database";
+import { writeApplicationForm } from "@/lib/applications/persist";
+import { type ApplicationForm, emptyApplicationForm } from "@/lib/applications/schema";
+import type { ActionResult } from "@/lib/result";
+
+const signedIn = vi.hoisted(() => {
+  // The actions' shared client (getDb) must reach the run's database.
+  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  process.env.DATABASE_POOL_SIZE = "12";
+  return { current: null as null | { getStore: () => string | undefined } };
+});
+
+// next-auth's session read, replaced by the user this concurrent call runs as; the
+// real getCurrentUser then loads the principal from the database.
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => {
+    const id = signedIn.current?.getStore();
+    return id ? { user: { id } } : null;
+  },
+}));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+}));
+
+const session = new AsyncLocalStorage<string>();
+signedIn.current = session;
+const as = <T>(userId: string, run: () => Promise<T>) => session.run(userId, run);
+
+const { submitApplication, saveApplication } = await import("@/lib/applications/actions");
+const { decideApplication } = await import("@/lib/decisions/actions");
+const { saveReview } = await import("@/lib/review/actions");
+
+const { db, close } = testDb();
+afterAll(close);
+
+const TAG = `races-${Date.now().toString(36)}`;
+const PARALLEL = 12;
+
+/** Runs a server action; a redirect (Next's NEXT_REDIRECT) is returned as its target. */
+async function call<T>(action: () => Promise<T>): Promise<T | { redirect: string }> {
+  try {
+    return await action();
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) {
+      return { redirect: digest.split(";")[2] ?? "" };
+    }
+    throw error;
+  }
+}
+
+const formData = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+};
+
+let communes: { id: number; name: string }[] = [];
+let userSeq = 0;
+
+async function newUser(label: string) {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `${TAG}-${label}-${userSeq++}@exemple.fr`, name: `Agent ${label}` })
+    .returning({ id: users.id });
+  return user?.id as string;
+}
+
+async function newCall(label: string, closesAt: Date) {
+  const [call] = await db
+    .insert(calls)
+    .values({
+      slug: `${TAG}-${label}`,
+      code: label.slice(0, 3).toUpperCase(),
+      year: 2099,
+      title: `Appel ${label}`,
+      opensAt: new Date(Date.now() - 7 * 86_400_000),
+      closesAt,
+      maxGrantCents: 100_000_00,
+      maxSharePercent: 50,
+      envelopeCents: 10_000_000_00,
+    })
+    .returning({ id: calls.id });
+  return call?.id as string;
+}
+
+const completeForm = (lead: { id: number; name: string }, co: { id: number; name: string }) =>
+  ({
+    ...emptyApplicationForm,
+    title: `${TAG} : eau potable ${lead.name}`,
+    startDate: "2027-01-01",
+    durationMonths: "24",
+    summary: "Résumé du projet.",
+    objectives: "Objectifs du projet.",
+    expectedResults: "Résultats attendus.",
+    beneficiaries: "Habitants des deux territoires.",
+    themes: ["Eau"],
+    sdgs: [6],
+    coApplicants: [{ organisationId: co.id, name: co.name }],
+    partners: [
+      { name: "Pristina", kind: "municipality", countryCode: "XK", contactName: "", contactEmail: "" },
+    ],
+    pairings: [{ organisationId: co.id, partnerKey: "XK:Pristina" }],
+    expenses: [{ category: "travel", label: "Missions", amount: "20\u202f000" }],
+    ownContributions: [{ organisationId: lead.id, amount: "10\u202f000" }],
+    requestedAmount: "10\u202f000",
+  }) satisfies ApplicationForm;
+
+/** A complete draft on `callId`, led by the `index`-th commune, and its member (a manager). */
+async function completeDraft(callId: string, index: number) {
+  const lead = communes[index] as { id: number; name: string };
+  const co = communes[index + 1] as { id: number; name: string };
+  const userId = await newUser(`membre${index}`);
+  await db
+    .insert(memberships)
+    .values({ userId, organisationId: lead.id, role: "manager", status: "active", confirmedAt: new Date() });
+  const [app] = await db
+    .insert(applications)
+    .values({
+      callId,
+      leadOrganisationId: lead.id,
+      title: TAG,
+      isFictitious: false,
+      createdBy: userId,
+      updatedBy: userId,
+    })
+    .returning({ id: applications.id });
+  const applicationId = app?.id as string;
+  const saved = await db.transaction((tx) =>
+    writeApplicationForm(tx, {
+      applicationId,
+      version: 1,
+      leadOrganisationId: lead.id,
+      userId,
+      form: completeForm(lead, co),
+    }),
+  );
+  if (!saved) throw new Error("draft not saved");
+  return { applicationId, userId, lead, co, version: saved.version };
+}
+
+beforeAll(async () => {
+  communes = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.kind, "commune"))
+    .orderBy(organisations.id)
+    .limit(4 * PARALLEL + 20);
+});
+
+describe("the deadline second", () => {
+  it("accepts every submission before the closing time exactly once, refuses every one after", async () => {
+    const open = await newCall("avant", new Date(Date.now() + 3_600_000));
+    const closed = await newCall("apres", new Date(Date.now() + 3_600_000));
+    const before = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => completeDraft(open, i * 2)));
+    const after = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) => completeDraft(closed, 2 * PARALLEL + i * 2)),
+    );
+    // Closing times relative to the database's clock, once the drafts are ready: one
+    // call closes at the end of the next half-minute (the last-minute rush), the other
+    // closed at the end of the previous second (every submission is one second late).
+    await db
+      .update(calls)
+      .set({ closesAt: sql`date_trunc('second', now()) + interval '30 seconds'` })
+      .where(eq(calls.id, open));
+    await db
+      .update(calls)
+      .set({ closesAt: sql`date_trunc('second', now()) - interval '1 millisecond'` })
+      .where(eq(calls.id, closed));
+
+    // Everything at once, each submission twice (a double click): 48 calls in parallel.
+    const fire = (d: { applicationId: string; userId: string }) =>
+      call(() => as(d.userId, () => submitApplication(null, formData({ applicationId: d.applicationId }))));
+    const results = await Promise.all([...before, ...after, ...before, ...after].map(fire));
+
+    const beforeResults = results.filter((_, i) => i % (2 * PARALLEL) < PARALLEL);
+    const afterResults = results.filter((_, i) => i % (2 * PARALLEL) >= PARALLEL);
+    for (const result of beforeResults) {
+      expect(result).toMatchObject({ redirect: expect.stringMatching(/\/recepisse$/) });
+    }
+    for (const result of afterResults) {
+      expect(result).toMatchObject({
+        ok: false,
+        code: "closed",
+        message: expect.stringContaining("L’appel à projets est clos"),
+      });
+    }
+
+    const rows = await db
+      .select({
+        id: applications.id,
+        callId: applications.callId,
+        status: applications.status,
+        receipt: applications.receiptNumber,
+        submittedAt: applications.submittedAt,
+      })
+      .from(applications)
+      .where(inArray(applications.callId, [open, closed]));
+    const accepted = rows.filter((r) => r.callId === open);
+    const refused = rows.filter((r) => r.callId === closed);
+    expect(accepted.every((r) => r.status === "submitted" && r.receipt && r.submittedAt)).toBe(true);
+    // One receipt each, numbered 1…N without gap nor duplicate.
+    expect(accepted.map((r) => Number(r.receipt?.slice(-4))).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: PARALLEL }, (_, i) => i + 1),
+    );
+    expect(refused.every((r) => r.status === "draft" && r.receipt === null)).toBe(true);
+    const [counters] = await db.select({ seq: calls.lastReceiptSeq }).from(calls).where(eq(calls.id, closed));
+    expect(counters?.seq).toBe(0);
+
+    // One receipt e-mail per application and recipient, none for the late ones.
+    const mails = await db
+      .select({ key: emailOutbox.dedupeKey })
+      .from(emailOutbox)
+      .where(like(emailOutbox.dedupeKey, "receipt:%"));
+    const mailed = new Set(mails.map((m) => m.key?.split(":")[1]));
+    for (const r of accepted) expect(mailed.has(r.id)).toBe(true);
+    for (const r of refused) expect(mailed.has(r.id)).toBe(false);
+  });
+});
+
+describe("double submit of one draft", () => {
+  it("gives one receipt, one e-mail per recipient, whatever the number of clicks", async () => {
+    const callId = await newCall("double", new Date(Date.now() + 3_600_000));
+    const draft = await completeDraft(callId, 4 * PARALLEL + 2);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        call(() =>
+          as(draft.userId, () => submitApplication(null, formData({ applicationId: draft.applicationId }))),
+        ),
+      ),
+    );
+    for (const result of results) {
+      expect(result).toEqual({ redirect: `/espace/dossiers/${draft.applicationId}/recepisse` });
+    }
+    const [row] = await db.select().from(applications).where(eq(applications.id, draft.applicationId));
+    expect(row?.receiptNumber).toBe("2099-DOU-0001");
+    const mails = await db
+      .select({ to: emailOutbox.toAddress })
+      .from(emailOutbox)
+      .where(like(emailOutbox.dedupeKey, `receipt:${draft.applicationId}:%`));
+    expect(mails).toHaveLength(1);
+  });
+});
+
+describe("concurrent edits of one application", () => {
+  it("keeps the first save and refuses the others in French, without overwriting", async () => {
+    const callId = await newCall("edition", new Date(Date.now() + 3_600_000));
+    const draft = await completeDraft(callId, 4 * PARALLEL + 4);
+    const colleague = await newUser("collegue");
+    await db.insert(memberships).values({
+      userId: colleague,
+      organisationId: draft.lead.id,
+      role: "member",
+      status: "active",
+      confirmedAt: new Date(),
+    });
+    const base = completeForm(draft.lead, draft.co);
+    // Both read version N, both save at once with different titles.
+    const save = (userId: string, title: string) =>
+      as(userId, () =>
+        saveApplication(
+          null,
+          formData({
+            payload: JSON.stringify({
+              applicationId: draft.applicationId,
+              version: draft.version,
+              form: { ...base, title },
+            }),
+          }),
+        ),
+      );
+    const results = await Promise.all([
+      save(draft.userId, "Titre de la responsable"),
+      save(colleague, "Titre du collègue"),
+      save(colleague, "Titre du collègue, autre onglet"),
+    ]);
+    const won = results.filter((r) => r.ok);
+    const lost = results.filter((r) => !r.ok);
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(2);
+    for (const result of lost) {
+      expect(result).toMatchObject({
+        ok: false,
+        code: "stale",
+        message: expect.stringContaining("pendant que vous le modifiiez"),
+      });
+    }
+    const winner = results.findIndex((r) => r.ok);
+    const winningTitle = ["Titre de la responsable", "Titre du collègue", "Titre du collègue, autre onglet"][
+      winner
+    ];
+    const [row] = await db.select().from(applications).where(eq(applications.id, draft.applicationId));
+    expect(row?.title).toBe(winningTitle);
+    expect(row?.version).toBe(draft.version + 1);
+    // The refused ones are shown what was saved, to merge by hand.
+    for (const result of lost) {
+      if (!result.ok && "current" in result) expect(result.current.form.title).toBe(winningTitle);
+      else throw new Error("a stale save must return the saved version");
+    }
+  });
+});
+
+/** A submitted application (with its receipt) and a grid of two criteria. */
+async function submitted(label: string, index: number) {
+  const callId = await newCall(label, new Date(Date.now() + 3_600_000));
+  const draft = await completeDraft(callId, index);
+  const result = await call(() =>
+    as(draft.userId, () => submitApplication(null, formData({ applicationId: draft.applicationId }))),
+  );
+  expect(result).toMatchObject({ redirect: expect.stringMatching(/recepisse$/) });
+  const grid = await db
+    .insert(criteria)
+    .values([
+      { callId, position: 1, label: "Pertinence", weight: 1, maxScore: 5 },
+      { callId, position: 2, label: "Faisabilité", weight: 1, maxScore: 5 },
+    ])
+    .returning({ id: criteria.id });
+  const [row] = await db
+    .select({ version: applications.version })
+    .from(applications)
+    .where(eq(applications.id, draft.applicationId));
+  return { ...draft, callId, grid: grid.map((c) => c.id), version: row?.version as number };
+}
+
+describe("concurrent decisions", () => {
+  it("records one decision when two admins decide at once; the other is told", async () => {
+    const app = await submitted("decision", 4 * PARALLEL + 6);
+    const admins = [await newUser("admin-a"), await newUser("admin-b"), await newUser("admin-c")];
+    await db.insert(userRoles).values(admins.map((userId) => ({ userId, role: "admin" as const })));
+    const results = await Promise.all([
+      as(admins[0] as string, () =>
+        decideApplication(
+          null,
+          formData({
+            applicationId: app.applicationId,
+            version: String(app.version),
+            outcome: "accepted",
+            grantedAmount: "8 000",
+          }),
+        ),
+      ),
+      ...admins.slice(1).map((admin) =>
+        as(admin, () =>
+          decideApplication(
+            null,
+            formData({
+              applicationId: app.applicationId,
+              version: String(app.version),
+              outcome: "rejected",
+              rejectionReason: "Le projet ne relève pas de l’appel.",
+            }),
+          ),
+        ),
+      ),
+    ]);
+    const won = results.filter((r) => r.ok);
+    expect(won).toHaveLength(1);
+    for (const result of results.filter((r) => !r.ok)) {
+      expect(result).toMatchObject({ ok: false, code: "conflict", message: expect.any(String) });
+      expect((result as { message: string }).message).toMatch(/décid/);
+    }
+    const rows = await db.select().from(decisions).where(eq(decisions.applicationId, app.applicationId));
+    expect(rows).toHaveLength(1);
+    const [row] = await db.select().from(applications).where(eq(applications.id, app.applicationId));
+    const winner = results.findIndex((r) => r.ok);
+    expect(row?.status).toBe(winner === 0 ? "accepted" : "rejected");
+    expect(rows[0]?.outcome).toBe(row?.status);
+    expect(rows[0]?.decidedBy).toBe(admins[winner]);
+    expect(row?.version).toBe(app.version + 1);
+  });
+});
+
+describe("concurrent scoring", () => {
+  it("keeps each reviewer's scores, and one set per reviewer when one submits twice at once", async () => {
+    const app = await submitted("notation", 4 * PARALLEL + 8);
+    const reviewers = [await newUser("evaluatrice"), await newUser("evaluateur")];
+    await db.insert(userRoles).values(reviewers.map((userId) => ({ userId, role: "reviewer" as const })));
+    await db
+      .insert(reviewerAssignments)
+      .values(reviewers.map((reviewerId) => ({ applicationId: app.applicationId, reviewerId })));
+    const review = (reviewerId: string, a: number, b: number) =>
+      as(reviewerId, () =>
+        saveReview(
+          null,
+          formData({
+            intent: "submit",
+            applicationId: app.applicationId,
+            [`score.${app.grid[0]}`]: String(a),
+            [`score.${app.grid[1]}`]: String(b),
+            overallComment: "Avis motivé.",
+            recommendation: "accept",
+          }),
+        ),
+      );
+    // Each reviewer submits twice (two tabs), both reviewers at once.
+    const results: ActionResult[] = await Promise.all([
+      review(reviewers[0] as string, 4, 3),
+      review(reviewers[1] as string, 2, 5),
+      review(reviewers[0] as string, 4, 3),
+      review(reviewers[1] as string, 2, 5),
+    ]);
+    // Per reviewer: one submission recorded; a second one is either refused as already
+    // submitted or was serialised before the first committed (same values, same rows).
+    for (const result of results) {
+      if (!result.ok) expect(result).toMatchObject({ code: "already_submitted" });
+    }
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(2);
+    const stored = await db
+      .select({ reviewer: reviews.reviewerId, status: reviews.status, score: scores.score })
+      .from(reviews)
+      .innerJoin(scores, eq(scores.reviewId, reviews.id))
+      .where(eq(reviews.applicationId, app.applicationId));
+    const of = (id: string) =>
+      stored
+        .filter((s) => s.reviewer === id)
+        .map((s) => s.score)
+        .sort();
+    expect(of(reviewers[0] as string)).toEqual([3, 4]);
+    expect(of(reviewers[1] as string)).toEqual([2, 5]);
+    expect(stored.every((s) => s.status === "submitted")).toBe(true);
+    const [row] = await db
+      .select({ status: applications.status, version: applications.version })
+      .from(applications)
+      .where(and(eq(applications.id, app.applicationId)));
+    expect(row?.status).toBe("in_review");
+    // Moved into review once, whatever the number of reviews.
+    expect(row?.version).toBe(app.version + 1);
+  });
+});

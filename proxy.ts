@@ -1,0 +1,34 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { routeLaureatesList } from "@/lib/public/laureates-routing";
+import { cspOptionsFromEnv, policyForRequest } from "@/lib/security/csp";
+
+const cspOptions = cspOptionsFromEnv();
+
+/**
+ * Runs before every matched request (Node runtime). Each concern is a function
+ * in lib/ with its own unit tests; this file only wires them.
+ */
+export function proxy(request: NextRequest) {
+  // Content-Security-Policy of every page: a fresh nonce, or the public pages' policy (lib/security/csp.ts).
+  const { csp, requestHeaders } = policyForRequest(request.nextUrl.pathname, request.headers, cspOptions);
+  const withCsp = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", csp);
+    return response;
+  };
+  // The laureates list is served from the cache, one entry per canonical filter combination.
+  const laureates = routeLaureatesList(request.nextUrl.pathname, request.nextUrl.searchParams, {
+    clientNavigation: request.headers.get("rsc") === "1",
+  });
+  if (laureates?.kind === "redirect") return NextResponse.redirect(new URL(laureates.location, request.url));
+  if (laureates?.kind === "rewrite") {
+    const target = request.nextUrl.clone();
+    target.pathname = laureates.pathname;
+    return withCsp(NextResponse.rewrite(target, { request: { headers: requestHeaders } }));
+  }
+  return withCsp(NextResponse.next({ request: { headers: requestHeaders } }));
+}
+
+export const config = {
+  // Every page; route handlers under /api and Next's files get their headers from next.config.ts.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,0 +1,111 @@
+/**
+ * The app in production mode on its own embedded PostgreSQL, for the scripts
+ * that attack it (`npm run security:sqlmap`, `npm run fault:pg-restart`), as
+ * the bench does: its own build folder, cluster folder and ports, so that a
+ * run never touches a developer's app or database. Defaults can be changed
+ * with NEXT_DIST_DIR, EMBEDDED_PG_DIR, EMBEDDED_PG_PORT and PORT.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { EMBEDDED_DATABASE } from "../../db/bootstrap";
+import { type EmbeddedServer, ensureDatabaseExists, startEmbeddedPostgres } from "../../db/embedded";
+
+export type AppUnderTest = {
+  base: string;
+  databaseUrl: string;
+  server: EmbeddedServer;
+  app: ChildProcess;
+  /** A session cookie of a demo persona (a row in `sessions`, as a sign-in makes). */
+  sessionCookie: (persona: string) => Promise<string>;
+  stop: () => Promise<void>;
+};
+
+export async function waitFor(url: string, timeoutMs = 120_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(5_000) })).ok) return Date.now() - started;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+export async function startAppUnderTest(options: {
+  name: string;
+  pgPort: number;
+  appPort: number;
+  log: (line: string) => void;
+  env?: Record<string, string>;
+}): Promise<AppUnderTest> {
+  const root = process.cwd();
+  const dist = process.env.NEXT_DIST_DIR ?? ".next-tools";
+  const dataDir = process.env.EMBEDDED_PG_DIR ?? path.join(root, ".data", `pg-${options.name}`);
+  const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? options.pgPort);
+  const appPort = Number(process.env.PORT ?? options.appPort);
+  const server = await startEmbeddedPostgres({ dataDir, port: pgPort, log: options.log });
+  await ensureDatabaseExists(server.urlFor("postgres"), EMBEDDED_DATABASE);
+  const databaseUrl = server.urlFor(EMBEDDED_DATABASE);
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_DIST_DIR: dist,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: `${options.name}-secret-not-for-production-0123456789`,
+    AUTH_TRUST_HOST: "true",
+    DEMO_DATA: "true",
+    ...options.env,
+  };
+  // Builds (when sources changed) and prepares the database: migrations, organisations, demo data.
+  options.log(`build in ${dist} (skipped when up to date)…`);
+  const build = spawnSync("npx", ["tsx", "scripts/ensure-build.ts"], { stdio: "inherit", env });
+  if (build.status !== 0 || !existsSync(path.join(root, dist, "BUILD_ID"))) {
+    await server.stop();
+    throw new Error("build failed");
+  }
+  const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(appPort)], {
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${appPort}`;
+  await waitFor(`${base}/api/health`);
+  options.log(`app ready on ${base} (PostgreSQL ${pgPort}, data in ${dataDir})`);
+
+  const tokens: string[] = [];
+  return {
+    base,
+    databaseUrl,
+    server,
+    app,
+    sessionCookie: async (persona) => {
+      const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+      try {
+        const [user] = await sql`select id from users where persona_key = ${persona}`;
+        if (!user) throw new Error(`no demo persona ${persona}`);
+        const token = `${options.name}-${persona}-${Date.now()}`;
+        await sql`insert into sessions (session_token, user_id, expires)
+          values (${token}, ${user.id}, now() + interval '1 day')`;
+        tokens.push(token);
+        return `authjs.session-token=${token}`;
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
+    },
+    stop: async () => {
+      if (app.pid && app.exitCode === null) {
+        try {
+          process.kill(-app.pid, "SIGTERM");
+        } catch {}
+      }
+      if (tokens.length) {
+        const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+        await sql`delete from sessions where session_token = any(${tokens})`.catch(() => {});
+        await sql.end({ timeout: 5 }).catch(() => {});
+      }
+      await server.stop();
+    },
+  };
+}
