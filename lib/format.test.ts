@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatCount,
+  formatCountOf,
   formatDate,
   formatDateTime,
   formatMoneyCents,
@@ -42,6 +43,13 @@ describe("formatCount", () => {
   it("groups thousands", () => {
     expect(formatCount(36_359)).toBe(`36${NNBSP}359`);
     expect(formatCount(158)).toBe("158");
+  });
+
+  it("agrees the noun the French way: singular for 0 and 1", () => {
+    expect(formatCountOf(0, "lauréat", "lauréats")).toBe("0 lauréat");
+    expect(formatCountOf(1, "lauréat", "lauréats")).toBe("1 lauréat");
+    expect(formatCountOf(2, "lauréat", "lauréats")).toBe("2 lauréats");
+    expect(formatCountOf(1500, "dossier", "dossiers")).toBe(`1${NNBSP}500 dossiers`);
   });
 });
 

@@ -48,6 +48,11 @@ export function formatCount(value: number): string {
 }
 
 /** A ratio (0.576) as a French percentage with one decimal: « 57,6 % ». */
+/** A count and its noun, French rule: singular for 0 and 1 (« 0 lauréat », « 1 lauréat », « 2 lauréats »). */
+export function formatCountOf(value: number, singular: string, plural: string): string {
+  return `${formatCount(value)} ${Math.abs(value) < 2 ? singular : plural}`;
+}
+
 export function formatPercent(ratio: number): string {
   return `${groups(oneDecimal.format(ratio * 100))}${NBSP}%`;
 }

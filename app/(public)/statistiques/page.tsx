@@ -5,7 +5,7 @@ import { BarChart } from "@/components/public/bar-chart";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { countryName } from "@/lib/countries";
-import { formatCount, formatMoneyCents, formatPercent, rate } from "@/lib/format";
+import { formatCount, formatCountOf, formatMoneyCents, formatPercent, rate } from "@/lib/format";
 import { publicCached } from "@/lib/public/cache";
 import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
 import { publicStatistics } from "@/lib/public/statistics";
@@ -105,7 +105,10 @@ export default async function StatisticsPage() {
             <figure className="mt-4">
               <BarChart
                 summary={`Dossiers déposés et lauréats par année. ${stats.years
-                  .map((y) => `${y.year} : ${y.submitted} déposés, ${y.accepted} lauréats`)
+                  .map(
+                    (y) =>
+                      `${y.year} : ${formatCountOf(y.submitted, "déposé", "déposés")}, ${formatCountOf(y.accepted, "lauréat", "lauréats")}`,
+                  )
                   .join(" ; ")}.`}
                 rows={stats.years.map((y) => ({
                   label: String(y.year),
@@ -217,7 +220,10 @@ export default async function StatisticsPage() {
             <figure className="mt-4">
               <BarChart
                 summary={`Dossiers déposés et lauréats par région du chef de file, toutes années publiées. ${stats.regions
-                  .map((r) => `${r.name} : ${r.submitted} déposés, ${r.accepted} lauréats`)
+                  .map(
+                    (r) =>
+                      `${r.name} : ${formatCountOf(r.submitted, "déposé", "déposés")}, ${formatCountOf(r.accepted, "lauréat", "lauréats")}`,
+                  )
                   .join(" ; ")}.`}
                 rows={stats.regions.map((r) => ({
                   label: r.name,
