@@ -2,11 +2,9 @@ import { getDb } from "@/db/client";
 import { findApplication } from "@/lib/applications/queries";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canEditApplication, canViewOwnApplication } from "@/lib/authz/policy";
+import { uploadAnswer as answer, readUploadForm } from "@/lib/files/upload-request";
 import { MAX_UPLOAD_BYTES, storeRequiredDocument } from "@/lib/files/uploads";
-
-const noStore = { "Cache-Control": "private, no-store" };
-const answer = (status: number, body: unknown) => Response.json(body, { status, headers: noStore });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from "@/lib/ids";
 
 /**
  * Upload of a required document (multipart: applicationId, requiredDocumentId,
@@ -16,16 +14,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return answer(401, { message: "Votre session a expiré : reconnectez-vous." });
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_UPLOAD_BYTES + 64 * 1024) {
-    return answer(413, { message: "Le fichier dépasse la taille maximale de 10 Mo." });
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return answer(400, { message: "Le fichier n’a pas pu être lu : réessayez." });
-  }
+  const read = await readUploadForm(request, MAX_UPLOAD_BYTES, {
+    tooLarge: "Le fichier dépasse la taille maximale de 10 Mo.",
+    unreadable: "Le fichier n’a pas pu être lu : réessayez.",
+  });
+  if ("refusal" in read) return read.refusal;
+  const { form } = read;
   const applicationId = String(form.get("applicationId") ?? "");
   const requiredDocumentId = String(form.get("requiredDocumentId") ?? "");
   const file = form.get("file");

@@ -11,9 +11,9 @@ import {
   canViewOwnApplication,
 } from "@/lib/authz/policy";
 import { getFileStore } from "@/lib/files/store";
+import { UUID } from "@/lib/ids";
 import { loadAssignment } from "@/lib/review/application";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const noStore = { "Cache-Control": "private, no-store" };
 
 async function load(id: string) {

@@ -1,13 +1,11 @@
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canEditFollowupPost } from "@/lib/authz/policy";
+import { uploadAnswer as answer, readUploadForm } from "@/lib/files/upload-request";
 import { MAX_IMAGE_BYTES, storeFollowupImage, validateAltText } from "@/lib/followup/images";
 import { findPost } from "@/lib/followup/queries";
+import { UUID } from "@/lib/ids";
 import { projectRegionCodes } from "@/lib/networks/queries";
-
-const noStore = { "Cache-Control": "private, no-store" };
-const answer = (status: number, body: unknown) => Response.json(body, { status, headers: noStore });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Upload of an image for a follow-up page (multipart: postId, altText, file).
@@ -18,16 +16,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return answer(401, { message: "Votre session a expiré : reconnectez-vous." });
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_IMAGE_BYTES + 64 * 1024) {
-    return answer(413, { message: "L’image dépasse la taille maximale de 5 Mo." });
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return answer(400, { message: "L’image n’a pas pu être lue : réessayez." });
-  }
+  const read = await readUploadForm(request, MAX_IMAGE_BYTES, {
+    tooLarge: "L’image dépasse la taille maximale de 5 Mo.",
+    unreadable: "L’image n’a pas pu être lue : réessayez.",
+  });
+  if ("refusal" in read) return read.refusal;
+  const { form } = read;
   const postId = String(form.get("postId") ?? "");
   const file = form.get("file");
   if (!UUID.test(postId)) return answer(404, { message: "Page introuvable." });

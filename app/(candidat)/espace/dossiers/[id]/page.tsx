@@ -23,10 +23,9 @@ import { canEditApplication, canViewOwnApplication, canWithdrawApplication } fro
 import { countryName } from "@/lib/countries";
 import { acceptedTypesLabel } from "@/lib/files/magic";
 import { formatDateTime, formatMoneyCents, formatTime } from "@/lib/format";
+import { UUID } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Dossier de candidature" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function ApplicationPage({
   params,

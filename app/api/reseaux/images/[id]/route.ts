@@ -5,9 +5,9 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { canEditFollowupPost } from "@/lib/authz/policy";
 import { getFileStore } from "@/lib/files/store";
 import { findPost, publicImageVisible } from "@/lib/followup/queries";
+import { UUID } from "@/lib/ids";
 import { projectRegionCodes } from "@/lib/networks/queries";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"];
 
 const notFound = () =>

@@ -10,10 +10,9 @@ import { findApplication, loadApplicationForm } from "@/lib/applications/queries
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
 import { formatDateTime } from "@/lib/format";
+import { UUID } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Accusé de réception" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -15,10 +15,10 @@ import { countdownLabel, isBeforeDeadline, missingItems } from "@/lib/applicatio
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
 import { formatDateTime } from "@/lib/format";
+import { UUID } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Vérification avant dépôt" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STEP_LABELS = {
   projet: "Projet",
   participants: "Participants",

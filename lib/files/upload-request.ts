@@ -1,0 +1,27 @@
+/**
+ * The part every upload route handler shares: JSON answers that no cache
+ * keeps, the size refused before the body is read, and a multipart body that
+ * cannot be parsed answered in French. Who may upload stays in each route,
+ * next to its policy predicate.
+ */
+const noStore = { "Cache-Control": "private, no-store" };
+
+export function uploadAnswer(status: number, body: unknown) {
+  return Response.json(body, { status, headers: noStore });
+}
+
+/** The multipart form, or the answer to send when it is too large or unreadable. */
+export async function readUploadForm(
+  request: Request,
+  maxBytes: number,
+  messages: { tooLarge: string; unreadable: string },
+): Promise<{ form: FormData } | { refusal: Response }> {
+  // Multipart overhead (boundaries, other fields) is allowed on top of the file.
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBytes + 64 * 1024) return { refusal: uploadAnswer(413, { message: messages.tooLarge }) };
+  try {
+    return { form: await request.formData() };
+  } catch {
+    return { refusal: uploadAnswer(400, { message: messages.unreadable }) };
+  }
+}
