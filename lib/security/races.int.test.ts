@@ -445,12 +445,24 @@ describe("concurrent scoring", () => {
     expect(of(reviewers[0] as string)).toEqual([3, 4]);
     expect(of(reviewers[1] as string)).toEqual([2, 5]);
     expect(stored.every((s) => s.status === "submitted")).toBe(true);
-    const [row] = await db
-      .select({ status: applications.status, version: applications.version })
-      .from(applications)
-      .where(and(eq(applications.id, app.applicationId)));
+    const aggregates = () =>
+      db
+        .select({
+          status: applications.status,
+          version: applications.version,
+          reviewCount: applications.reviewCount,
+          scoreMean: applications.scoreMean,
+        })
+        .from(applications)
+        .where(and(eq(applications.id, app.applicationId)));
+    const [row] = await aggregates();
     expect(row?.status).toBe("in_review");
     // Moved into review once, whatever the number of reviews.
     expect(row?.version).toBe(app.version + 1);
+    // The dashboard's aggregates count both reviews, though each transaction wrote without
+    // seeing the other's uncommitted one: recomputing them from the rows changes nothing.
+    expect(row?.reviewCount).toBe(2);
+    await db.execute(sql`select refresh_application_scores(array[${app.applicationId}::uuid])`);
+    expect(await aggregates()).toEqual([row]);
   });
 });
