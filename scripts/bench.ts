@@ -37,13 +37,20 @@ const scaleArg = args.indexOf("--scale");
 const SCALE = scaleArg >= 0 ? Number(args[scaleArg + 1]) : quick ? 5_000 : 100_000;
 const DURATION = quick ? 4 : 10;
 const RUNS = quick ? 1 : 3;
-const APP_PORT = 3700;
-const PLAIN_PORT = 3701;
-const NGINX_PORT = 3702;
-const DIST = ".next-bench";
+/**
+ * BENCH_INSTANCE=<name> runs a second bench beside the first (own build, database, nginx
+ * and upload folders suffixed with the name); BENCH_PORT (default 3700: app, +1 plain
+ * Node, +2 nginx) and BENCH_PG_PORT (default 54500) move its ports.
+ */
+const INSTANCE = process.env.BENCH_INSTANCE ? `-${process.env.BENCH_INSTANCE}` : "";
+const APP_PORT = Number(process.env.BENCH_PORT ?? 3700);
+const PLAIN_PORT = APP_PORT + 1;
+const NGINX_PORT = APP_PORT + 2;
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54500);
+const DIST = `.next-bench${INSTANCE}`;
 const root = process.cwd();
 /** Uploaded files of the bench (the rush's mandatory documents), for this process and the app. */
-const FILE_STORE_DIR = path.join(root, ".data", "bench-uploads");
+const FILE_STORE_DIR = path.join(root, ".data", `bench-uploads${INSTANCE}`);
 process.env.FILE_STORE_DIR = FILE_STORE_DIR;
 
 type Row = {
@@ -90,8 +97,8 @@ function build(databaseUrl: string) {
 
 async function prepareDatabase() {
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(root, ".data", "pg-bench"),
-    port: 54500,
+    dataDir: path.join(root, ".data", `pg-bench${INSTANCE}`),
+    port: PG_PORT,
     log,
   });
   const name = `bench_${SCALE}`;
@@ -249,7 +256,7 @@ function startNginx(): ChildProcess | null {
   }
   const nginx = find();
   if (!nginx) return null;
-  const dir = path.join(root, ".data", "nginx-bench");
+  const dir = path.join(root, ".data", `nginx-bench${INSTANCE}`);
   mkdirSync(path.join(dir, "cache"), { recursive: true });
   writeFileSync(
     path.join(dir, "nginx.conf"),
@@ -628,7 +635,7 @@ async function main() {
 async function lighthouse(base: string, projectPath: string | null) {
   const chrome = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
   for (const route of ["/", "/laureats", projectPath].filter(Boolean) as string[]) {
-    const out = path.join(root, ".data", "lighthouse.json");
+    const out = path.join(root, ".data", `lighthouse${INSTANCE}.json`);
     const result = spawnSync(
       "npx",
       [
@@ -684,7 +691,10 @@ function report(startedAt: Date) {
     machine: machine(),
     rows,
   };
-  writeFileSync(path.join(root, "bench", "results", `${date}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(
+    path.join(root, "bench", "results", `${date}${INSTANCE}.json`),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
   const format = (row: Row) =>
     row.value === null
       ? "—"
