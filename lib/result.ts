@@ -20,8 +20,19 @@ export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly fieldErrors?: Record<string, string[] | undefined>,
   ) {
     super(message);
+  }
+}
+
+/** Runs an action's body: a DomainError thrown on the way is returned as its refusal; anything else propagates. */
+export async function refusing<T>(body: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof DomainError) return fail(error.code, error.message, error.fieldErrors);
+    throw error;
   }
 }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { MapLegend } from "@/components/public/map-legend";
+import { DataTable } from "@/components/ui/data-table";
 import { formatCount } from "@/lib/format";
 import { FRANCE_METROPOLE, FRANCE_OUTRE_MER, type RegionShape } from "@/lib/public/france-map";
 import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
@@ -153,39 +154,23 @@ export function FranceRegionsMap({ figures }: { figures: RegionMapRow[] }) {
         </figcaption>
       </figure>
 
-      <div className="mt-6 overflow-x-auto">
-        <table id="tableau-regions" className="w-full max-w-3xl border-collapse text-sm">
-          <caption className="mb-2 text-left font-semibold">
-            Projets lauréats par région (chef de file ou co-demandeur)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
-                Région
-              </th>
-              <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-right">
-                Projets lauréats
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code}>
-                <th scope="row" className="border-b border-grey-200 px-3 py-2 text-left font-normal">
-                  {count(r.code) > 0 ? (
-                    <Link href={`/laureats${laureateFiltersQuery({ region: r.code })}`}>{r.name}</Link>
-                  ) : (
-                    r.name
-                  )}
-                </th>
-                <td className="border-b border-grey-200 px-3 py-2 text-right tabular-nums">
-                  {formatCount(count(r.code))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="tableau-regions"
+        className="mt-6"
+        width="max-w-3xl"
+        caption="Projets lauréats par région (chef de file ou co-demandeur)"
+        columns={[{ label: "Région" }, { label: "Projets lauréats", numeric: true }]}
+        rows={rows.map((r) => ({
+          key: r.code,
+          header:
+            count(r.code) > 0 ? (
+              <Link href={`/laureats${laureateFiltersQuery({ region: r.code })}`}>{r.name}</Link>
+            ) : (
+              r.name
+            ),
+          cells: [formatCount(count(r.code))],
+        }))}
+      />
     </section>
   );
 }

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
  * Server actions are public HTTP endpoints. Every exported action of every
  * "use server" module must be listed here with the policy predicate it calls
  * (or why it is public on purpose); the test reads the code, so a new action
- * without an entry, or one that stops calling its predicate, fails.
+ * without an entry, or one that stops calling its predicate, fails. A check
+ * made in a helper of the same module counts where the action calls it.
  * The e2e security specs replay some of them under the wrong session.
  */
 const ACTIONS: Record<string, { check: string | null; why?: string }> = {
@@ -64,11 +65,38 @@ function serverActionModules(root: string) {
   return files;
 }
 
+/** Where each top-level declaration of a module starts (functions, constants, doc comments). */
+const TOP_LEVEL = /^(?:export\s+)?(?:async\s+)?function\s|^(?:export\s+)?const\s|^\/\*\*/gm;
+
+/** The module's own (not exported) helper functions, by name, with their text. */
+function localHelpers(source: string) {
+  const starts = [...source.matchAll(TOP_LEVEL)].map((m) => m.index);
+  const helpers = new Map<string, string>();
+  for (const match of source.matchAll(/^(?:async\s+)?function (\w+)\s*[<(]/gm)) {
+    const end = starts.find((start) => start > match.index) ?? source.length;
+    helpers.set(match[1] as string, source.slice(match.index, end));
+  }
+  return helpers;
+}
+
+/**
+ * Each exported action with its text, where a call to a helper of the same
+ * module (e.g. a loader that signs in and checks the policy) is followed by
+ * the helper's own text, two levels deep: a check made in the helper counts
+ * at the place the action calls it.
+ */
 function exportedActions(source: string) {
+  const helpers = localHelpers(source);
+  const inline = (text: string, depth: number): string =>
+    depth === 0
+      ? text
+      : text.replace(/\b(\w+)\(/g, (call, name: string) =>
+          helpers.has(name) ? `${call}/* ${inline(helpers.get(name) as string, depth - 1)} */` : call,
+        );
   const starts = [...source.matchAll(/^export async function (\w+)\s*\(/gm)];
   return starts.map((match, i) => ({
     name: match[1] as string,
-    body: source.slice(match.index, starts[i + 1]?.index ?? source.length),
+    body: inline(source.slice(match.index, starts[i + 1]?.index ?? source.length), 2),
   }));
 }
 

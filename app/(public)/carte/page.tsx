@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { CountryTable } from "@/components/public/country-table";
 import { FranceRegionsMap } from "@/components/public/france-regions-map";
 import { MapLegend } from "@/components/public/map-legend";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -114,41 +114,7 @@ export default async function MapPage() {
             Trop petits pour la carte : {missing.map((m) => countryName(m.code)).join(", ")}.
           </p>
         )}
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full max-w-3xl border-collapse text-sm">
-            <caption className="mb-2 text-left font-semibold">Projets lauréats par pays partenaire</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
-                  Pays
-                </th>
-                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-right">
-                  Projets lauréats
-                </th>
-                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-right">
-                  Collectivités partenaires
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.map((f) => (
-                <tr key={f.code}>
-                  <th scope="row" className="border-b border-grey-200 px-3 py-2 text-left font-normal">
-                    <Link href={`/laureats${laureateFiltersQuery({ country: f.code })}`}>
-                      {countryName(f.code)}
-                    </Link>
-                  </th>
-                  <td className="border-b border-grey-200 px-3 py-2 text-right tabular-nums">
-                    {formatCount(f.projects)}
-                  </td>
-                  <td className="border-b border-grey-200 px-3 py-2 text-right tabular-nums">
-                    {formatCount(f.partners)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CountryTable caption="Projets lauréats par pays partenaire" countries={figures} width="max-w-3xl" />
       </section>
 
       <FranceRegionsMap figures={regionFigures} />

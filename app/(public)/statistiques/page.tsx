@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { BarChart } from "@/components/public/bar-chart";
+import { CountryTable } from "@/components/public/country-table";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
-import { countryName } from "@/lib/countries";
 import { formatCount, formatCountOf, formatMoneyCents, formatPercent, rate } from "@/lib/format";
 import { publicCached } from "@/lib/public/cache";
 import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
@@ -23,62 +24,22 @@ export const metadata: Metadata = {
 
 const cachedStatistics = publicCached(publicStatistics, "statistics");
 
-const th = "border-b-2 border-grey-800 px-3 py-2 text-left font-semibold";
-const thNum = "border-b-2 border-grey-800 px-3 py-2 text-right font-semibold";
-const td = "border-b border-grey-200 px-3 py-2";
-const tdNum = "border-b border-grey-200 px-3 py-2 text-right tabular-nums";
-
 function percent(accepted: number, submitted: number) {
   const r = rate(accepted, submitted);
   return r === null ? "—" : formatPercent(r);
 }
 
-/** Submitted, accepted and selection rate per place (région, département), with its caption. */
-function RateTable({
-  caption,
-  labelHeader,
-  rows,
-}: {
-  caption: string;
-  labelHeader: string;
-  rows: { key: string; label: ReactNode; submitted: number; accepted: number }[];
-}) {
-  return (
-    <div className="mt-4 overflow-x-auto">
-      <table className="w-full max-w-4xl border-collapse text-sm">
-        <caption className="mb-2 text-left font-semibold">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={th}>
-              {labelHeader}
-            </th>
-            <th scope="col" className={thNum}>
-              Dossiers déposés
-            </th>
-            <th scope="col" className={thNum}>
-              Lauréats
-            </th>
-            <th scope="col" className={thNum}>
-              Taux de sélection
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" className={`${td} text-left font-normal`}>
-                {row.label}
-              </th>
-              <td className={tdNum}>{formatCount(row.submitted)}</td>
-              <td className={tdNum}>{formatCount(row.accepted)}</td>
-              <td className={tdNum}>{percent(row.accepted, row.submitted)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const RATE_COLUMNS = [
+  { label: "Dossiers déposés", numeric: true },
+  { label: "Lauréats", numeric: true },
+  { label: "Taux de sélection", numeric: true },
+];
+
+/** The submitted, accepted and rate cells of a row. */
+const rateCells = (
+  row: { submitted: number; accepted: number },
+  accepted: ReactNode = formatCount(row.accepted),
+) => [formatCount(row.submitted), accepted, percent(row.accepted, row.submitted)];
 
 export default async function StatisticsPage() {
   const stats = await cachedStatistics();
@@ -118,99 +79,46 @@ export default async function StatisticsPage() {
               />
               <figcaption className="sr-only">Dossiers déposés et lauréats par année</figcaption>
             </figure>
-            <div className="mt-4 overflow-x-auto">
-              <table className="w-full max-w-4xl border-collapse text-sm">
-                <caption className="mb-2 text-left font-semibold">
-                  Dossiers déposés, lauréats et taux de sélection par année
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>
-                      Année
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Appels
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Dossiers déposés
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Lauréats
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Taux de sélection
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Montant accordé
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stats.years.map((y) => (
-                    <tr key={y.year}>
-                      <th scope="row" className={`${td} text-left font-semibold`}>
-                        <Link href={`/laureats${laureateFiltersQuery({ year: y.year })}`}>{y.year}</Link>
-                      </th>
-                      <td className={tdNum}>{formatCount(y.calls)}</td>
-                      <td className={tdNum}>{formatCount(y.submitted)}</td>
-                      <td className={tdNum}>{formatCount(y.accepted)}</td>
-                      <td className={tdNum}>{percent(y.accepted, y.submitted)}</td>
-                      <td className={tdNum}>{formatMoneyCents(y.grantedCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Dossiers déposés, lauréats et taux de sélection par année"
+              rowHeaderWeight="font-semibold"
+              columns={[
+                { label: "Année" },
+                { label: "Appels", numeric: true },
+                ...RATE_COLUMNS,
+                { label: "Montant accordé", numeric: true },
+              ]}
+              rows={stats.years.map((y) => ({
+                key: y.year,
+                header: <Link href={`/laureats${laureateFiltersQuery({ year: y.year })}`}>{y.year}</Link>,
+                cells: [formatCount(y.calls), ...rateCells(y), formatMoneyCents(y.grantedCents)],
+              }))}
+            />
           </section>
 
           <section aria-labelledby="par-appel" className="mt-12">
             <h2 id="par-appel" className="text-2xl">
               Par appel à projets
             </h2>
-            <div className="mt-4 overflow-x-auto">
-              <table className="w-full border-collapse text-sm">
-                <caption className="mb-2 text-left font-semibold">
-                  Dossiers déposés, lauréats et taux de sélection par appel à projets
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>
-                      Appel à projets
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Année
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Dossiers déposés
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Lauréats
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Taux de sélection
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stats.calls.map((c) => (
-                    <tr key={c.slug}>
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        <Link href={`/appels/${c.slug}`}>{c.title}</Link>
-                      </th>
-                      <td className={tdNum}>{c.year}</td>
-                      <td className={tdNum}>{formatCount(c.submitted)}</td>
-                      <td className={tdNum}>
-                        <Link href={`/laureats${laureateFiltersQuery({ call: c.slug })}`}>
-                          {formatCount(c.accepted)}
-                          <span className="sr-only"> lauréats de « {c.title} »</span>
-                        </Link>
-                      </td>
-                      <td className={tdNum}>{percent(c.accepted, c.submitted)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Dossiers déposés, lauréats et taux de sélection par appel à projets"
+              width="max-w-none"
+              columns={[{ label: "Appel à projets" }, { label: "Année", numeric: true }, ...RATE_COLUMNS]}
+              rows={stats.calls.map((c) => ({
+                key: c.slug,
+                header: <Link href={`/appels/${c.slug}`}>{c.title}</Link>,
+                cells: [
+                  c.year,
+                  ...rateCells(
+                    c,
+                    <Link href={`/laureats${laureateFiltersQuery({ call: c.slug })}`}>
+                      {formatCount(c.accepted)}
+                      <span className="sr-only"> lauréats de « {c.title} »</span>
+                    </Link>,
+                  ),
+                ],
+              }))}
+            />
           </section>
 
           <section aria-labelledby="par-region" className="mt-12 break-inside-avoid">
@@ -233,14 +141,13 @@ export default async function StatisticsPage() {
               />
               <figcaption className="sr-only">Dossiers déposés et lauréats par région</figcaption>
             </figure>
-            <RateTable
+            <DataTable
               caption="Dossiers déposés et lauréats par région (toutes années publiées)"
-              labelHeader="Région"
+              columns={[{ label: "Région" }, ...RATE_COLUMNS]}
               rows={stats.regions.map((r) => ({
                 key: r.code,
-                label: <Link href={`/laureats${laureateFiltersQuery({ region: r.code })}`}>{r.name}</Link>,
-                submitted: r.submitted,
-                accepted: r.accepted,
+                header: <Link href={`/laureats${laureateFiltersQuery({ region: r.code })}`}>{r.name}</Link>,
+                cells: rateCells(r),
               }))}
             />
           </section>
@@ -249,14 +156,13 @@ export default async function StatisticsPage() {
             <h2 id="par-departement" className="text-2xl">
               Par département de la collectivité chef de file
             </h2>
-            <RateTable
+            <DataTable
               caption="Dossiers déposés et lauréats par département (toutes années publiées)"
-              labelHeader="Département"
+              columns={[{ label: "Département" }, ...RATE_COLUMNS]}
               rows={stats.departements.map((d) => ({
                 key: d.code,
-                label: `${d.name} (${d.code})`,
-                submitted: d.submitted,
-                accepted: d.accepted,
+                header: `${d.name} (${d.code})`,
+                cells: rateCells(d),
               }))}
             />
           </section>
@@ -269,39 +175,10 @@ export default async function StatisticsPage() {
               Un projet compte une fois par pays de ses partenaires étrangers. Voir aussi la{" "}
               <Link href="/carte">carte des partenariats</Link>.
             </p>
-            <div className="mt-4 overflow-x-auto">
-              <table className="w-full max-w-4xl border-collapse text-sm">
-                <caption className="mb-2 text-left font-semibold">
-                  Projets lauréats et collectivités partenaires par pays (toutes années publiées)
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>
-                      Pays
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Projets lauréats
-                    </th>
-                    <th scope="col" className={thNum}>
-                      Collectivités partenaires
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stats.countries.map((c) => (
-                    <tr key={c.code}>
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        <Link href={`/laureats${laureateFiltersQuery({ country: c.code })}`}>
-                          {countryName(c.code)}
-                        </Link>
-                      </th>
-                      <td className={tdNum}>{formatCount(c.projects)}</td>
-                      <td className={tdNum}>{formatCount(c.partners)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CountryTable
+              caption="Projets lauréats et collectivités partenaires par pays (toutes années publiées)"
+              countries={stats.countries}
+            />
           </section>
         </>
       )}

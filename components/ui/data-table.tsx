@@ -1,0 +1,69 @@
+import type { ReactNode } from "react";
+
+export type DataTableColumn = { label: string; numeric?: boolean };
+export type DataTableRow = { key: string | number; header: ReactNode; cells: ReactNode[] };
+
+const cell = "border-b border-grey-200 px-3 py-2";
+
+/**
+ * A table of figures with its caption: the first column heads each row (`<th
+ * scope="row">`), numeric columns are right-aligned with tabular digits. It is
+ * the text alternative of the charts and maps, and what prints.
+ */
+export function DataTable({
+  id,
+  caption,
+  columns,
+  rows,
+  width = "max-w-4xl",
+  rowHeaderWeight = "font-normal",
+  className = "mt-4",
+}: {
+  id?: string;
+  caption: string;
+  /** The first column is the row headers' one. */
+  columns: DataTableColumn[];
+  rows: DataTableRow[];
+  width?: "max-w-3xl" | "max-w-4xl" | "max-w-none";
+  rowHeaderWeight?: "font-normal" | "font-semibold";
+  className?: string;
+}) {
+  return (
+    <div className={`${className} overflow-x-auto`}>
+      <table id={id} className={`w-full ${width} border-collapse text-sm`}>
+        <caption className="mb-2 text-left font-semibold">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column.label}
+                scope="col"
+                className={`border-b-2 border-grey-800 px-3 py-2 font-semibold ${column.numeric ? "text-right" : "text-left"}`}
+              >
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" className={`${cell} text-left ${rowHeaderWeight}`}>
+                {row.header}
+              </th>
+              {row.cells.map((value, index) => (
+                <td
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a row are positional.
+                  key={index}
+                  className={`${cell} ${columns[index + 1]?.numeric ? "text-right tabular-nums" : ""}`}
+                >
+                  {value}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
