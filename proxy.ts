@@ -1,8 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { routeLaureatesList } from "@/lib/public/laureates-routing";
-import { cspOptionsFromEnv, policyForRequest } from "@/lib/security/csp";
+import { LAUREATES_SEGMENT_HEADER, routeLaureatesList } from "@/lib/public/laureates-routing";
+import { cspOptionsFromEnv, policyForRequest, strictTransportSecurity } from "@/lib/security/csp";
 
 const cspOptions = cspOptionsFromEnv();
+// Read when the server starts, not when it is built (lib/security/csp.ts says why).
+const hsts = strictTransportSecurity(cspOptions);
 
 /**
  * Runs before every matched request (Node runtime). Each concern is a function
@@ -13,6 +15,7 @@ export function proxy(request: NextRequest) {
   const { csp, requestHeaders } = policyForRequest(request.nextUrl.pathname, request.headers, cspOptions);
   const withCsp = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", csp);
+    if (hsts) response.headers.set("Strict-Transport-Security", hsts);
     return response;
   };
   // The laureates list is served from the cache, one entry per canonical filter combination.
@@ -20,11 +23,9 @@ export function proxy(request: NextRequest) {
     clientNavigation: request.headers.get("rsc") === "1",
   });
   if (laureates?.kind === "redirect") return NextResponse.redirect(new URL(laureates.location, request.url));
-  if (laureates?.kind === "rewrite") {
-    const target = request.nextUrl.clone();
-    target.pathname = laureates.pathname;
-    return withCsp(NextResponse.rewrite(target, { request: { headers: requestHeaders } }));
-  }
+  // Only the proxy names the segment; the rewrite itself is next.config.ts's (lib/public/laureates-routing.ts says why).
+  requestHeaders.delete(LAUREATES_SEGMENT_HEADER);
+  if (laureates?.kind === "rewrite") requestHeaders.set(LAUREATES_SEGMENT_HEADER, laureates.segment);
   return withCsp(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 

@@ -5,8 +5,11 @@
  * `submitApplication` server action, posted as React posts a
  * `useActionState` form: `Next-Action` header, multipart body with the
  * form's fields prefixed `1_` and the argument list `[prevState, formData]`
- * in field `0`). Lost and duplicated submissions are read from the database
- * afterwards; the rows are then deleted so the bench database stays reusable.
+ * in field `0`), then the receipt opened as the browser's router opens it
+ * (an RSC request with the page's router state). A submission counts as done
+ * once its receipt page is received. Lost and duplicated submissions are read
+ * from the database afterwards; the rows are then deleted so the bench
+ * database stays reusable.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -48,6 +51,36 @@ export function submitActionId(distDir: string) {
     ([, v]) => v.exportedName === "submitApplication" && v.filename === "lib/applications/actions.ts",
   );
   return entry?.[0] ?? null;
+}
+
+/** The client router's state on the checklist page (`Next-Router-State-Tree`), sent with its requests. */
+function routerStateTree(applicationId: string) {
+  const page = ["__PAGE__", {}];
+  const tree = [
+    "",
+    {
+      children: [
+        "(candidat)",
+        {
+          children: [
+            "espace",
+            {
+              children: [
+                "dossiers",
+                {
+                  children: [
+                    ["id", applicationId, "d", null],
+                    { children: ["verification", { children: page }] },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ];
+  return encodeURIComponent(JSON.stringify(tree));
 }
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>) {
@@ -187,24 +220,45 @@ export async function deadlineRush(options: {
       const body = new FormData();
       body.append("_1_applicationId", item.applicationId);
       body.append("0", '[null,"$K1"]');
-      const pagePath = `/espace/dossiers/${item.applicationId}`;
+      // The submit button is on the checklist page.
+      const pagePath = `/espace/dossiers/${item.applicationId}/verification`;
+      const cookie = `authjs.session-token=${item.token}`;
       const t0 = performance.now();
       const response = await fetch(`${base}${pagePath}`, {
         method: "POST",
         headers: {
           accept: "text/x-component",
           "next-action": actionId,
+          "next-router-state-tree": routerStateTree(item.applicationId),
           origin: base,
           referer: `${base}${pagePath}`,
-          cookie: `authjs.session-token=${item.token}`,
+          cookie,
         },
         body,
         redirect: "manual",
       }).catch(() => null);
       const text = response ? await response.text() : "";
+      const receiptPath = `/espace/dossiers/${item.applicationId}/recepisse`;
+      // The action answers with the receipt's address and the form opens it, as the
+      // browser's router does (an RSC request of the receipt's segment); an answer
+      // redirecting (`x-action-redirect`) already carries the receipt page.
+      let done =
+        response?.ok === true && (response.headers.get("x-action-redirect") ?? "").includes("/recepisse");
+      if (!done && response?.ok && text.includes(`"receiptPath":"${receiptPath}"`)) {
+        const receipt = await fetch(`${base}${receiptPath}`, {
+          headers: {
+            rsc: "1",
+            "next-router-state-tree": routerStateTree(item.applicationId),
+            "next-url": pagePath,
+            cookie,
+          },
+        }).catch(() => null);
+        const page = receipt ? await receipt.text() : "";
+        done = receipt?.ok === true && page.includes("Accusé de réception");
+        if (!done) sample ??= `receipt HTTP ${receipt?.status ?? "—"} ${page.slice(0, 200)}`;
+      }
       latencies.push(performance.now() - t0);
-      const redirected = response?.headers.get("x-action-redirect") ?? "";
-      if (!response?.ok || !redirected.includes("/recepisse")) {
+      if (!done) {
         refused++;
         sample ??= `HTTP ${response?.status ?? "—"} ${text.slice(0, 200)}`;
       }

@@ -19,6 +19,11 @@ export function withoutNul(value: unknown) {
 
 const TEXT_OIDS = [25, 1043]; // text, varchar
 
+/** Seconds before the next connection attempt after `retries` failed ones: 50 ms doubling, capped at 1 s, times 0.5–1 (jitter). */
+export function reconnectDelaySeconds(retries: number) {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** retries, 1);
+}
+
 /** A drizzle client on its own connection pool; call `close()` when done (scripts, tests). */
 export function createDb(url: string, options: { max?: number } = {}) {
   const sql = postgres(url, {
@@ -29,6 +34,13 @@ export function createDb(url: string, options: { max?: number } = {}) {
     // While PostgreSQL is down (restart, fail-over), a request waiting for a connection
     // fails after this many seconds (a clean 5xx) instead of hanging for the default 30.
     connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT ?? 5),
+    // The wait before a closed connection tries again, in seconds. The driver's default grows
+    // with every failed attempt of the pool (3^n / 100, up to 20 s) and is not bounded by
+    // connect_timeout: after a 4 s PostgreSQL restart, a request that met a closed connection
+    // waited up to 18 s more once the server was back (`npm run fault:pg-restart` counted it
+    // as hung). Capped at 1 s: a refused connection costs the server nothing, and a request
+    // fails at once while it is down and waits at most a second once it is back.
+    backoff: reconnectDelaySeconds,
     types: {
       text: { to: 25, from: TEXT_OIDS, serialize: withoutNul, parse: (value: string) => value },
     },

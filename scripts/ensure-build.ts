@@ -10,7 +10,7 @@
  * never shows stale figures.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../db/bootstrap";
 import { prepareDatabase } from "../db/startup";
@@ -49,6 +49,8 @@ if (builtAt > changedAt && !process.argv.includes("--force")) {
   console.log("Build is up to date.");
 } else {
   console.log(builtAt ? "Sources changed since the last build: building…" : "First start: building the app…");
+  // What changes while the build runs must count as newer than it: the build is dated when it started.
+  const startedAt = new Date();
   const database = await openDatabase((line) => console.log(`[database] ${line}`));
   let status = 1;
   try {
@@ -58,6 +60,7 @@ if (builtAt > changedAt && !process.argv.includes("--force")) {
       env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
     });
     status = result.status ?? 1;
+    if (status === 0 && existsSync(buildId)) utimesSync(buildId, startedAt, startedAt);
   } finally {
     await database.stop();
   }

@@ -16,8 +16,8 @@
  */
 import path from "node:path";
 import postgres from "postgres";
-import { submitActionId } from "../bench/rush";
 import { startAppUnderTest, waitFor } from "./support/app-under-test";
+import { actionRequest, answeredWithReceipt, prepareDrafts, serverActionId } from "./support/fault-drafts";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -29,14 +29,32 @@ const DOWN_SECONDS = option("down-seconds", 3);
 const REQUEST_TIMEOUT_MS = 20_000;
 const TAG = "Panne PostgreSQL";
 const log = (line: string) => console.log(`[fault] ${line}`);
-const FILE_STORE_DIR = path.join(process.cwd(), ".data", "fault-uploads");
+const FILE_STORE_DIR = process.env.FILE_STORE_DIR || path.join(process.cwd(), ".data", "fault-uploads");
 process.env.FILE_STORE_DIR = FILE_STORE_DIR;
 
 type Outcome = "ok" | "http-error" | "network-error" | "hung";
 type Tally = Record<Outcome, number> & { frenchErrorPage: number };
 const tally = (): Tally => ({ ok: 0, "http-error": 0, "network-error": 0, hung: 0, frenchErrorPage: 0 });
 
+/** Every request, timed, to tell afterwards which one was slow, on what, and when. */
+type Timed = { what: string; startedAt: number; ms: number; outcome: Outcome; status: number | null };
+const timeline: Timed[] = [];
+
 async function request(url: string, init: RequestInit = {}) {
+  const startedAt = Date.now();
+  const what = `${init.method ?? "GET"} ${new URL(url).pathname}${new URL(url).search}`;
+  const result = await timedRequest(url, init);
+  timeline.push({
+    what,
+    startedAt,
+    ms: Date.now() - startedAt,
+    outcome: result.outcome,
+    status: result.response?.status ?? null,
+  });
+  return result;
+}
+
+async function timedRequest(url: string, init: RequestInit) {
   try {
     const response = await fetch(url, {
       ...init,
@@ -55,91 +73,6 @@ async function request(url: string, init: RequestInit = {}) {
   }
 }
 
-async function prepareDrafts(databaseUrl: string, count: number) {
-  const { createDb } = await import("../db/client");
-  const { writeApplicationForm } = await import("../lib/applications/persist");
-  const { emptyApplicationForm } = await import("../lib/applications/schema");
-  const { storeRequiredDocument } = await import("../lib/files/uploads");
-  const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
-  const { db, close } = createDb(databaseUrl, { max: 4 });
-  try {
-    const [call] = await sql`
-      select id from calls where opens_at <= now() and closes_at > now() + interval '1 hour'
-      order by closes_at limit 1`;
-    if (!call) throw new Error("no open call in the demo data");
-    const docs = await sql`select id from required_documents where call_id = ${call.id} and mandatory`;
-    // Organisations far down the list, clear of the demo's.
-    const orgs = await sql`select id, name from organisations where kind = 'commune'
-      order by id desc limit ${count + 1}`;
-    const stamp = Date.now();
-    const pdf = new TextEncoder().encode("%PDF-1.7\n%fault\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-    const items: { applicationId: string; token: string }[] = [];
-    for (let i = 0; i < count; i++) {
-      const lead = orgs[i] as { id: number; name: string };
-      const co = orgs[i + 1] as { id: number; name: string };
-      const [user] = await sql`insert into users (id, email, name)
-        values (gen_random_uuid()::text, ${`fault-${stamp}-${i}@fault.invalid`}, ${`Candidat ${i}`}) returning id`;
-      await sql`insert into memberships (user_id, organisation_id, role, status, confirmed_at)
-        values (${user?.id}, ${lead.id}, 'manager', 'active', now()) on conflict do nothing`;
-      const token = `fault-${stamp}-${i}`;
-      await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${user?.id}, now() + interval '1 day')`;
-      const [app] =
-        await sql`insert into applications (call_id, lead_organisation_id, title, is_fictitious, created_by, updated_by)
-        values (${call.id}, ${lead.id}, ${`${TAG} ${i}`}, true, ${user?.id}, ${user?.id}) returning id`;
-      const applicationId = app?.id as string;
-      await db.transaction((tx) =>
-        writeApplicationForm(tx, {
-          applicationId,
-          version: 1,
-          leadOrganisationId: lead.id,
-          userId: user?.id as string,
-          form: {
-            ...emptyApplicationForm,
-            title: `${TAG} ${i} : eau potable ${lead.name}`,
-            startDate: "2027-01-01",
-            durationMonths: "24",
-            summary: "Résumé.",
-            objectives: "Objectifs.",
-            expectedResults: "Résultats.",
-            beneficiaries: "Habitants.",
-            themes: ["Eau"],
-            sdgs: [6],
-            coApplicants: [{ organisationId: co.id, name: co.name }],
-            partners: [
-              {
-                name: "Pristina",
-                kind: "municipality",
-                countryCode: "XK",
-                contactName: "",
-                contactEmail: "",
-              },
-            ],
-            pairings: [{ organisationId: co.id, partnerKey: "XK:Pristina" }],
-            expenses: [{ category: "travel", label: "Missions", amount: "20\u202f000" }],
-            ownContributions: [{ organisationId: lead.id, amount: "10\u202f000" }],
-            requestedAmount: "10\u202f000",
-          },
-        }),
-      );
-      for (const doc of docs) {
-        await storeRequiredDocument(db, {
-          applicationId,
-          callId: call.id,
-          requiredDocumentId: doc.id,
-          userId: user?.id as string,
-          fileName: "piece.pdf",
-          bytes: pdf,
-        });
-      }
-      items.push({ applicationId, token });
-    }
-    return items;
-  } finally {
-    await close();
-    await sql.end({ timeout: 5 });
-  }
-}
-
 async function main() {
   const app = await startAppUnderTest({
     name: "fault",
@@ -151,10 +84,14 @@ async function main() {
   let failed = false;
   let server = app.server;
   try {
-    const actionId = submitActionId(path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next-tools"));
+    const actionId = serverActionId(
+      path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next-tools"),
+      "lib/applications/actions.ts",
+      "submitApplication",
+    );
     if (!actionId) throw new Error("submitApplication not found in the build's server reference manifest");
     log(`preparing ${SUBMISSIONS} complete drafts…`);
-    const items = await prepareDrafts(app.databaseUrl, SUBMISSIONS);
+    const items = await prepareDrafts(app.databaseUrl, SUBMISSIONS, { tag: TAG });
     const reader = await app.sessionCookie("applicant-thiers");
 
     const reads = tally();
@@ -165,23 +102,18 @@ async function main() {
     let next = 0;
 
     const submitOne = async (item: { applicationId: string; token: string }) => {
-      const body = new FormData();
-      body.append("_1_applicationId", item.applicationId);
-      body.append("0", '[null,"$K1"]');
       const pagePath = `/espace/dossiers/${item.applicationId}`;
-      const result = await request(`${app.base}${pagePath}`, {
-        method: "POST",
-        headers: {
-          accept: "text/x-component",
-          "next-action": actionId,
-          origin: app.base,
-          referer: `${app.base}${pagePath}`,
-          cookie: `authjs.session-token=${item.token}`,
-        },
-        body,
-      });
-      const redirected = result.response?.headers.get("x-action-redirect") ?? "";
-      if (result.outcome === "ok" && redirected.includes("/recepisse")) {
+      const result = await request(
+        `${app.base}${pagePath}`,
+        actionRequest({
+          base: app.base,
+          pagePath,
+          actionId,
+          token: item.token,
+          fields: { applicationId: item.applicationId },
+        }),
+      );
+      if (result.outcome === "ok" && answeredWithReceipt(result.response, result.text, item.applicationId)) {
         receipts.set(item.applicationId, true);
         submits.ok++;
       } else {
@@ -268,6 +200,17 @@ async function main() {
     log(
       `reads: ${reads.ok + reads["http-error"] + reads["network-error"] + reads.hung} sent, ${reads["http-error"]} HTTP 5xx (${reads.frenchErrorPage} with the French error page or JSON error), ${reads["network-error"]} connection errors, ${reads.hung + submits.hung} hung.`,
     );
+    // When each slow request started and ended, against the outage (seconds from the stop).
+    const at = (t: number) => `${((t - stoppedAt) / 1000).toFixed(1)} s`;
+    const slow = [...timeline].sort((a, b) => b.ms - a.ms).slice(0, 5);
+    log(
+      `slowest requests (PostgreSQL stopped at 0 s, back at ${at(restartedAt)}; app output in ${app.logFile}):`,
+    );
+    for (const t of slow) {
+      log(
+        `  ${(t.ms / 1000).toFixed(1)} s  ${t.what}  ${t.outcome}${t.status ? ` ${t.status}` : ""}  from ${at(t.startedAt)} to ${at(t.startedAt + t.ms)}`,
+      );
+    }
     failed = recoveryMs === null || lost.length > 0 || duplicated > 0 || reads.hung + submits.hung > 0;
 
     // Clean-up: the fault's rows (the audit trail keeps its lines; it is append-only).

@@ -1,6 +1,7 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { type FormEvent, startTransition, useActionState, useEffect } from "react";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
 import {
   answerInformationRequest,
@@ -92,6 +93,14 @@ export function SubmitApplicationForm({
   disabled: boolean;
 }) {
   const [state, action, pending] = useActionState(submitApplication, null);
+  const router = useRouter();
+  // Submitted: the action answers with the receipt's address (a redirect would make the
+  // server render the receipt inside its answer); the button stays busy until it opens.
+  const receiptPath = state?.ok ? state.data.receiptPath : null;
+  useEffect(() => {
+    if (receiptPath) router.push(receiptPath);
+  }, [receiptPath, router]);
+  const busy = pending || receiptPath !== null;
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="applicationId" value={applicationId} />
@@ -100,10 +109,10 @@ export function SubmitApplicationForm({
         <button
           type="submit"
           className={primaryButtonClass}
-          disabled={pending || disabled}
+          disabled={busy || disabled}
           aria-disabled={disabled}
         >
-          {pending ? "Dépôt en cours…" : "Déposer le dossier"}
+          {busy ? "Dépôt en cours…" : "Déposer le dossier"}
         </button>
       </div>
     </form>

@@ -20,7 +20,12 @@ function isCurrent(currentPath: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-/** Main navigation; the current section is marked with aria-current, not by colour alone. */
+/**
+ * Main navigation; the current section is marked with aria-current, not by colour alone.
+ * No prefetch (here, in the header and the breadcrumb): these links are on every page, and
+ * prefetching them cost each visit ~14 background requests whose decoding delayed the first
+ * paint (Lighthouse, docs/performance.md); the pages they lead to come from the cache anyway.
+ */
 export function MainNav() {
   const pathname = usePathname() ?? "/";
   return (
@@ -33,6 +38,7 @@ export function MainNav() {
               <li key={link.href}>
                 <Link
                   href={link.href}
+                  prefetch={false}
                   aria-current={current ? "page" : undefined}
                   className={`block border-b-2 px-3 py-3 text-sm font-medium no-underline hover:bg-grey-50 ${
                     current ? "border-blue-france text-blue-france" : "border-transparent text-grey-950"

@@ -18,7 +18,7 @@ export function SiteHeader() {
         </span>
         <div>
           <p className="text-lg leading-tight font-bold sm:text-xl">
-            <Link href="/" className="text-grey-950 no-underline hover:underline">
+            <Link href="/" prefetch={false} className="text-grey-950 no-underline hover:underline">
               {SERVICE_NAME}
             </Link>
           </p>

@@ -35,7 +35,7 @@ export function UserMenu() {
 
   if (!me?.user) {
     return (
-      <Link href="/connexion" className={`${linkClass} my-1.5 self-center`}>
+      <Link href="/connexion" prefetch={false} className={`${linkClass} my-1.5 self-center`}>
         Se connecter
       </Link>
     );

@@ -8,33 +8,30 @@ import type { LaureateSummary } from "@/lib/public/laureates";
 export function LaureateCard({ laureate }: { laureate: LaureateSummary }) {
   return (
     <article className="border border-grey-200 bg-white p-5">
-      <p className="text-sm text-grey-600">
-        {laureate.year} · {laureate.callTitle}
-      </p>
+      {/* One text node, and the terms styled from the list: fewer bytes per card, twice (HTML and RSC payload). */}
+      <p className="text-sm text-grey-600">{`${laureate.year} · ${laureate.callTitle}`}</p>
       <h3 className="mt-1 text-lg">
         <Link href={`/laureats/${laureate.id}`}>{laureate.title}</Link>
       </h3>
-      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="font-semibold text-grey-800">Chef de file</dt>
+      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr] [&>dt]:font-semibold [&>dt]:text-grey-800">
+        <dt>Chef de file</dt>
         <dd>
           {organisationDisplayName(laureate.lead)}
           {laureate.onBehalfOf && <span className="text-grey-600">, pour {laureate.onBehalfOf}</span>}
         </dd>
         {laureate.coApplicants.length > 0 && (
           <>
-            <dt className="font-semibold text-grey-800">Co-demandeurs</dt>
+            <dt>Co-demandeurs</dt>
             <dd>{laureate.coApplicants.map(organisationDisplayName).join(", ")}</dd>
           </>
         )}
-        <dt className="font-semibold text-grey-800">
-          {laureate.foreignPartners.length > 1 ? "Partenaires étrangers" : "Partenaire étranger"}
-        </dt>
+        <dt>{laureate.foreignPartners.length > 1 ? "Partenaires étrangers" : "Partenaire étranger"}</dt>
         <dd>
           {laureate.foreignPartners.length === 0
             ? "—"
             : laureate.foreignPartners.map((p) => `${p.name} (${countryName(p.countryCode)})`).join(", ")}
         </dd>
-        <dt className="font-semibold text-grey-800">Montant accordé</dt>
+        <dt>Montant accordé</dt>
         <dd className="font-semibold">{formatMoneyCents(laureate.grantedAmountCents)}</dd>
       </dl>
     </article>

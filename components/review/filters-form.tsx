@@ -4,6 +4,7 @@ import { countryName } from "@/lib/countries";
 import { LIST_STATUSES, type ListFilters, SORTS } from "@/lib/review/filters";
 import { STATUS_LABELS } from "@/lib/review/labels";
 import type { listFilterOptions } from "@/lib/review/queries";
+import { optionsHtml } from "./options-html";
 
 type Options = Awaited<ReturnType<typeof listFilterOptions>>;
 
@@ -20,14 +21,14 @@ export function ReviewFiltersForm({ filters, options }: { filters: ListFilters; 
       <label htmlFor={id} className="font-medium">
         {label}
       </label>
-      <select id={id} name={id} defaultValue={value ?? ""} className={inputClass}>
-        {all === null ? null : <option value="">{all}</option>}
-        {items.map((i) => (
-          <option key={i.value} value={i.value}>
-            {i.label}
-          </option>
-        ))}
-      </select>
+      {/* The options as one escaped HTML string (options-html.ts): far cheaper to render than one element each. */}
+      <select
+        id={id}
+        name={id}
+        className={inputClass}
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: every value and label is escaped by optionsHtml
+        dangerouslySetInnerHTML={{ __html: optionsHtml(items, value, all) }}
+      />
     </div>
   );
   return (

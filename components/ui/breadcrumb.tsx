@@ -11,7 +11,7 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
           <li key={item.href ?? item.label} className="flex items-center gap-2">
             {index > 0 && <span aria-hidden="true">›</span>}
             {item.href && index < items.length - 1 ? (
-              <Link href={item.href} className="text-grey-800">
+              <Link href={item.href} prefetch={false} className="text-grey-800">
                 {item.label}
               </Link>
             ) : (

@@ -163,6 +163,32 @@ describe.skipIf(!url)("demo data", () => {
           where real.n is distinct from kept.count) as "countsOff"`);
     expect(aggregates).toEqual({ unscored: 0, wrongCount: 0, countsOff: 0 });
 
+    // The generator writes the aggregates in its COPY (no refresh at the end): they are
+    // those the database's own refresh computes, to the last bits of a float8 (the
+    // refresh's own result depends on the order its plan feeds the reviews to avg() and
+    // stddev_pop(): a few 1e-14 apart). The refresh runs in a transaction rolled back.
+    type Check = { checked: number; changed: number; unscored: number };
+    const refreshed = await db.$client
+      .begin(async (tx) => {
+        await tx`create temp table generated on commit drop as
+          select a.id, a.review_count, a.score_mean, a.score_spread from applications a
+          join calls c on c.id = a.call_id where c.slug like 'echelle-%'`;
+        await tx`select refresh_application_scores(array(select id from generated))`;
+        const [row] = await tx`select count(*)::int as checked,
+            (count(*) filter (where a.review_count <> g.review_count
+              or not abs(a.score_mean - g.score_mean) < 1e-9
+              or not abs(a.score_spread - g.score_spread) < 1e-9))::int as changed,
+            (count(*) filter (where g.review_count = 0 or g.score_mean is null or g.score_spread is null))::int as unscored
+          from generated g join applications a on a.id = g.id`;
+        throw Object.assign(new Error("rolled back on purpose"), { row });
+      })
+      .catch((error: { row?: Check }) => {
+        if (!error.row) throw error;
+        return error.row;
+      });
+    expect(refreshed.checked).toBeGreaterThanOrEqual(500);
+    expect(refreshed).toMatchObject({ changed: 0, unscored: 0 });
+
     // A second run with the same seed makes new calls, not duplicates.
     const again = await seedScale(db, { count: 50, seed: 7 });
     expect(again.applications).toBe(50);

@@ -239,6 +239,42 @@ function arrayLiteral(values: readonly (string | number)[]) {
   return `{${values.map((v) => (typeof v === "number" ? String(v) : `"${v}"`)).join(",")}}`;
 }
 
+/**
+ * The score aggregates of an application (applications.review_count, score_mean,
+ * score_spread) from the weighted scores of its submitted reviews, computed as
+ * refresh_application_scores (migration 0004) computes them: each review's
+ * sum(weight × score / max) / sum(weight) × 100, then PostgreSQL's avg() and
+ * stddev_pop() over the reviews, whose float8 accumulator (N, Sx, Sxx updated
+ * by the Youngs–Cramer formula) is reproduced here operation for operation.
+ * The generator writes them in its COPY of the applications, so a load needs
+ * no refresh (an UPDATE of every loaded application) at the end.
+ */
+export function scoreAggregates(
+  reviews: readonly (readonly { weight: number; maxScore: number; score: number }[])[],
+): { reviewCount: number; scoreMean: number | null; scoreSpread: number | null } {
+  let n = 0;
+  let sx = 0;
+  let sxx = 0;
+  for (const scores of reviews) {
+    let weighted = 0;
+    let weights = 0;
+    for (const s of scores) {
+      weighted += (s.weight * s.score) / s.maxScore;
+      weights += s.weight;
+    }
+    const x = (weighted / weights) * 100;
+    const previous = n;
+    n += 1;
+    sx += x;
+    if (previous > 0) {
+      const tmp = x * n - sx;
+      sxx += (tmp * tmp) / (n * previous);
+    }
+  }
+  if (n === 0) return { reviewCount: 0, scoreMean: null, scoreSpread: null };
+  return { reviewCount: n, scoreMean: sx / n, scoreSpread: Math.sqrt(sxx / n) };
+}
+
 async function copy(tx: TxSql, table: string, columns: string[], rows: Cell[][]) {
   if (rows.length === 0) return;
   const writable = await tx.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
@@ -286,7 +322,8 @@ export async function seedScale(
 
   const totals = await db.$client.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('seed:scale'))`;
-    // The score aggregates are refreshed once at the end, not after every COPY (migration 0006).
+    // The score triggers skip the load (migration 0006): the generator writes the
+    // aggregates itself, in the applications COPY (scoreAggregates).
     await tx`select set_config('app.bulk_load', 'on', true)`;
     // Big loads skip the per-row foreign-key triggers, as pg_restore --disable-triggers
     // does: every reference is built from rows read or written in this transaction,
@@ -525,7 +562,7 @@ export async function seedScale(
         const decidedAt = new Date(call.publishedAt.getTime() - rng.int(5, 20) * 86_400_000);
         call.seq += 1;
         const topic = rng.pick(call.topics);
-        apps.push([
+        const appRow: Cell[] = [
           id,
           call.id,
           lead.id,
@@ -542,7 +579,8 @@ export async function seedScale(
           true,
           createdAt,
           decidedAt,
-        ]);
+        ];
+        apps.push(appRow);
         let position = 0;
         for (const o of co) parts.push([randomUUID(), id, "co_applicant", o.id, null, null, position++]);
         for (const p of foreign) parts.push([randomUUID(), id, "foreign_partner", null, p, null, position++]);
@@ -579,6 +617,7 @@ export async function seedScale(
         const reviewers = rng.sample(reviewerIds, roll < 0.25 ? 2 : roll < 0.75 ? 3 : 4);
         const quality = qualityFor(rng, accepted);
         const assignedAt = new Date(call.closesAt.getTime() + 2 * 86_400_000);
+        const reviewed: { weight: number; maxScore: number; score: number }[][] = [];
         for (const reviewerId of reviewers) {
           const reviewId = randomUUID();
           const { scores, recommendation } = makeScores(rng, call.criteria, quality);
@@ -598,7 +637,13 @@ export async function seedScale(
           call.criteria.forEach((c, k) => {
             scoreRows.push([reviewId, c.id, c.maxScore, scores[k] ?? 0]);
           });
+          reviewed.push(
+            call.criteria.map((c, k) => ({ weight: c.weight, maxScore: c.maxScore, score: scores[k] ?? 0 })),
+          );
         }
+        // Every generated review is submitted: the aggregates go in the applications COPY.
+        const aggregates = scoreAggregates(reviewed);
+        appRow.push(aggregates.reviewCount, aggregates.scoreMean, aggregates.scoreSpread);
         reviewCount += reviewers.length;
         scoreCount += reviewers.length * call.criteria.length;
 
@@ -646,6 +691,9 @@ export async function seedScale(
             "is_fictitious",
             "created_at",
             "updated_at",
+            "review_count",
+            "score_mean",
+            "score_spread",
           ],
           apps,
         );
@@ -722,11 +770,7 @@ export async function seedScale(
       writing.catch(() => undefined);
     }
     await writing;
-    const refreshStarted = Date.now();
     await tx`select set_config('app.bulk_load', '', true)`;
-    await tx`select refresh_application_scores(array(
-      select id from applications where call_id = any(${`{${plans.map((p) => p.id).join(",")}}`}::uuid[])))`;
-    phase("score aggregates", Date.now() - refreshStarted);
     if (process.env.SEED_DEBUG) {
       for (const [name, ms] of phases) console.log(`phase ${name}: ${ms} ms`);
     }

@@ -69,6 +69,18 @@ test.describe("public pages come from Next's cache", () => {
     expect((await request.get("/laureats-filtres/utm%3Dx")).status()).toBe(404);
   });
 
+  test("only the proxy chooses the cached entry of a list request", async ({ request }) => {
+    // proxy.ts hands the canonical segment to next.config.ts's rewrite in a request header: one sent by the client is dropped.
+    const header = { "x-laureats-segment": "annee%3D2025%26pays%3DAR" };
+    const all = await request.get("/laureats", { headers: header });
+    expect(all.status()).toBe(200);
+    expect(await all.text()).toMatch(/<h2 id="resultats"[^>]*>[\d\s\u202f]+ projets lauréats<\/h2>/);
+    const search = await request.get("/laureats?q=coutellerie", { headers: header });
+    expect(search.status()).toBe(200);
+    expect(await search.text()).toContain("recherche «\u00a0coutellerie\u00a0»");
+    expect(search.headers()["cache-control"]).not.toMatch(/s-maxage/);
+  });
+
   for (const [persona, url] of [
     ["admin", "/admin"],
     ["admin", "/instruction"],

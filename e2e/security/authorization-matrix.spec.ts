@@ -159,6 +159,8 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
   // Who is signed in (null for visitors), for the header menu.
   "/api/me": { path: "/api/me", expect: everyone(200) },
   "/api/health": { path: "/api/health", expect: everyone(200) },
+  // Browsers' CSP violation reports: POST only, public on purpose (sent without cookies).
+  "/api/csp-report": { path: "/api/csp-report", expect: everyone(405) },
   // Open data (official list of local authorities): public on purpose.
   "/api/organisations": { path: "/api/organisations?q=thiers", expect: everyone(200) },
   // Auth.js endpoints authenticate; the session endpoint answers everyone (null when signed out).

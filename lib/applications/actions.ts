@@ -2,6 +2,7 @@
 
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { applications, calls, messages } from "@/db/schema";
@@ -63,11 +64,16 @@ export async function createApplication(
   const { callId, organisationId, title } = parsed.data;
   if (!canCreateApplication(user, organisationId)) return fail("forbidden", FORBIDDEN);
   const db = getDb();
+  // The database's clock decides whether the call is open (as for submission), not this node's.
   const [call] = await db
-    .select({ opensAt: calls.opensAt, closesAt: calls.closesAt })
+    .select({
+      opensAt: calls.opensAt,
+      closesAt: calls.closesAt,
+      nowMs: sql<number>`extract(epoch from now()) * 1000`.mapWith(Number),
+    })
     .from(calls)
     .where(eq(calls.id, callId));
-  const now = new Date();
+  const now = new Date(call?.nowMs ?? Date.now());
   if (!call || call.opensAt.getTime() > now.getTime() || !isBeforeDeadline(now, call.closesAt)) {
     return fail("closed", "Cet appel à projets n’est pas ouvert aux candidatures.");
   }
@@ -195,9 +201,9 @@ export async function saveApplication(_prev: SaveResult | null, formData: FormDa
  * each other only for that statement and the commit.
  */
 export async function submitApplication(
-  _prev: ActionResult | null,
+  _prev: ActionResult<{ receiptPath: string }> | null,
   formData: FormData,
-): Promise<ActionResult> {
+): Promise<ActionResult<{ receiptPath: string }>> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
   const parsed = applicationIdSchema.safeParse({ applicationId: formData.get("applicationId") });
@@ -206,7 +212,7 @@ export async function submitApplication(
   const loaded = await findApplication(db, parsed.data.applicationId);
   if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
   const receiptPath = `/espace/dossiers/${loaded.application.id}/recepisse`;
-  if (loaded.application.receiptNumber) redirect(receiptPath);
+  if (loaded.application.receiptNumber) return toReceipt(receiptPath);
   if (!canEditApplication(user, loaded.application)) {
     return fail("not_editable", "Ce dossier ne peut plus être déposé.");
   }
@@ -232,7 +238,29 @@ export async function submitApplication(
         `Le dossier est incomplet (${outcome.count} élément${outcome.count > 1 ? "s" : ""} à compléter) : il n’a pas été déposé.`,
       );
   }
-  revalidatePath("/espace/dossiers");
+  // No revalidatePath: the pages showing the application are rendered per request (never
+  // cached), and a revalidation would make Next render the current page into the answer.
+  return toReceipt(receiptPath);
+}
+
+/**
+ * After a submission, the receipt. Called by the browser with JavaScript (React's
+ * fetch, `Next-Action` header), the action answers with the receipt's address and
+ * the form opens it (`SubmitApplicationForm`): a `redirect()` there makes Next render
+ * the receipt page inside the action's answer, through a second HTTP request to
+ * itself, with the whole layout and the same bytes compressed twice; the browser's
+ * own request renders only the receipt's segment (docs/performance.md). A form
+ * posted without JavaScript, or a call outside a request (tests, scripts), gets the
+ * redirect (303) as before.
+ */
+async function toReceipt(receiptPath: string): Promise<ActionResult<{ receiptPath: string }>> {
+  let fetchAction = false;
+  try {
+    fetchAction = (await headers()).has("next-action");
+  } catch {
+    // outside a request: no browser to navigate
+  }
+  if (fetchAction) return ok({ receiptPath });
   redirect(receiptPath);
 }
 

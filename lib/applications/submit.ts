@@ -5,6 +5,13 @@
  * writes in the transaction's last statement, so that submissions on one call
  * wait on each other only for that statement and the commit. A second call on
  * a submitted application changes nothing (`done`, same receipt).
+ *
+ * The time of a submission is the database's, never the app server's: the
+ * start of this transaction on PostgreSQL (`now()`, the same value in every
+ * statement of the transaction). It is read once for the early check and the
+ * receipt e-mail, and the last statement decides the deadline with `now()`
+ * itself under the call's lock, so two app nodes whose clocks drift still
+ * agree, and waiting for the lock never makes a submission late.
  */
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
@@ -38,9 +45,14 @@ export async function submitDraft(
     // A concurrent submission got there first: same receipt, nothing more.
     if (app.receiptNumber) return { kind: "done" as const };
     if (app.status !== "draft") return { kind: "not_editable" as const };
-    const [call] = await tx.select().from(calls).where(eq(calls.id, app.callId));
+    const [call] = await tx
+      .select({ call: calls, nowMs: sql<number>`extract(epoch from now()) * 1000`.mapWith(Number) })
+      .from(calls)
+      .where(eq(calls.id, app.callId))
+      .then((rows) => rows.map((r) => ({ ...r.call, dbNow: new Date(r.nowMs) })));
     if (!call) return { kind: "not_found" as const };
-    const now = new Date();
+    // The database's clock (transaction start), the one the last statement decides with.
+    const now = call.dbNow;
     if (!isBeforeDeadline(now, call.closesAt)) return { kind: "closed" as const };
     const form = await loadApplicationForm(tx, app);
     const missing = missingItems(form, call, documentStates(await documentsOf(tx, call.id, app.id)));
@@ -74,15 +86,15 @@ export async function submitDraft(
       with c as (
         update calls set last_receipt_seq = last_receipt_seq + 1
         where id = ${call.id}
-          and date_trunc('second', closes_at) >= date_trunc('second', ${now.toISOString()}::timestamptz)
+          and date_trunc('second', closes_at) >= date_trunc('second', now())
           and exists (select 1 from applications where id = ${app.id} and status = 'draft')
         returning year || '-' || code || '-'
           || lpad(last_receipt_seq::text, greatest(4, length(last_receipt_seq::text)), '0') as receipt
       ), a as (
         update applications set status = 'submitted', receipt_number = c.receipt,
-          submitted_at = ${now.toISOString()}::timestamptz, submitted_by = ${input.userId},
+          submitted_at = now(), submitted_by = ${input.userId},
           version = applications.version + 1, updated_by = ${input.userId},
-          updated_at = ${now.toISOString()}::timestamptz
+          updated_at = now()
         from c where applications.id = ${app.id} and applications.status = 'draft'
         returning c.receipt
       ), audit as (

@@ -1,12 +1,13 @@
 "use server";
 
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { attachments, calls, criteria, requiredDocuments, scores } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canManageCalls } from "@/lib/authz/policy";
+import { UUID } from "@/lib/ids";
 import { invalidatePublicContent } from "@/lib/public/cache";
 import { type ActionResult, DomainError, fail, GENERIC_ERROR, ok } from "@/lib/result";
 import { getCall, type getGrid, isGridLocked } from "./queries";
@@ -217,6 +218,38 @@ function sameGrid(a: CallFormValues["criteria"], b: Awaited<ReturnType<typeof ge
   );
 }
 
+const FOREIGN_ITEM =
+  "Ce formulaire contient un critère ou un document d’un autre appel : rechargez la page avant d’enregistrer.";
+
+/**
+ * A form of this call carries only its own criteria and documents (ids) or new
+ * ones (no id, or an id that no longer exists: removed meanwhile, re-created).
+ * An id of another call's grid or documents is a tampered or mixed-up form:
+ * refused before anything is written, the other call untouched.
+ */
+async function refuseForeignItems(tx: Tx, callId: string, v: CallFormValues) {
+  const ids = (items: { id?: string | undefined }[]) =>
+    items.map((i) => i.id).filter((id): id is string => typeof id === "string" && UUID.test(id));
+  const criterionIds = ids(v.criteria);
+  const documentIds = ids(v.documents);
+  const [foreignCriterion] = criterionIds.length
+    ? await tx
+        .select({ id: criteria.id })
+        .from(criteria)
+        .where(and(inArray(criteria.id, criterionIds), ne(criteria.callId, callId)))
+        .limit(1)
+    : [];
+  if (foreignCriterion) throw new DomainError("foreign_criterion", FOREIGN_ITEM);
+  const [foreignDocument] = documentIds.length
+    ? await tx
+        .select({ id: requiredDocuments.id })
+        .from(requiredDocuments)
+        .where(and(inArray(requiredDocuments.id, documentIds), ne(requiredDocuments.callId, callId)))
+        .limit(1)
+    : [];
+  if (foreignDocument) throw new DomainError("foreign_document", FOREIGN_ITEM);
+}
+
 /** Saves a call; the grid is refused once a review has been submitted. */
 export async function updateCall(_prev: ActionResult<{ id: string }> | null, formData: FormData) {
   const user = await getCurrentUser();
@@ -233,6 +266,7 @@ export async function updateCall(_prev: ActionResult<{ id: string }> | null, for
     await db.transaction(async (tx) => {
       // Lock the call: a grid check and a review submission cannot interleave.
       await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, id)).for("update");
+      await refuseForeignItems(tx, id, v);
       const locked = await isGridLocked(tx, id);
       if (locked) {
         const current = await tx
@@ -259,7 +293,7 @@ export async function updateCall(_prev: ActionResult<{ id: string }> | null, for
     });
   } catch (error) {
     if (error instanceof DomainError) {
-      return error.code === "grid_locked"
+      return error.code === "grid_locked" || error.code === "foreign_criterion"
         ? fail(error.code, error.message, { criteria: [error.message] })
         : fail(error.code, error.message, { documents: [error.message] });
     }

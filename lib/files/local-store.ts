@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { FileStore } from "./store";
 
@@ -20,8 +20,17 @@ export class LocalFileStore implements FileStore {
   async put(key: string, bytes: Uint8Array) {
     const file = this.pathOf(key);
     await mkdir(path.dirname(file), { recursive: true });
-    // Write then rename would be atomic; keys are never rewritten, so a plain exclusive write is enough.
-    await writeFile(file, bytes, { flag: "wx" });
+    // Write then rename would be atomic; keys are never rewritten, so a plain exclusive write is enough:
+    // its row is written only once this resolves, so a write cut short (a killed process, a full
+    // disk) leaves a file no row names, an orphan (orphans.ts). Flushed to disk before the row is
+    // committed, as PostgreSQL flushes the row: after a power cut no row names a partial file.
+    const handle = await open(file, "wx");
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   }
 
   async get(key: string) {

@@ -23,14 +23,14 @@ describe("routeLaureatesList", () => {
   it("rewrites the unfiltered list to its cached route", () => {
     expect(route("/laureats")).toEqual({
       kind: "rewrite",
-      pathname: `${LAUREATES_CACHED_PREFIX}${ALL_LAUREATES_SEGMENT}`,
+      segment: ALL_LAUREATES_SEGMENT,
     });
   });
 
   it("rewrites a canonical query to one segment holding it", () => {
     expect(route("/laureats?annee=2025&pays=AM&page=2")).toEqual({
       kind: "rewrite",
-      pathname: `${LAUREATES_CACHED_PREFIX}annee%3D2025%26pays%3DAM%26page%3D2`,
+      segment: "annee%3D2025%26pays%3DAM%26page%3D2",
     });
   });
 
@@ -62,11 +62,11 @@ describe("routeLaureatesList", () => {
   it("ignores Next's _rsc parameter and rewrites client navigations without redirecting", () => {
     expect(route("/laureats?pays=AM&_rsc=1x2y", true)).toEqual({
       kind: "rewrite",
-      pathname: `${LAUREATES_CACHED_PREFIX}pays%3DAM`,
+      segment: "pays%3DAM",
     });
     expect(route("/laureats?pays=am&_rsc=1x2y", true)).toEqual({
       kind: "rewrite",
-      pathname: `${LAUREATES_CACHED_PREFIX}pays%3DAM`,
+      segment: "pays%3DAM",
     });
   });
 

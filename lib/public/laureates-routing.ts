@@ -1,5 +1,5 @@
 import { laureateFiltersQuery, parseLaureateFilters } from "./laureate-filters";
-import { LAUREATES_CACHED_PREFIX } from "./laureates-path";
+import { LAUREATES_CACHED_PREFIX, LAUREATES_SEGMENT_HEADER } from "./laureates-path";
 
 /**
  * The laureates list is served from Next's cache (ISR) although its filters
@@ -17,8 +17,18 @@ import { LAUREATES_CACHED_PREFIX } from "./laureates-path";
  * (`q`) is not cached: every search string would be an entry of its own; it is
  * rendered per request by app/(public)/laureats/page.tsx, like a combination
  * whose canonical form is too long for a cache file name.
+ *
+ * How the rewrite happens: proxy.ts sets the segment in a request header
+ * (LAUREATES_SEGMENT_HEADER) and a `beforeFiles` rewrite of next.config.ts,
+ * conditioned on that header, maps /laureats to the internal route. A
+ * `NextResponse.rewrite()` from the proxy would be simpler, but Next 16.4
+ * normalises its destination to `localhost` while the server, started with
+ * `-H 127.0.0.1`, compares it with `127.0.0.1`: the rewrite is then taken as
+ * external and every /laureats request is forwarded over HTTP to the server
+ * itself (vercel/next.js#94745): two passes through the server per visitor
+ * (docs/performance.md). A config rewrite is always resolved in-process.
  */
-export { LAUREATES_CACHED_PREFIX };
+export { LAUREATES_CACHED_PREFIX, LAUREATES_SEGMENT_HEADER };
 
 /** Segment of the unfiltered list (a segment cannot be empty). */
 export const ALL_LAUREATES_SEGMENT = "tous";
@@ -28,7 +38,8 @@ export const MAX_CACHED_SEGMENT_LENGTH = 180;
 
 export type LaureatesRouting =
   | { kind: "redirect"; location: string }
-  | { kind: "rewrite"; pathname: string }
+  /** Served by the cached route `LAUREATES_CACHED_PREFIX + segment`. */
+  | { kind: "rewrite"; segment: string }
   | { kind: "dynamic" };
 
 /** Next's own cache-busting parameter of client navigations, not a filter. */
@@ -83,8 +94,8 @@ export function queryForSegment(segment: string): string | null {
  * What proxy.ts does with a request: `/laureats` in canonical form is
  * rewritten to its cached route, in another form redirected to the canonical
  * URL (document requests only: a client navigation is rewritten as it is).
- * Null: not a list request. The internal route itself is left alone (Next
- * runs the proxy again on the rewritten path): a direct visit shows the same
+ * Null: not a list request. The internal route itself is left alone: a
+ * direct visit (the proxy sees its path, not /laureats) shows the same
  * list, its canonical link pointing to /laureats, and a segment that is not
  * canonical answers 404.
  */
@@ -104,5 +115,5 @@ export function routeLaureatesList(
   if (parseLaureateFilters(toRecord(params)).query !== undefined) return { kind: "dynamic" };
   const segment = segmentForQuery(canonical);
   if (segment.length > MAX_CACHED_SEGMENT_LENGTH) return { kind: "dynamic" };
-  return { kind: "rewrite", pathname: `${LAUREATES_CACHED_PREFIX}${segment}` };
+  return { kind: "rewrite", segment };
 }

@@ -35,8 +35,16 @@ export const AUDIT_LABELS: Record<string, string> = {
   "decision.recorded": "Décision enregistrée",
 };
 
+/** One formatter per number of digits: `toLocaleString` would build one per call (per row). */
+const scoreFormats = new Map<number, Intl.NumberFormat>();
+
 /** A score out of 100, French style (« 72,5 »). */
 export function formatScore(value: number | null | undefined, digits = 1) {
   if (value === null || value === undefined) return "—";
-  return value.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let format = scoreFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    scoreFormats.set(digits, format);
+  }
+  return format.format(value);
 }

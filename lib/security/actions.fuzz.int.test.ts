@@ -19,6 +19,7 @@ import { testDb } from "@/db/testing/database";
 import { emptyApplicationForm } from "@/lib/applications/schema";
 import { emptyCallForm } from "@/lib/calls/schema";
 import { GENERIC_ERROR } from "@/lib/result";
+import { databaseFingerprint } from "./fingerprint";
 import { ENGLISH, hostileString } from "./hostile";
 
 const signedIn = vi.hoisted(() => {
@@ -177,25 +178,7 @@ beforeAll(async () => {
 });
 
 /** Row count and last change of every table: equal before and after a refusal, or something was half-written. */
-let fingerprintQuery: ReturnType<typeof sql> | null = null;
-async function fingerprint() {
-  if (!fingerprintQuery) {
-    const tables = (await db.execute(sql`
-      select t.table_name as name, exists (select 1 from information_schema.columns c
-        where c.table_schema = 'public' and c.table_name = t.table_name and c.column_name = 'updated_at') as "hasUpdatedAt"
-      from information_schema.tables t
-      where t.table_schema = 'public' and t.table_type = 'BASE TABLE' and t.table_name not like '%drizzle%'
-      order by t.table_name`)) as unknown as { name: string; hasUpdatedAt: boolean }[];
-    const parts = tables.map((t) =>
-      t.hasUpdatedAt
-        ? `'${t.name}=' || (select count(*) || '@' || coalesce(max(updated_at)::text, '') from "${t.name}")`
-        : `'${t.name}=' || (select count(*) from "${t.name}")`,
-    );
-    fingerprintQuery = sql.raw(`select concat_ws(' ', ${parts.join(", ")}) as f`);
-  }
-  const rows = (await db.execute(fingerprintQuery)) as unknown as { f: string }[];
-  return rows[0]?.f ?? "";
-}
+const fingerprint = () => databaseFingerprint(db);
 
 type Result = { ok: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> };
 

@@ -10,6 +10,7 @@ import {
   publicCsp,
   resourceCsp,
   securityHeaders,
+  strictTransportSecurity,
 } from "./csp";
 
 const prod = { dev: false, https: true, formOrigins: ["https://proconnect.gouv.fr"] };
@@ -138,15 +139,27 @@ describe("options and other headers from the environment", () => {
   });
 
   it("sends HSTS only over https", () => {
-    const hsts = (https: boolean) =>
-      securityHeaders({ https }).find((h) => h.key === "Strict-Transport-Security")?.value;
-    expect(hsts(true)).toBe("max-age=63072000; includeSubDomains");
-    expect(hsts(false)).toBeUndefined();
+    expect(strictTransportSecurity({ https: true })).toBe("max-age=63072000; includeSubDomains");
+    expect(strictTransportSecurity({ https: false })).toBeNull();
+    // Not among the build-time headers: the running server decides (proxy.ts).
+    expect(securityHeaders({ https: true }).map((h) => h.key)).not.toContain("Strict-Transport-Security");
     expect(securityHeaders({ https: false }).map((h) => h.key)).toEqual([
       "X-Frame-Options",
       "X-Content-Type-Options",
       "Referrer-Policy",
       "Permissions-Policy",
+      "Reporting-Endpoints",
     ]);
+  });
+
+  it("names the report endpoint in both page policies (report-uri and report-to), not in the resource one", () => {
+    for (const csp of [nonceCsp(newNonce(), prod), publicCsp(prod)].map(directives)) {
+      expect(csp["report-uri"]).toEqual(["/api/csp-report"]);
+      expect(csp["report-to"]).toEqual(["csp"]);
+    }
+    expect(resourceCsp()).not.toContain("report");
+    expect(securityHeaders({ https: true }).find((h) => h.key === "Reporting-Endpoints")?.value).toBe(
+      'csp="/api/csp-report"',
+    );
   });
 });

@@ -16,8 +16,17 @@
  * - **Route handlers and files** (JSON, CSV, documents, feeds): nothing may
  *   run or load at all.
  *
+ * Every page policy names the report endpoint (`report-uri` for Firefox and
+ * Safari, `report-to` with the `Reporting-Endpoints` header for Chromium):
+ * violations in users' browsers reach the logs (app/api/csp-report).
+ *
  * Pure functions, unit-tested in csp.test.ts.
  */
+
+/** Where browsers send violation reports (app/api/csp-report/route.ts). */
+export const CSP_REPORT_PATH = "/api/csp-report";
+/** The `Reporting-Endpoints` name the policies' `report-to` refers to. */
+export const CSP_REPORT_GROUP = "csp";
 
 export type CspOptions = {
   /** `next dev`: React needs eval for its debugging stacks, and styles come from JS. */
@@ -70,6 +79,8 @@ function common(options: CspOptions) {
     "worker-src": ["'none'"],
     "manifest-src": ["'self'"],
     ...(options.https ? { "upgrade-insecure-requests": [] } : {}),
+    "report-uri": [CSP_REPORT_PATH],
+    "report-to": [CSP_REPORT_GROUP],
   };
 }
 
@@ -138,10 +149,17 @@ export function cspOptionsFromEnv(env: Record<string, string | undefined> = proc
 }
 
 /**
- * Headers every response carries besides the CSP. HSTS only when the public
- * URL is https (production): over http a browser ignores it anyway.
+ * HSTS, only when the public URL is https (production): over http a browser
+ * ignores it anyway. Set by proxy.ts on every page at run time, from the
+ * running server's AUTH_URL: next.config.ts's headers are fixed when the app
+ * is built, and a build made without AUTH_URL (a CI image) would never send it.
  */
-export function securityHeaders(options: Pick<CspOptions, "https">) {
+export function strictTransportSecurity(options: Pick<CspOptions, "https">) {
+  return options.https ? "max-age=63072000; includeSubDomains" : null;
+}
+
+/** Headers every response carries besides the CSP and HSTS (fixed at build time by next.config.ts). */
+export function securityHeaders(_options: Pick<CspOptions, "https">) {
   return [
     { key: "X-Frame-Options", value: "DENY" },
     { key: "X-Content-Type-Options", value: "nosniff" },
@@ -150,8 +168,7 @@ export function securityHeaders(options: Pick<CspOptions, "https">) {
       key: "Permissions-Policy",
       value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     },
-    ...(options.https
-      ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
-      : []),
+    // Where the page policies' `report-to` sends violations (Reporting API).
+    { key: "Reporting-Endpoints", value: `${CSP_REPORT_GROUP}="${CSP_REPORT_PATH}"` },
   ];
 }

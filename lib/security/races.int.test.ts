@@ -243,6 +243,48 @@ describe("the deadline second", () => {
     for (const r of accepted) expect(mailed.has(r.id)).toBe(true);
     for (const r of refused) expect(mailed.has(r.id)).toBe(false);
   });
+
+  it("is decided by the database's clock: app nodes an hour ahead or behind agree", async () => {
+    const open = await newCall("horloge-en-avance", new Date(Date.now() + 3_600_000));
+    const closed = await newCall("drift-en-retard", new Date(Date.now() + 3_600_000));
+    const early = await completeDraft(open, 4 * PARALLEL + 10);
+    const late = await completeDraft(closed, 4 * PARALLEL + 12);
+    await db
+      .update(calls)
+      .set({ closesAt: sql`date_trunc('second', now()) + interval '30 seconds'` })
+      .where(eq(calls.id, open));
+    await db
+      .update(calls)
+      .set({ closesAt: sql`date_trunc('second', now()) - interval '1 millisecond'` })
+      .where(eq(calls.id, closed));
+    const submit = (d: { applicationId: string; userId: string }) =>
+      call(() => as(d.userId, () => submitApplication(null, formData({ applicationId: d.applicationId }))));
+    // Only `Date` is faked: the node's clock is wrong, its timers and the database are not.
+    try {
+      // A node whose clock runs an hour ahead believes the call closed long ago: still accepted.
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 3_600_000 });
+      expect(await submit(early)).toMatchObject({ redirect: expect.stringMatching(/\/recepisse$/) });
+      // A node an hour behind believes the call is open: still refused.
+      vi.setSystemTime(Date.now() - 2 * 3_600_000);
+      expect(await submit(late)).toMatchObject({ ok: false, code: "closed" });
+    } finally {
+      vi.useRealTimers();
+    }
+    const rows = await db
+      .select({
+        id: applications.id,
+        receipt: applications.receiptNumber,
+        // Seconds between the recorded submission time and the database's clock now.
+        age: sql<number>`extract(epoch from now() - ${applications.submittedAt})`.mapWith(Number),
+      })
+      .from(applications)
+      .where(inArray(applications.id, [early.applicationId, late.applicationId]));
+    const accepted = rows.find((r) => r.id === early.applicationId);
+    expect(accepted?.receipt).toBe("2099-HOR-0001");
+    // The receipt's time is the database's, not the node's (an hour off).
+    expect(Math.abs(accepted?.age ?? 3_600)).toBeLessThan(60);
+    expect(rows.find((r) => r.id === late.applicationId)?.receipt).toBeNull();
+  });
 });
 
 describe("double submit of one draft", () => {

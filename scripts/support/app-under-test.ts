@@ -6,7 +6,7 @@
  * with NEXT_DIST_DIR, EMBEDDED_PG_DIR, EMBEDDED_PG_PORT and PORT.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, openSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { EMBEDDED_DATABASE } from "../../db/bootstrap";
@@ -16,7 +16,14 @@ export type AppUnderTest = {
   base: string;
   databaseUrl: string;
   server: EmbeddedServer;
-  app: ChildProcess;
+  /** The `next start` process (a new one after `restart`). */
+  readonly app: ChildProcess;
+  /** Where the app's output goes (stdout and stderr, appended across restarts). */
+  logFile: string;
+  /** Kills the app's whole process group with this signal and waits for it to exit. */
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Starts the app again (same build, database and port) and waits for /api/health. */
+  restart: () => Promise<void>;
   /** A session cookie of a demo persona (a row in `sessions`, as a sign-in makes). */
   sessionCookie: (persona: string) => Promise<string>;
   stop: () => Promise<void>;
@@ -65,21 +72,43 @@ export async function startAppUnderTest(options: {
     await server.stop();
     throw new Error("build failed");
   }
-  const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(appPort)], {
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
+  // The app's output goes to a file, never to a pipe nobody reads: a full pipe would block
+  // the app's next console.error (writes to a pipe are synchronous on Linux), so every request.
+  const logFile = `${dataDir}-app.log`;
+  const launch = () =>
+    spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(appPort)], {
+      env,
+      stdio: ["ignore", openSync(logFile, "a"), openSync(logFile, "a")],
+      detached: true,
+    });
+  let app = launch();
   const base = `http://127.0.0.1:${appPort}`;
   await waitFor(`${base}/api/health`);
-  options.log(`app ready on ${base} (PostgreSQL ${pgPort}, data in ${dataDir})`);
+  options.log(`app ready on ${base} (PostgreSQL ${pgPort}, data in ${dataDir}, output in ${logFile})`);
 
+  const kill = async (signal: NodeJS.Signals = "SIGKILL") => {
+    if (!app.pid || app.exitCode !== null || app.signalCode !== null) return;
+    const exited = new Promise((resolve) => app.once("exit", resolve));
+    try {
+      process.kill(-app.pid, signal);
+    } catch {}
+    await exited;
+  };
   const tokens: string[] = [];
   return {
     base,
     databaseUrl,
     server,
-    app,
+    get app() {
+      return app;
+    },
+    logFile,
+    kill,
+    restart: async () => {
+      await kill("SIGTERM");
+      app = launch();
+      await waitFor(`${base}/api/health`);
+    },
     sessionCookie: async (persona) => {
       const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
       try {

@@ -127,9 +127,10 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
                 {list.rows.map((r) => (
                   <tr key={r.id} className="border-b border-grey-200 align-top">
                     <td className="p-2">
-                      <Link href={`/instruction/dossiers/${r.id}`} className="font-medium">
+                      {/* A plain link: a next/link per row is a client component to render and hydrate, and prefetches a dynamic page. */}
+                      <a href={`/instruction/dossiers/${r.id}`} className="font-medium">
                         {r.title}
-                      </Link>
+                      </a>
                       <div className="text-grey-600">
                         {r.callYear} – {r.callTitle}
                         {r.receiptNumber ? ` · n° ${r.receiptNumber}` : ""}

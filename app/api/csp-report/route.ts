@@ -1,0 +1,67 @@
+import { getDb } from "@/db/client";
+import { hit } from "@/lib/rate-limit";
+import {
+  CSP_REPORT_LIMIT,
+  CSP_REPORT_TYPES,
+  MAX_REPORT_BYTES,
+  parseCspReports,
+} from "@/lib/security/csp-report";
+
+const answer = (status: number, message?: string) =>
+  new Response(message ?? null, {
+    status,
+    headers: {
+      "Cache-Control": "no-store",
+      ...(message ? { "Content-Type": "text/plain; charset=utf-8" } : {}),
+    },
+  });
+
+/** The body as text, or null past `max` bytes (read chunk by chunk: a lying Content-Length changes nothing). */
+async function readLimited(request: Request, max: number) {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/**
+ * Content-Security-Policy violation reports sent by browsers (`report-uri`
+ * and `report-to` in lib/security/csp.ts). Public on purpose: a browser
+ * sends them without cookies. Checked for type and size (64 KB) before
+ * anything else, rate-limited per client IP (the shared counters of
+ * lib/rate-limit.ts), then each violation is logged on one line, without
+ * query strings; nothing else is stored. 204 when read.
+ */
+export async function POST(request: Request) {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!CSP_REPORT_TYPES.includes(type)) {
+    return answer(
+      415,
+      "Rapport refusé : le type attendu est application/csp-report ou application/reports+json.",
+    );
+  }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_REPORT_BYTES) return answer(413, "Rapport refusé : 64 Ko au plus.");
+  const unreadable = "Rapport illisible : ce n’est pas un rapport de violation CSP.";
+  const body = await readLimited(request, MAX_REPORT_BYTES).catch(() => undefined);
+  if (body === undefined) return answer(400, unreadable);
+  if (body === null) return answer(413, "Rapport refusé : 64 Ko au plus.");
+  const violations = parseCspReports(type, body);
+  if (!violations) return answer(400, unreadable);
+  const ip = (request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown").slice(0, 100);
+  const limit = await hit(getDb(), `csp-report:${ip}`, CSP_REPORT_LIMIT);
+  if (!limit.allowed) return answer(429, "Trop de rapports : réessayez dans une minute.");
+  for (const violation of violations) console.warn(`[csp-report] ${JSON.stringify(violation)}`);
+  return answer(204);
+}
