@@ -12,14 +12,21 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-/** Appends to the audit trail, in the caller's transaction so the event and the change commit together. */
-export async function recordAudit(db: Writer, entry: AuditEntry) {
-  await db.insert(auditEvents).values({
-    actorId: entry.actorId,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId,
-    data: entry.data ?? {},
-    ip: entry.ip ?? null,
-  });
+/**
+ * Appends to the audit trail, in the caller's transaction so the events and the
+ * change commit together; several events are written in one statement.
+ */
+export async function recordAudit(db: Writer, entries: AuditEntry | AuditEntry[]) {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await db.insert(auditEvents).values(
+    list.map((entry) => ({
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      data: entry.data ?? {},
+      ip: entry.ip ?? null,
+    })),
+  );
 }

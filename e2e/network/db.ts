@@ -46,3 +46,16 @@ export async function resacoopDraftIssueId() {
     }),
   );
 }
+
+/** The audit trail of a news issue and of its pages, in order: action and subject. */
+export async function issueAuditTrail(issueId: string) {
+  return withSql(async (sql) => {
+    const rows = await sql`
+      select e.action, e.subject_type, e.data
+      from audit_events e
+      where (e.subject_type = 'news_issue' and e.subject_id = ${issueId})
+         or (e.subject_type = 'followup_post' and e.data ->> 'newsIssueId' = ${issueId})
+      order by e.id`;
+    return rows.map((r) => ({ action: r.action as string, data: r.data as Record<string, unknown> }));
+  });
+}

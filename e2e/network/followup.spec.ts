@@ -3,7 +3,7 @@ import { type Page, request as playwrightRequest, type Request } from "@playwrig
 import sharp from "sharp";
 import { expect, expectNoAxeViolations, test } from "../fixtures";
 import { signInAs } from "../support/personas";
-import { THIERS_TANDIL_TITLE, thiersTandilId } from "./db";
+import { issueAuditTrail, THIERS_TANDIL_TITLE, thiersTandilId } from "./db";
 
 /** A word no other test writes, so parallel tests on the shared Thiers – Tandil project never collide. */
 const token = () => randomBytes(4).toString("hex");
@@ -179,6 +179,15 @@ test.describe("network follow-up", () => {
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Publier le numéro" }).click();
     await expect(page.getByRole("button", { name: "Dépublier le numéro" })).toBeVisible();
+    // Audited: one event for the issue naming its two pages, one per page.
+    const trail = await issueAuditTrail(issueUrl.split("/").pop() as string);
+    const published = trail.filter((e) => e.action.endsWith(".published"));
+    expect(published.map((e) => e.action).sort()).toEqual([
+      "followup_post.published",
+      "followup_post.published",
+      "news_issue.published",
+    ]);
+    expect(published.find((e) => e.action === "news_issue.published")?.data.posts).toHaveLength(2);
 
     await page.goto("/reseaux/resacoop/actualites");
     await page.getByRole("link", { name: new RegExp(issueTitle) }).click();

@@ -46,15 +46,16 @@ async function startReview(
     })
     .where(and(inArray(applications.id, applicationIds), eq(applications.status, "submitted")))
     .returning({ id: applications.id });
-  for (const m of moved) {
-    await recordAudit(tx, {
+  await recordAudit(
+    tx,
+    moved.map((m) => ({
       actorId,
       action: "application.review_started",
       subjectType: "application",
       subjectId: m.id,
       data: {},
-    });
-  }
+    })),
+  );
 }
 
 /**

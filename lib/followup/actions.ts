@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { attachments, followupPosts, milestones, newsIssues, progressReports } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { type AuditEntry, recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import {
   canAccessNetworkSpace,
@@ -118,6 +118,31 @@ async function followingNetwork(user: Principal, applicationId: string) {
   if (!network || !canEditFollowup(user, network.networkId, regions))
     throw new DomainError("forbidden", FORBIDDEN);
   return network;
+}
+
+/** The audit of an issue published or withdrawn with its pages: one event for the issue, one per page. */
+function issueAudit(
+  actorId: string,
+  issue: { id: string; number: number },
+  posts: { id: string; status?: string }[],
+  verb: "published" | "unpublished",
+): AuditEntry[] {
+  return [
+    {
+      actorId,
+      action: `news_issue.${verb}`,
+      subjectType: "news_issue",
+      subjectId: issue.id,
+      data: { number: issue.number, posts: posts.map((p) => p.id) },
+    },
+    ...posts.map((p) => ({
+      actorId,
+      action: `followup_post.${verb}`,
+      subjectType: "followup_post",
+      subjectId: p.id,
+      data: p.status ? { from: p.status, newsIssueId: issue.id } : { newsIssueId: issue.id },
+    })),
+  ];
 }
 
 /** Live preview of the Markdown editor: exactly what the public page will show (sanitised on the server). */
@@ -456,22 +481,7 @@ export async function publishNewsIssue(
         .update(followupPosts)
         .set({ status: "published", publishAt: null, publishedAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(followupPosts.newsIssueId, issue.id));
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "news_issue.published",
-        subjectType: "news_issue",
-        subjectId: issue.id,
-        data: { number: issue.number, posts: posts.map((p) => p.id) },
-      });
-      for (const p of posts) {
-        await recordAudit(tx, {
-          actorId: user.id,
-          action: "followup_post.published",
-          subjectType: "followup_post",
-          subjectId: p.id,
-          data: { from: p.status, newsIssueId: issue.id },
-        });
-      }
+      await recordAudit(tx, issueAudit(user.id, issue, posts, "published"));
       return "done" as const;
     });
     if (outcome === "already") return fail("already_published", "Ce numéro est déjà publié.");
@@ -508,22 +518,7 @@ export async function unpublishNewsIssue(
           ),
         )
         .returning({ id: followupPosts.id });
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "news_issue.unpublished",
-        subjectType: "news_issue",
-        subjectId: issue.id,
-        data: { number: issue.number, posts: posts.map((p) => p.id) },
-      });
-      for (const p of posts) {
-        await recordAudit(tx, {
-          actorId: user.id,
-          action: "followup_post.unpublished",
-          subjectType: "followup_post",
-          subjectId: p.id,
-          data: { newsIssueId: issue.id },
-        });
-      }
+      await recordAudit(tx, issueAudit(user.id, issue, posts, "unpublished"));
       return true;
     });
     if (!done) return fail("not_published", "Ce numéro n’est pas publié.");
