@@ -29,8 +29,10 @@ function fakeDb(acceptedTypes: string[]) {
   const writer = {
     delete: () => ({ where: () => ({ returning: async () => [] }) }),
     insert: () => ({
-      values: (row: Record<string, unknown>) => {
-        rows.push(row);
+      values: (value: Record<string, unknown> | Record<string, unknown>[]) => {
+        const written = Array.isArray(value) ? value : [value];
+        rows.push(...written);
+        const row = written[0] ?? {};
         return Object.assign(Promise.resolve(), {
           returning: async () => [
             {
