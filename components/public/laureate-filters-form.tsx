@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { countryName } from "@/lib/countries";
 import { FILTER_PARAMS, type LaureateFilters, SEARCH_MAX_LENGTH } from "@/lib/public/laureate-filters";
 import type { FilterOptions } from "@/lib/public/laureates";
@@ -6,6 +7,45 @@ import type { FilterOptions } from "@/lib/public/laureates";
 const selectClass =
   "mt-1 block w-full rounded-t-sm border-0 border-b-2 border-grey-800 bg-grey-50 px-3 py-2 text-base text-grey-950";
 const labelClass = "block text-sm font-semibold text-grey-950";
+
+const optionList = (items: { value: string; label: string }[]) =>
+  items.map((item) => (
+    <option key={item.value} value={item.value}>
+      {item.label}
+    </option>
+  ));
+
+/** One filter: its label (and hint), « all » first, then the options given. */
+function FilterSelect({
+  id,
+  name,
+  label,
+  hint,
+  value,
+  all,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  value: string | number | undefined;
+  all: string;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+        {hint ? <span className="block text-xs font-normal text-grey-600">{hint}</span> : null}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={selectClass}>
+        <option value="">{all}</option>
+        {children}
+      </select>
+    </div>
+  );
+}
 
 /**
  * A plain GET form: it works without JavaScript and the resulting URL can be
@@ -43,103 +83,58 @@ export function LaureateFiltersForm({
         />
       </div>
       <div className="mt-4 grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        <div>
-          <label htmlFor="filtre-annee" className={labelClass}>
-            Année
-          </label>
-          <select
-            id="filtre-annee"
-            name={FILTER_PARAMS.year}
-            defaultValue={filters.year ?? ""}
-            className={selectClass}
-          >
-            <option value="">Toutes les années</option>
-            {options.years.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-appel" className={labelClass}>
-            Appel à projets
-          </label>
-          <select
-            id="filtre-appel"
-            name={FILTER_PARAMS.call}
-            defaultValue={filters.call ?? ""}
-            className={selectClass}
-          >
-            <option value="">Tous les appels</option>
-            {[...callsByYear].map(([year, calls]) => (
-              <optgroup key={year} label={year === 0 ? "Autre" : String(year)}>
-                {calls.map((call) => (
-                  <option key={call.slug} value={call.slug}>
-                    {call.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-region" className={labelClass}>
-            Région
-            <span className="block text-xs font-normal text-grey-600">Chef de file ou co-demandeur</span>
-          </label>
-          <select
-            id="filtre-region"
-            name={FILTER_PARAMS.region}
-            defaultValue={filters.region ?? ""}
-            className={selectClass}
-          >
-            <option value="">Toutes les régions</option>
-            {options.regions.map((region) => (
-              <option key={region.code} value={region.code}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-pays" className={labelClass}>
-            Pays
-            <span className="block text-xs font-normal text-grey-600">Du partenaire étranger</span>
-          </label>
-          <select
-            id="filtre-pays"
-            name={FILTER_PARAMS.country}
-            defaultValue={filters.country ?? ""}
-            className={selectClass}
-          >
-            <option value="">Tous les pays</option>
-            {options.countries.map((code) => (
-              <option key={code} value={code}>
-                {countryName(code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-theme" className={labelClass}>
-            Thème
-            <span className="block text-xs font-normal text-grey-600">Choisi par le porteur du projet</span>
-          </label>
-          <select
-            id="filtre-theme"
-            name={FILTER_PARAMS.theme}
-            defaultValue={filters.theme ?? ""}
-            className={selectClass}
-          >
-            <option value="">Tous les thèmes</option>
-            {options.themes.map((theme) => (
-              <option key={theme} value={theme}>
-                {theme}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filtre-annee"
+          name={FILTER_PARAMS.year}
+          label="Année"
+          value={filters.year}
+          all="Toutes les années"
+        >
+          {optionList(options.years.map((year) => ({ value: String(year), label: String(year) })))}
+        </FilterSelect>
+        <FilterSelect
+          id="filtre-appel"
+          name={FILTER_PARAMS.call}
+          label="Appel à projets"
+          value={filters.call}
+          all="Tous les appels"
+        >
+          {[...callsByYear].map(([year, calls]) => (
+            <optgroup key={year} label={year === 0 ? "Autre" : String(year)}>
+              {optionList(calls.map((call) => ({ value: call.slug, label: call.title })))}
+            </optgroup>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          id="filtre-region"
+          name={FILTER_PARAMS.region}
+          label="Région"
+          hint="Chef de file ou co-demandeur"
+          value={filters.region}
+          all="Toutes les régions"
+        >
+          {optionList(options.regions.map((region) => ({ value: region.code, label: region.name })))}
+        </FilterSelect>
+        <FilterSelect
+          id="filtre-pays"
+          name={FILTER_PARAMS.country}
+          label="Pays"
+          hint="Du partenaire étranger"
+          value={filters.country}
+          all="Tous les pays"
+        >
+          {optionList(options.countries.map((code) => ({ value: code, label: countryName(code) })))}
+        </FilterSelect>
+        <FilterSelect
+          id="filtre-theme"
+          name={FILTER_PARAMS.theme}
+          label="Thème"
+          hint="Choisi par le porteur du projet"
+          value={filters.theme}
+          all="Tous les thèmes"
+        >
+          {optionList(options.themes.map((theme) => ({ value: theme, label: theme })))}
+        </FilterSelect>
       </div>
       <div className="mt-5 flex flex-wrap items-center gap-4">
         <button
