@@ -16,7 +16,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { createDb } from "../db/client";
 import { writeApplicationForm } from "../lib/applications/persist";
-import { type ApplicationForm, emptyApplicationForm } from "../lib/applications/schema";
+import { completeApplicationForm } from "../lib/applications/sample-form";
 import { storeRequiredDocument } from "../lib/files/uploads";
 
 const TAG = "Ruée bench";
@@ -167,26 +167,7 @@ export async function deadlineRush(options: {
         values (${call.id}, ${item.lead.id}, ${`${TAG} ${i}`}, true, ${item.userId}, ${item.userId})
         returning id`;
       item.applicationId = row?.id as string;
-      const form: ApplicationForm = {
-        ...emptyApplicationForm,
-        title: `${TAG} ${i} : eau potable ${item.lead.name}`,
-        startDate: "2027-01-01",
-        durationMonths: "24",
-        summary: "Résumé du projet.",
-        objectives: "Objectifs du projet.",
-        expectedResults: "Résultats attendus.",
-        beneficiaries: "Habitants des deux territoires.",
-        themes: ["Eau"],
-        sdgs: [6],
-        coApplicants: [{ organisationId: item.co.id, name: item.co.name }],
-        partners: [
-          { name: "Pristina", kind: "municipality", countryCode: "XK", contactName: "", contactEmail: "" },
-        ],
-        pairings: [{ organisationId: item.co.id, partnerKey: "XK:Pristina" }],
-        expenses: [{ category: "travel", label: "Missions", amount: "20\u202f000" }],
-        ownContributions: [{ organisationId: item.lead.id, amount: "10\u202f000" }],
-        requestedAmount: "10\u202f000",
-      };
+      const form = completeApplicationForm(item.lead, item.co, `${TAG} ${i} : eau potable ${item.lead.name}`);
       const saved = await db.transaction((tx) =>
         writeApplicationForm(tx, {
           applicationId: item.applicationId,

@@ -17,7 +17,7 @@ import {
 import { storeRequiredDocument } from "@/lib/files/uploads";
 import { writeApplicationForm } from "./persist";
 import { formatReceiptNumber } from "./rules";
-import { type ApplicationForm, emptyApplicationForm } from "./schema";
+import { completeApplicationForm } from "./sample-form";
 import { submitDraft } from "./submit";
 
 // Enough connections for the submissions to really run at the same time.
@@ -74,26 +74,7 @@ async function completeDraft(callId: string, documentId: string, i: number, with
     })
     .returning();
   const id = row?.id ?? "";
-  const form: ApplicationForm = {
-    ...emptyApplicationForm,
-    title: `Dépôt ${i} : eau potable ${lead.name}`,
-    startDate: "2027-01-01",
-    durationMonths: "24",
-    summary: "Résumé",
-    objectives: "Objectifs",
-    expectedResults: "Résultats",
-    beneficiaries: "Habitants",
-    themes: ["Eau"],
-    sdgs: [6],
-    coApplicants: [{ organisationId: co.id, name: co.name }],
-    partners: [
-      { name: "Pristina", kind: "municipality", countryCode: "XK", contactName: "", contactEmail: "" },
-    ],
-    pairings: [{ organisationId: co.id, partnerKey: "XK:Pristina" }],
-    expenses: [{ category: "travel", label: "Missions", amount: "20\u202f000" }],
-    ownContributions: [{ organisationId: lead.id, amount: "10\u202f000" }],
-    requestedAmount: "10\u202f000",
-  };
+  const form = completeApplicationForm(lead, co, `Dépôt ${i} : eau potable ${lead.name}`);
   const saved = await db.transaction((tx) =>
     writeApplicationForm(tx, { applicationId: id, version: 1, leadOrganisationId: lead.id, userId, form }),
   );

@@ -25,7 +25,7 @@ import {
 } from "@/db/schema";
 import { testDb } from "@/db/testing/database";
 import { writeApplicationForm } from "@/lib/applications/persist";
-import { type ApplicationForm, emptyApplicationForm } from "@/lib/applications/schema";
+import { completeApplicationForm } from "@/lib/applications/sample-form";
 import type { ActionResult } from "@/lib/result";
 
 const signedIn = vi.hoisted(() => {
@@ -111,28 +111,6 @@ async function newCall(label: string, closesAt: Date) {
   return call?.id as string;
 }
 
-const completeForm = (lead: { id: number; name: string }, co: { id: number; name: string }) =>
-  ({
-    ...emptyApplicationForm,
-    title: `${TAG} : eau potable ${lead.name}`,
-    startDate: "2027-01-01",
-    durationMonths: "24",
-    summary: "Résumé du projet.",
-    objectives: "Objectifs du projet.",
-    expectedResults: "Résultats attendus.",
-    beneficiaries: "Habitants des deux territoires.",
-    themes: ["Eau"],
-    sdgs: [6],
-    coApplicants: [{ organisationId: co.id, name: co.name }],
-    partners: [
-      { name: "Pristina", kind: "municipality", countryCode: "XK", contactName: "", contactEmail: "" },
-    ],
-    pairings: [{ organisationId: co.id, partnerKey: "XK:Pristina" }],
-    expenses: [{ category: "travel", label: "Missions", amount: "20\u202f000" }],
-    ownContributions: [{ organisationId: lead.id, amount: "10\u202f000" }],
-    requestedAmount: "10\u202f000",
-  }) satisfies ApplicationForm;
-
 /** A complete draft on `callId`, led by the `index`-th commune, and its member (a manager). */
 async function completeDraft(callId: string, index: number) {
   const lead = communes[index] as { id: number; name: string };
@@ -159,7 +137,7 @@ async function completeDraft(callId: string, index: number) {
       version: 1,
       leadOrganisationId: lead.id,
       userId,
-      form: completeForm(lead, co),
+      form: completeApplicationForm(lead, co, `${TAG} : eau potable ${lead.name}`),
     }),
   );
   if (!saved) throw new Error("draft not saved");
@@ -323,7 +301,7 @@ describe("concurrent edits of one application", () => {
       status: "active",
       confirmedAt: new Date(),
     });
-    const base = completeForm(draft.lead, draft.co);
+    const base = completeApplicationForm(draft.lead, draft.co, `${TAG} : eau potable ${draft.lead.name}`);
     // Both read version N, both save at once with different titles.
     const save = (userId: string, title: string) =>
       as(userId, () =>

@@ -40,7 +40,7 @@ export async function prepareDrafts(
 ): Promise<FaultDraft[]> {
   const { createDb } = await import("../../db/client");
   const { writeApplicationForm } = await import("../../lib/applications/persist");
-  const { emptyApplicationForm } = await import("../../lib/applications/schema");
+  const { completeApplicationForm } = await import("../../lib/applications/sample-form");
   const { storeRequiredDocument } = await import("../../lib/files/uploads");
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
   const { db, close } = createDb(databaseUrl, { max: 4 });
@@ -70,32 +70,7 @@ export async function prepareDrafts(
         await sql`insert into applications (call_id, lead_organisation_id, title, is_fictitious, created_by, updated_by)
         values (${call.id}, ${lead.id}, ${`${options.tag} ${i}`}, true, ${userId}, ${userId}) returning id`;
       const applicationId = app?.id as string;
-      const form = {
-        ...emptyApplicationForm,
-        title: `${options.tag} ${i} : eau potable ${lead.name}`,
-        startDate: "2027-01-01",
-        durationMonths: "24",
-        summary: "Résumé.",
-        objectives: "Objectifs.",
-        expectedResults: "Résultats.",
-        beneficiaries: "Habitants.",
-        themes: ["Eau"],
-        sdgs: [6],
-        coApplicants: [{ organisationId: co.id, name: co.name }],
-        partners: [
-          {
-            name: "Pristina",
-            kind: "municipality" as const,
-            countryCode: "XK",
-            contactName: "",
-            contactEmail: "",
-          },
-        ],
-        pairings: [{ organisationId: co.id, partnerKey: "XK:Pristina" }],
-        expenses: [{ category: "travel" as const, label: "Missions", amount: "20\u202f000" }],
-        ownContributions: [{ organisationId: lead.id, amount: "10\u202f000" }],
-        requestedAmount: "10\u202f000",
-      };
+      const form = completeApplicationForm(lead, co, `${options.tag} ${i} : eau potable ${lead.name}`);
       await db.transaction((tx) =>
         writeApplicationForm(tx, {
           applicationId,
