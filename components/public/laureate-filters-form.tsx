@@ -82,7 +82,7 @@ export function LaureateFiltersForm({
           className={selectClass}
         />
       </div>
-      <div className="mt-4 grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="mt-4 grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <FilterSelect
           id="filtre-annee"
           name={FILTER_PARAMS.year}
@@ -114,6 +114,16 @@ export function LaureateFiltersForm({
           all="Toutes les régions"
         >
           {optionList(options.regions.map((region) => ({ value: region.code, label: region.name })))}
+        </FilterSelect>
+        <FilterSelect
+          id="filtre-departement"
+          name={FILTER_PARAMS.departement}
+          label="Département"
+          hint="Chef de file ou co-demandeur"
+          value={filters.departement}
+          all="Tous les départements"
+        >
+          {optionList(options.departements.map((d) => ({ value: d.code, label: `${d.name} (${d.code})` })))}
         </FilterSelect>
         <FilterSelect
           id="filtre-pays"

@@ -43,6 +43,12 @@ export async function LaureatesList({ filters }: { filters: LaureateFilters }) {
     active.push(`appel « ${options.calls.find((c) => c.slug === filters.call)?.title ?? filters.call} »`);
   if (filters.region)
     active.push(`région ${options.regions.find((r) => r.code === filters.region)?.name ?? filters.region}`);
+  if (filters.departement) {
+    const departement = options.departements.find((d) => d.code === filters.departement);
+    active.push(
+      `département ${departement ? `${departement.name} (${departement.code})` : filters.departement}`,
+    );
+  }
   if (filters.country) active.push(`pays ${countryName(filters.country)}`);
   if (filters.theme) active.push(`thème « ${filters.theme} »`);
   if (filters.query) active.push(`recherche « ${filters.query} »`);
@@ -52,8 +58,9 @@ export async function LaureatesList({ filters }: { filters: LaureateFilters }) {
       <Breadcrumb items={[{ href: "/", label: "Accueil" }, { label: "Lauréats" }]} />
       <h1 className="text-3xl">Projets lauréats</h1>
       <p className="mt-3 max-w-3xl text-lg text-grey-800">
-        Les projets retenus par le ministère, dont les résultats ont été publiés. Filtrez par année, appel à
-        projets, région de la collectivité française ou pays du partenaire étranger.
+        Les projets retenus par le ministère, dont les résultats ont été publiés. Recherchez par mot-clé ou
+        filtrez par année, appel à projets, région ou département de la collectivité française, pays du
+        partenaire étranger ou thème.
       </p>
 
       <div className="mt-8">

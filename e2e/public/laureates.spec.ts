@@ -36,6 +36,29 @@ test.describe("laureates", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("filters by département, from the form and from the statistics table", async ({ page }) => {
+    await page.goto("/laureats");
+    await page.getByLabel(/^Département/).selectOption({ label: "Puy-de-Dôme (63)" });
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await expect(page).toHaveURL(/\/laureats\?departement=63$/);
+    await expect(
+      page.getByRole("heading", { level: 2, name: /département Puy-de-Dôme \(63\)/ }),
+    ).toBeVisible();
+    const results = page.getByRole("region", { name: /projets lauréats/ }).getByRole("article");
+    await expect(results.filter({ hasText: THIERS_TANDIL })).toBeVisible();
+    // Every project listed has its lead or a co-applicant in the Puy-de-Dôme (« Thiers (63) », or the département itself).
+    for (const item of await results.all()) await expect(item).toContainText(/\(63\)|Puy-de-Dôme/);
+
+    await page.goto("/statistiques");
+    await page
+      .getByRole("table", { name: /par département/ })
+      .getByRole("link", { name: "Puy-de-Dôme (63)" })
+      .click();
+    await expect(page).toHaveURL(/\/laureats\?departement=63$/);
+    await expect(page.getByLabel(/^Département/)).toHaveValue("63");
+    await expectNoAxeViolations(page);
+  });
+
   test("the filters come back from a shared URL and the list paginates on the server", async ({ page }) => {
     await page.goto("/laureats?annee=2025&pays=AR");
     await expect(page.getByLabel("Année", { exact: true })).toHaveValue("2025");

@@ -56,7 +56,7 @@ test.describe("laureates search", () => {
     const year = page.getByRole("combobox", { name: /^Année/ });
     await expect(year).toBeFocused();
     await year.selectOption("2025");
-    for (const name of [/^Appel à projets/, /^Région/, /^Pays/, /^Thème/]) {
+    for (const name of [/^Appel à projets/, /^Région/, /^Département/, /^Pays/, /^Thème/]) {
       await page.keyboard.press("Tab");
       await expect(page.getByRole("combobox", { name })).toBeFocused();
     }

@@ -22,6 +22,15 @@ describe("parseLaureateFilters", () => {
     });
   });
 
+  it("reads a département code: two digits, Corsica's 2A / 2B (any case), overseas 971–978 and 984–989", () => {
+    expect(parseLaureateFilters({ departement: "63" })).toEqual({ departement: "63", page: 1 });
+    expect(parseLaureateFilters({ departement: "2a" })).toEqual({ departement: "2A", page: 1 });
+    expect(parseLaureateFilters({ departement: "974" })).toEqual({ departement: "974", page: 1 });
+    for (const bad of ["00", "20", "96", "979", "990", "6", "063", "2C", "63 OR 1=1"]) {
+      expect(parseLaureateFilters({ departement: bad, region: "84" })).toEqual({ region: "84", page: 1 });
+    }
+  });
+
   it("defaults to page 1 with no filter", () => {
     expect(parseLaureateFilters({})).toEqual({ page: 1 });
   });
@@ -110,6 +119,9 @@ describe("laureateFiltersQuery", () => {
   it("builds a shareable query string and leaves page 1 out", () => {
     expect(laureateFiltersQuery({ year: 2025, region: "84", page: 1 })).toBe("?annee=2025&region=84");
     expect(laureateFiltersQuery({ country: "AR", page: 2 })).toBe("?pays=AR&page=2");
+    expect(laureateFiltersQuery({ theme: "Eau", departement: "63", region: "84" })).toBe(
+      "?region=84&departement=63&theme=Eau",
+    );
     expect(laureateFiltersQuery({})).toBe("");
   });
 });

@@ -8,6 +8,7 @@ export const FILTER_PARAMS = {
   year: "annee",
   call: "appel",
   region: "region",
+  departement: "departement",
   country: "pays",
   theme: "theme",
   query: "q",
@@ -26,6 +27,11 @@ const fields = {
   call: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/),
   /** INSEE région code: two digits (« 84 » for Auvergne-Rhône-Alpes), three for overseas collectivities. */
   region: z.string().regex(/^[0-9]{2,3}$/),
+  /** INSEE département code: « 63 », « 2A » / « 2B » for Corsica, « 971 »–« 978 » and « 984 »–« 989 » overseas (the official list’s codes). */
+  departement: z
+    .string()
+    .regex(/^(?:0[1-9]|1[0-9]|2[1-9ABab]|[3-8][0-9]|9[0-5]|97[1-8]|98[4-9])$/)
+    .transform((v) => v.toUpperCase()),
   /** ISO 3166-1 alpha-2, XK for Kosovo. */
   country: z
     .string()
@@ -58,6 +64,7 @@ export const laureateFiltersSchema = z.object({
   year: fields.year.optional(),
   call: fields.call.optional(),
   region: fields.region.optional(),
+  departement: fields.departement.optional(),
   country: fields.country.optional(),
   theme: fields.theme.optional(),
   query: fields.query.optional(),
@@ -86,6 +93,7 @@ export function parseLaureateFilters(params: SearchParams): LaureateFilters {
     year: pick(fields.year, FILTER_PARAMS.year),
     call: pick(fields.call, FILTER_PARAMS.call),
     region: pick(fields.region, FILTER_PARAMS.region),
+    departement: pick(fields.departement, FILTER_PARAMS.departement),
     country: pick(fields.country, FILTER_PARAMS.country),
     theme: pick(fields.theme, FILTER_PARAMS.theme),
     query: pick(fields.query, FILTER_PARAMS.query),
@@ -99,6 +107,7 @@ export function laureateFiltersQuery(filters: Partial<LaureateFilters>): string 
   if (filters.year !== undefined) search.set(FILTER_PARAMS.year, String(filters.year));
   if (filters.call) search.set(FILTER_PARAMS.call, filters.call);
   if (filters.region) search.set(FILTER_PARAMS.region, filters.region);
+  if (filters.departement) search.set(FILTER_PARAMS.departement, filters.departement);
   if (filters.country) search.set(FILTER_PARAMS.country, filters.country);
   if (filters.theme) search.set(FILTER_PARAMS.theme, filters.theme);
   if (filters.query) search.set(FILTER_PARAMS.query, filters.query);

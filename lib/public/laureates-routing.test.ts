@@ -45,6 +45,10 @@ describe("routeLaureatesList", () => {
       location: "/laureats?pays=AM",
     });
     expect(route("/laureats?page=1")).toEqual({ kind: "redirect", location: "/laureats" });
+    expect(route("/laureats?departement=2a&region=94")).toEqual({
+      kind: "redirect",
+      location: "/laureats?region=94&departement=2A",
+    });
   });
 
   it("drops unknown parameters and invalid values instead of caching them", () => {

@@ -103,6 +103,38 @@ describe.skipIf(!url)("laureates search and theme filter", () => {
     expect((await search({ region: "84", annee: "2025" })).total).toBe(9);
   });
 
+  it("filters by département, lead or co-applicant, and offers only départements with a laureate", async () => {
+    // Counted independently, on the demo year (other test files add laureates to far years meanwhile).
+    const expected = (await db.execute(sql`
+      select dep.insee_code as code, count(distinct a.id)::int as n
+      from applications a join calls c on c.id = a.call_id
+      join decisions d on d.application_id = a.id and d.outcome = 'accepted'
+      join organisations o on o.id = a.lead_organisation_id
+        or o.id in (select p.organisation_id from participants p
+                    where p.application_id = a.id and p.role = 'co_applicant')
+      join organisations dep on dep.kind = 'departement' and dep.insee_code = o.departement_code
+      where c.year = 2025 and c.results_published_at <= now()
+      group by dep.insee_code`)) as unknown as { code: string; n: number }[];
+    expect(expected.find((e) => e.code === "63")?.n).toBeGreaterThanOrEqual(1); // Thiers
+    for (const { code, n } of expected) {
+      expect((await search({ departement: code, annee: "2025" })).total, code).toBe(n);
+    }
+    const options = await laureateFilterOptions();
+    const offered = new Set(options.departements.map((d) => d.code));
+    for (const { code } of expected) expect(offered.has(code), code).toBe(true);
+    expect(options.departements.find((d) => d.code === "63")?.name).toBe("Puy-de-Dôme");
+
+    // Without a year or a call, the other query shape: every item is in the département, none missed in 2025.
+    const thiersArea = await search({ departement: "63" });
+    expect(thiersArea.total).toBeGreaterThanOrEqual(expected.find((e) => e.code === "63")?.n ?? 1);
+    for (const item of thiersArea.items) {
+      const inside = [item.lead, ...item.coApplicants].some((o) => o.departementCode === "63");
+      expect(inside, item.title).toBe(true);
+    }
+    const n63 = expected.find((e) => e.code === "63")?.n;
+    expect((await search({ departement: "63", region: "84", annee: "2025" })).total).toBe(n63);
+  });
+
   it("never reveals a decision of an unpublished call, by search, theme or option", async () => {
     const hidden = (await db.execute(sql`
       select a.id, a.title, a.themes, o.name as lead

@@ -68,39 +68,51 @@ export type LaureateSummary = {
 };
 
 /**
+ * Applications whose lead or a co-applicant is in a région or a département
+ * (`organisations.region_code` / `departement_code`). Two shapes, measured on
+ * 100 000 applications: with a year or a call, the candidates are few and a
+ * per-row EXISTS is cheapest; without, the set of applications touching the
+ * area is built once from the indexes on that column,
+ * applications.lead_organisation_id and participants.organisation_id, and
+ * joined as a semi-join.
+ */
+function inArea(column: "region_code" | "departement_code", code: string, narrowed: boolean): SQL {
+  const area = sql.raw(column);
+  if (narrowed) {
+    return sql`(
+      exists (select 1 from organisations lead_org
+              where lead_org.id = ${applications.leadOrganisationId} and lead_org.${area} = ${code})
+      or exists (select 1 from participants co join organisations co_org on co_org.id = co.organisation_id
+                 where co.application_id = ${applications.id} and co.role = 'co_applicant'
+                   and co_org.${area} = ${code})
+    )`;
+  }
+  return sql`${applications.id} in (
+    select led.id from applications led join organisations lead_org on lead_org.id = led.lead_organisation_id
+    where lead_org.${area} = ${code}
+    union
+    select co.application_id from participants co join organisations co_org on co_org.id = co.organisation_id
+    where co.role = 'co_applicant' and co_org.${area} = ${code}
+  )`;
+}
+
+/**
  * WHERE conditions of the laureates list (applications joined with calls and
  * decisions). The country filter is an EXISTS on the participants, indexed by
- * application: no row multiplication. The région filter (lead or co-applicant)
- * takes one of two shapes, measured on 100 000 applications: with a year or a
- * call, the candidates are few and a per-row EXISTS is cheapest; without, the
- * set of applications touching the région is built once from the indexes on
- * organisations.region_code, applications.lead_organisation_id and
- * participants.organisation_id, and joined as a semi-join.
+ * application: no row multiplication. The région and département filters
+ * take the lead or a co-applicant (inArea).
  */
 function laureateConditions(filters: LaureateFilters): SQL {
   const db = getDb();
   const conditions: (SQL | undefined)[] = [isPublishedLaureate];
   if (filters.year !== undefined) conditions.push(eq(calls.year, filters.year));
   if (filters.call) conditions.push(eq(calls.slug, filters.call));
-  if (filters.region) {
-    const region = filters.region;
-    if (filters.year !== undefined || filters.call) {
-      conditions.push(sql`(
-        exists (select 1 from organisations lead_org
-                where lead_org.id = ${applications.leadOrganisationId} and lead_org.region_code = ${region})
-        or exists (select 1 from participants co join organisations co_org on co_org.id = co.organisation_id
-                   where co.application_id = ${applications.id} and co.role = 'co_applicant'
-                     and co_org.region_code = ${region})
-      )`);
-    } else {
-      conditions.push(sql`${applications.id} in (
-        select led.id from applications led join organisations lead_org on lead_org.id = led.lead_organisation_id
-        where lead_org.region_code = ${region}
-        union
-        select co.application_id from participants co join organisations co_org on co_org.id = co.organisation_id
-        where co.role = 'co_applicant' and co_org.region_code = ${region}
-      )`);
-    }
+  const narrowed = filters.year !== undefined || filters.call !== undefined;
+  if (filters.region) conditions.push(inArea("region_code", filters.region, narrowed));
+  if (filters.departement) {
+    conditions.push(
+      inArea("departement_code", filters.departement, narrowed || filters.region !== undefined),
+    );
   }
   if (filters.country) {
     const partnerInCountry = db
@@ -275,6 +287,7 @@ export type FilterOptions = {
   years: number[];
   calls: { slug: string; title: string; year: number }[];
   regions: { code: string; name: string }[];
+  departements: { code: string; name: string }[];
   countries: string[];
   themes: string[];
 };
@@ -292,7 +305,7 @@ export async function laureateFilterOptions(selected: Partial<LaureateFilters> =
     where pub_call.id = app.call_id and pub_decision.outcome = 'accepted'
       and pub_call.results_published_at is not null and pub_call.results_published_at <= now()
   )`;
-  const [callRows, regionRows, countryRows, themeRows] = await Promise.all([
+  const [callRows, regionRows, departementRows, countryRows, themeRows] = await Promise.all([
     db
       .select({ slug: calls.slug, title: calls.title, year: calls.year })
       .from(calls)
@@ -314,6 +327,22 @@ export async function laureateFilterOptions(selected: Partial<LaureateFilters> =
           where o.region_code = r.insee_code and ${published})
       )
       order by r.name collate "fr-x-icu"`),
+    // Départements likewise, by name (« Puy-de-Dôme (63) »: type-ahead works on the name).
+    db.execute<{ code: string; name: string }>(sql`
+      select d.insee_code as code, d.name
+      from organisations d
+      where d.kind = 'departement' and d.insee_code is not null and (
+        d.insee_code = ${selected.departement ?? null}
+        or exists (
+          select 1 from organisations o join applications app on app.lead_organisation_id = o.id
+          where o.departement_code = d.insee_code and ${published})
+        or exists (
+          select 1 from organisations o
+          join participants p on p.organisation_id = o.id and p.role = 'co_applicant'
+          join applications app on app.id = p.application_id
+          where o.departement_code = d.insee_code and ${published})
+      )
+      order by d.name collate "fr-x-icu"`),
     // Countries of foreign partners with a laureate: one EXISTS per partner.
     db.execute<{ country_code: string }>(sql`
       select distinct fp.country_code
@@ -353,6 +382,7 @@ export async function laureateFilterOptions(selected: Partial<LaureateFilters> =
     years,
     calls: callOptions,
     regions: regionRows.map((r) => ({ code: r.code, name: r.name })),
+    departements: departementRows.map((d) => ({ code: d.code, name: d.name })),
     countries: sortByCountryName(countryCodes),
     themes: [
       ...themeRows.map((r) => r.theme),

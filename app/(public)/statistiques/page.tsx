@@ -125,6 +125,10 @@ export default async function StatisticsPage() {
             <h2 id="par-region" className="text-2xl">
               Par région de la collectivité chef de file
             </h2>
+            <p className="mt-2 text-grey-800">
+              Chaque projet compte une fois, dans la région de son chef de file. Le nom d’une région mène à
+              ses projets lauréats, y compris ceux où l’une de ses collectivités est co-demandeuse.
+            </p>
             <figure className="mt-4">
               <BarChart
                 summary={`Dossiers déposés et lauréats par région du chef de file, toutes années publiées. ${stats.regions
@@ -156,12 +160,20 @@ export default async function StatisticsPage() {
             <h2 id="par-departement" className="text-2xl">
               Par département de la collectivité chef de file
             </h2>
+            <p className="mt-2 text-grey-800">
+              Même règle : le chef de file compte ici, le nom d’un département mène à tous ses projets
+              lauréats, co-demandeurs compris.
+            </p>
             <DataTable
               caption="Dossiers déposés et lauréats par département (toutes années publiées)"
               columns={[{ label: "Département" }, ...RATE_COLUMNS]}
               rows={stats.departements.map((d) => ({
                 key: d.code,
-                header: `${d.name} (${d.code})`,
+                header: (
+                  <Link href={`/laureats${laureateFiltersQuery({ departement: d.code })}`}>
+                    {d.name} ({d.code})
+                  </Link>
+                ),
                 cells: rateCells(d),
               }))}
             />
