@@ -293,6 +293,36 @@ export type FilterOptions = {
 };
 
 /**
+ * Régions or départements with a published laureate whose lead or a
+ * co-applicant is there (the rule of inArea), plus the one selected: one
+ * EXISTS per area, each stopping at its first hit. By name: « Puy-de-Dôme
+ * (63) » is chosen by typing its name.
+ */
+function areasWithLaureate(
+  kind: "region" | "departement",
+  column: "region_code" | "departement_code",
+  selected: string | undefined,
+  published: SQL,
+) {
+  const area = sql.raw(column);
+  return getDb().execute<{ code: string; name: string }>(sql`
+    select a.insee_code as code, a.name
+    from organisations a
+    where a.kind = ${kind} and a.insee_code is not null and (
+      a.insee_code = ${selected ?? null}
+      or exists (
+        select 1 from organisations o join applications app on app.lead_organisation_id = o.id
+        where o.${area} = a.insee_code and ${published})
+      or exists (
+        select 1 from organisations o
+        join participants p on p.organisation_id = o.id and p.role = 'co_applicant'
+        join applications app on app.id = p.application_id
+        where o.${area} = a.insee_code and ${published})
+    )
+    order by a.name collate "fr-x-icu"`);
+}
+
+/**
  * Choices of the laureates filters, drawn from published results only (no
  * dead option). A value already selected in the URL is kept even when it
  * matches nothing, so the form shows what the list is filtered by.
@@ -311,38 +341,8 @@ export async function laureateFilterOptions(selected: Partial<LaureateFilters> =
       .from(calls)
       .where(callResultsPublished)
       .orderBy(desc(calls.year), frenchOrder(calls.title)),
-    // Régions with a laureate (lead or co-applicant): one EXISTS per région, each stopping at its first hit.
-    db.execute<{ code: string; name: string }>(sql`
-      select r.insee_code as code, r.name
-      from organisations r
-      where r.kind = 'region' and r.insee_code is not null and (
-        r.insee_code = ${selected.region ?? null}
-        or exists (
-          select 1 from organisations o join applications app on app.lead_organisation_id = o.id
-          where o.region_code = r.insee_code and ${published})
-        or exists (
-          select 1 from organisations o
-          join participants p on p.organisation_id = o.id and p.role = 'co_applicant'
-          join applications app on app.id = p.application_id
-          where o.region_code = r.insee_code and ${published})
-      )
-      order by r.name collate "fr-x-icu"`),
-    // Départements likewise, by name (« Puy-de-Dôme (63) »: type-ahead works on the name).
-    db.execute<{ code: string; name: string }>(sql`
-      select d.insee_code as code, d.name
-      from organisations d
-      where d.kind = 'departement' and d.insee_code is not null and (
-        d.insee_code = ${selected.departement ?? null}
-        or exists (
-          select 1 from organisations o join applications app on app.lead_organisation_id = o.id
-          where o.departement_code = d.insee_code and ${published})
-        or exists (
-          select 1 from organisations o
-          join participants p on p.organisation_id = o.id and p.role = 'co_applicant'
-          join applications app on app.id = p.application_id
-          where o.departement_code = d.insee_code and ${published})
-      )
-      order by d.name collate "fr-x-icu"`),
+    areasWithLaureate("region", "region_code", selected.region, published),
+    areasWithLaureate("departement", "departement_code", selected.departement, published),
     // Countries of foreign partners with a laureate: one EXISTS per partner.
     db.execute<{ country_code: string }>(sql`
       select distinct fp.country_code
