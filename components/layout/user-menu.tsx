@@ -12,11 +12,17 @@ const linkClass =
   "inline-flex items-center gap-2 border border-blue-france px-3 py-1.5 text-sm font-medium text-blue-france no-underline hover:bg-blue-france-50";
 
 /**
- * The header's account area. Rendered as « Se connecter » on the server (so
- * public pages are the same for everyone), then filled in from /api/me.
+ * The header's account area, filled in from /api/me: public pages are the
+ * same for everyone (cached), so the server cannot know who is reading.
+ * Until the answer comes, the area holds an invisible placeholder rather
+ * than offering « Se connecter » to someone already signed in (on a slow
+ * phone that wrong state lasted seconds); without JavaScript, the link is in
+ * a <noscript>.
+ * If /api/me cannot be reached, « Se connecter » is shown.
  */
 export function UserMenu() {
-  const [me, setMe] = useState<Me | null>(null);
+  /** undefined: not known yet. */
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
   // Asked again after each navigation: signing in or out ends with one.
   const pathname = usePathname();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input.
@@ -27,19 +33,31 @@ export function UserMenu() {
       .then((value) => {
         if (live) setMe(value);
       })
-      .catch(() => {});
+      .catch(() => {
+        if (live) setMe(null);
+      });
     return () => {
       live = false;
     };
   }, [pathname]);
 
-  if (!me?.user) {
+  const signIn = (
+    <Link href="/connexion" prefetch={false} className={`${linkClass} my-1.5 self-center`}>
+      Se connecter
+    </Link>
+  );
+  if (me === undefined) {
+    // Holds the link's place, so that the visitor who is not signed in (most of them) sees nothing move.
     return (
-      <Link href="/connexion" prefetch={false} className={`${linkClass} my-1.5 self-center`}>
-        Se connecter
-      </Link>
+      <>
+        <span aria-hidden="true" className={`${linkClass} invisible my-1.5 self-center`}>
+          Se connecter
+        </span>
+        <noscript>{signIn}</noscript>
+      </>
     );
   }
+  if (!me?.user) return signIn;
   return (
     <div className="flex flex-wrap items-center gap-2 self-center py-1.5">
       <span className="text-sm text-grey-800">{me.user.name}</span>

@@ -22,6 +22,29 @@ for (const [key, expected] of Object.entries(landing) as [PersonaKey, (typeof la
   });
 }
 
+test("a signed-in visitor is never offered « Se connecter » while the header asks who they are", async ({
+  page,
+}) => {
+  await signInAs(page, "applicant-thiers");
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // The header's question reaches the real server, but only once the page has been checked without its answer.
+  await page.route("**/api/me", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/laureats");
+  const nav = page.getByRole("navigation", { name: "Menu principal" });
+  await expect(nav.getByRole("link", { name: "Lauréats" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Se connecter" })).toHaveCount(0);
+  release();
+  await expect(nav.getByText(personaName("applicant-thiers"))).toBeVisible();
+  await expect(nav.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Se connecter" })).toHaveCount(0);
+});
+
 test("the applicant of Thiers sees Ville de Thiers in their space", async ({ page }) => {
   await signInAs(page, "applicant-thiers");
   await expect(page.getByText("Thiers", { exact: true })).toBeVisible();
