@@ -10,7 +10,9 @@ export const metadata: Metadata = {
   // Relative canonical and OpenGraph URLs of the pages resolve against the public origin.
   metadataBase: siteUrl(),
   openGraph: { siteName: SERVICE_NAME, locale: "fr_FR", type: "website" },
-  title: { default: SERVICE_NAME, template: `%s — ${SERVICE_NAME}` },
+  // « Appels à projets — Coopération décentralisée », not « … — Coopération décentralisée — Appels à projets »,
+  // which repeats itself on the calls pages and pushes the page's own title out of narrow tabs.
+  title: { default: SERVICE_NAME, template: "%s — Coopération décentralisée" },
   description:
     "Appels à projets du ministère de l’Europe et des Affaires étrangères (DCTCIV) pour la coopération décentralisée : dépôt des candidatures des collectivités territoriales et projets lauréats.",
 };

@@ -7,6 +7,7 @@ import {
   formatMoneyCents,
   formatPercent,
   formatTime,
+  frenchSpacing,
   isoDateInParis,
   rate,
 } from "./format";
@@ -62,9 +63,28 @@ describe("dates in Europe/Paris", () => {
   });
   it("shows the Paris day and time in summer (UTC+2)", () => {
     const d = new Date("2026-06-30T22:30:00Z");
-    expect(formatDate(d)).toBe("1 juillet 2026");
+    expect(formatDate(d)).toBe("1er juillet 2026");
     expect(formatTime(d)).toBe(`0${NBSP}h${NBSP}30`);
     expect(formatTime(new Date("2026-06-30T07:05:00Z"))).toBe(`9${NBSP}h${NBSP}05`);
     expect(isoDateInParis(d)).toBe("2026-07-01");
+  });
+});
+
+describe("frenchSpacing", () => {
+  it("binds guillemets and colons to their words, and ; ! ? with a narrow space", () => {
+    expect(frenchSpacing("Appel à projets « Afrique » 2025")).toBe(
+      `Appel à projets «${NBSP}Afrique${NBSP}» 2025`,
+    );
+    expect(frenchSpacing("Ukraine : soutien aux collectivités")).toBe(
+      `Ukraine${NBSP}: soutien aux collectivités`,
+    );
+    expect(frenchSpacing("Pourquoi ? Parce que ; voilà !")).toBe(
+      `Pourquoi${NNBSP}? Parce que${NNBSP}; voilà${NNBSP}!`,
+    );
+  });
+  it("adds no space where there was none, and leaves other text alone", () => {
+    expect(frenchSpacing("http://exemple.fr?a=1")).toBe("http://exemple.fr?a=1");
+    expect(frenchSpacing("«Afrique»")).toBe("«Afrique»");
+    expect(frenchSpacing("Thiers – Tandil")).toBe("Thiers – Tandil");
   });
 });

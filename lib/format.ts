@@ -47,12 +47,12 @@ export function formatCount(value: number): string {
   return groups(integers.format(value));
 }
 
-/** A ratio (0.576) as a French percentage with one decimal: « 57,6 % ». */
 /** A count and its noun, French rule: singular for 0 and 1 (« 0 lauréat », « 1 lauréat », « 2 lauréats »). */
 export function formatCountOf(value: number, singular: string, plural: string): string {
   return `${formatCount(value)} ${Math.abs(value) < 2 ? singular : plural}`;
 }
 
+/** A ratio (0.576) as a French percentage with one decimal: « 57,6 % ». */
 export function formatPercent(ratio: number): string {
   return `${groups(oneDecimal.format(ratio * 100))}${NBSP}%`;
 }
@@ -62,9 +62,9 @@ export function rate(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-/** « 15 mars 2026 », the calendar day in Paris. */
+/** « 15 mars 2026 », the calendar day in Paris; the first of a month is « 1er » (« 1er juillet 2026 »), as French writes it. */
 export function formatDate(value: Date): string {
-  return longDate.format(value);
+  return longDate.format(value).replace(/^1 /, "1er ");
 }
 
 /** « 15/03/2026 », the calendar day in Paris. */
@@ -95,4 +95,18 @@ export function formatFileSize(bytes: number): string {
   return bytes < 1024 * 1024
     ? `${Math.max(1, Math.round(bytes / 1024))}\u00a0Ko`
     : `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")}\u00a0Mo`;
+}
+
+/**
+ * French spacing of a text typed with ordinary spaces (titles of calls and
+ * projects): a no-break space inside « » and before « : », a narrow one
+ * before « ; ! ? », so that a line never starts with the sign nor ends with
+ * an opening guillemet. Only the spaces already there are changed.
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/«[ \t]+/g, `«${NBSP}`)
+    .replace(/[ \t]+»/g, `${NBSP}»`)
+    .replace(/[ \t]+:/g, `${NBSP}:`)
+    .replace(/[ \t]+([;!?])/g, `${NNBSP}$1`);
 }

@@ -9,6 +9,7 @@ const STATIC_PATHS = [
   "/statistiques",
   "/carte",
   "/donnees",
+  "/reseaux",
   "/accessibilite",
   "/mentions-legales",
   "/donnees-personnelles",
@@ -27,7 +28,7 @@ const escapeXml = (text: string) =>
     (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c] ?? c,
   );
 
-/** sitemaps.org 0.9: the public pages, every call page and the published laureates only. */
+/** sitemaps.org 0.9: the public pages, every call page, the published laureates only, the networks' pages and published news. */
 export async function GET() {
   const base = siteUrl();
   const entries = await cachedEntries();
@@ -35,7 +36,7 @@ export async function GET() {
     ...STATIC_PATHS.map((path) => `<url><loc>${escapeXml(new URL(path, base).toString())}</loc></url>`),
     ...entries.map(
       (e) =>
-        `<url><loc>${escapeXml(new URL(e.path, base).toString())}</loc><lastmod>${escapeXml(e.lastModified)}</lastmod></url>`,
+        `<url><loc>${escapeXml(new URL(e.path, base).toString())}</loc>${e.lastModified ? `<lastmod>${escapeXml(e.lastModified)}</lastmod>` : ""}</url>`,
     ),
   ];
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;

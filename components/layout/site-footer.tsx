@@ -2,6 +2,8 @@ import Link from "next/link";
 import { SERVICE_NAME, SERVICE_OWNER } from "./site-header";
 
 const LEGAL_LINKS = [
+  // The networks' follow-up pages are not in the main menu; this keeps them one link away from every page.
+  { href: "/reseaux", label: "Réseaux régionaux et suivi des projets" },
   { href: "/mentions-legales", label: "Mentions légales" },
   { href: "/accessibilite", label: "Accessibilité\u00a0: partiellement conforme" },
   { href: "/donnees-personnelles", label: "Données personnelles" },

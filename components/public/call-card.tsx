@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { formatMoneyCents } from "@/lib/format";
-import type { CallSummary } from "@/lib/public/calls";
+import { formatMoneyCents, frenchSpacing } from "@/lib/format";
+import { APPLY_PATH, type CallSummary } from "@/lib/public/calls";
 import { CallStatusBadge } from "./call-status-badge";
 import { DateTime } from "./date-time";
 
-/** One call in a list: status, title, and the date that matters for its status. */
+/** One call in a list: status, title, the date that matters for its status, and the way to apply while it is open. */
 export function CallCard({ call, headingLevel = 3 }: { call: CallSummary; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -14,7 +14,7 @@ export function CallCard({ call, headingLevel = 3 }: { call: CallSummary; headin
         <span className="text-sm text-grey-600">Appel {call.year}</span>
       </div>
       <Heading className="mt-3 text-lg">
-        <Link href={`/appels/${call.slug}`}>{call.title}</Link>
+        <Link href={`/appels/${call.slug}`}>{frenchSpacing(call.title)}</Link>
       </Heading>
       <dl className="mt-3 space-y-1 text-sm text-grey-800">
         {call.status === "upcoming" && (
@@ -54,6 +54,17 @@ export function CallCard({ call, headingLevel = 3 }: { call: CallSummary; headin
           <dd className="inline">{formatMoneyCents(call.maxGrantCents)}</dd>
         </div>
       </dl>
+      {call.status === "open" && (
+        <p className="mt-auto pt-4">
+          <Link
+            href={APPLY_PATH}
+            prefetch={false}
+            className="inline-block bg-blue-france px-4 py-2 text-sm font-semibold text-white no-underline hover:bg-blue-france-hover"
+          >
+            Déposer un dossier<span className="sr-only"> pour «&nbsp;{call.title}&nbsp;»</span>
+          </Link>
+        </p>
+      )}
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { countryName } from "@/lib/countries";
-import { formatMoneyCents } from "@/lib/format";
+import { formatMoneyCents, frenchSpacing } from "@/lib/format";
 import { organisationDisplayName } from "@/lib/public/labels";
 import type { LaureateSummary } from "@/lib/public/laureates";
 
@@ -9,9 +9,9 @@ export function LaureateCard({ laureate }: { laureate: LaureateSummary }) {
   return (
     <article className="border border-grey-200 bg-white p-5">
       {/* One text node, and the terms styled from the list: fewer bytes per card, twice (HTML and RSC payload). */}
-      <p className="text-sm text-grey-600">{`${laureate.year} · ${laureate.callTitle}`}</p>
+      <p className="text-sm text-grey-600">{`${laureate.year} · ${frenchSpacing(laureate.callTitle)}`}</p>
       <h3 className="mt-1 text-lg">
-        <Link href={`/laureats/${laureate.id}`}>{laureate.title}</Link>
+        <Link href={`/laureats/${laureate.id}`}>{frenchSpacing(laureate.title)}</Link>
       </h3>
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr] [&>dt]:font-semibold [&>dt]:text-grey-800">
         <dt>Chef de file</dt>
@@ -22,7 +22,7 @@ export function LaureateCard({ laureate }: { laureate: LaureateSummary }) {
         {laureate.coApplicants.length > 0 && (
           <>
             <dt>Co-demandeurs</dt>
-            <dd>{laureate.coApplicants.map(organisationDisplayName).join(", ")}</dd>
+            <dd>{laureate.coApplicants.map((org) => organisationDisplayName(org)).join(", ")}</dd>
           </>
         )}
         <dt>{laureate.foreignPartners.length > 1 ? "Partenaires étrangers" : "Partenaire étranger"}</dt>

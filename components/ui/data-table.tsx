@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableScroll } from "./table-scroll";
 
 export type DataTableColumn = { label: string; numeric?: boolean };
 export type DataTableRow = { key: string | number; header: ReactNode; cells: ReactNode[] };
@@ -29,9 +30,12 @@ export function DataTable({
   className?: string;
 }) {
   return (
-    <div className={`${className} overflow-x-auto`}>
+    <TableScroll className={className} label={caption}>
       <table id={id} className={`w-full ${width} border-collapse text-sm`}>
-        <caption className="mb-2 text-left font-semibold">{caption}</caption>
+        {/* Wraps within the screen and stays in view while a wide table scrolls sideways (phones). */}
+        <caption className="sticky left-0 mb-2 max-w-[calc(100vw-2rem)] text-left font-semibold">
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column) => (
@@ -64,6 +68,6 @@ export function DataTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,7 @@
 import { expect, expectNoAxeViolations, test } from "../fixtures";
 
+const THIERS_TANDIL = "Soutien et développement de l'industrie de la coutellerie";
+
 test.describe("public home", () => {
   test("shows the 2025 figures computed from the data, and the open calls", async ({ page }) => {
     await page.goto("/");
@@ -16,6 +18,10 @@ test.describe("public home", () => {
     const openCalls = page.getByRole("region", { name: "Appels à projets ouverts" });
     await expect(openCalls.getByText("Date limite de dépôt").first()).toBeVisible();
     await expect(openCalls.getByRole("link").first()).toBeVisible();
+    // Each open call has its way to apply: the applicant's space (through the sign-in for a visitor).
+    await expect(
+      openCalls.getByRole("link", { name: /^Déposer un dossier pour «\s.+\s»$/ }).first(),
+    ).toHaveAttribute("href", "/espace/dossiers");
     await expectNoAxeViolations(page);
 
     await figures.getByRole("link", { name: "Voir les 91 projets lauréats 2025" }).click();
@@ -61,6 +67,41 @@ test.describe("calls", () => {
     await expect(page.getByRole("table", { name: /Critères d’évaluation/ })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Pièces à joindre" })).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test("a past call shows its results: figures and laureates, each linked to its page", async ({ page }) => {
+    await page.goto("/appels/generaliste-2025");
+    const results = page.getByRole("region", { name: "Résultats" });
+    await expect(results).toContainText(/\d+ dossiers déposés, \d+ projets lauréats \(taux de sélection/);
+    await expect(results).toContainText("montant total accordé");
+    const laureates = results.getByRole("table", { name: /^Projets lauréats de l’appel/ });
+    const thiers = laureates.getByRole("row").filter({ hasText: THIERS_TANDIL });
+    await expect(thiers).toContainText("Thiers (63)");
+    await expect(thiers).toContainText("Tandil (Argentine)");
+    await expect(thiers).toContainText("€");
+    await expect(page.getByRole("link", { name: "Déposer un dossier" })).toHaveCount(0);
+    await thiers.getByRole("link", { name: THIERS_TANDIL }).click();
+    await expect(page.getByRole("heading", { level: 1, name: THIERS_TANDIL })).toBeVisible();
+  });
+
+  test("an open call has an apply button that leads a visitor to the sign-in, then to the applications", async ({
+    page,
+  }) => {
+    await page.goto("/appels");
+    await page
+      .getByRole("region", { name: /^Ouverts/ })
+      .getByRole("heading", { level: 3 })
+      .first()
+      .getByRole("link")
+      .click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Résultats" })).toHaveCount(0);
+    await page
+      .getByRole("complementary", { name: "En bref" })
+      .getByRole("link", { name: "Déposer un dossier" })
+      .click();
+    await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fespace%2Fdossiers$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Se connecter" })).toBeVisible();
   });
 
   test("answers 404 for an unknown call", async ({ page }) => {

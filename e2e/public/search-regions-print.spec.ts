@@ -124,13 +124,17 @@ test.describe("map of the French régions", () => {
 
 test.describe("printing", () => {
   for (const path of ["/statistiques", "/carte"]) {
-    test(`${path} prints without the site's header, navigation and footer`, async ({ page }) => {
+    test(`${path} prints without the site's navigation and footer, but says whose it is and that it is a demo`, async ({
+      page,
+    }) => {
       await page.goto(path);
       await expect(page.getByRole("navigation", { name: "Menu principal" })).toBeVisible();
       await page.emulateMedia({ media: "print" });
       await expect(page.getByRole("navigation", { name: "Menu principal" })).toBeHidden();
       await expect(page.getByRole("contentinfo")).toBeHidden();
-      await expect(page.getByRole("banner")).toBeHidden();
+      const banner = page.getByRole("banner");
+      await expect(banner.getByText("Coopération décentralisée — Appels à projets")).toBeVisible();
+      await expect(banner.getByText("Données de démonstration.")).toBeVisible();
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       // Every table fits the A4 width (about 700 CSS pixels between the margins).
       const widest = await page

@@ -1,3 +1,4 @@
+import { frenchSpacing } from "../../lib/format";
 import { parseCsv } from "../../lib/open-data/csv";
 import { SCDL_COLUMNS, scdlSubventionRow } from "../../lib/open-data/scdl-schema";
 import { expect, expectNoAxeViolations, test } from "../fixtures";
@@ -136,6 +137,8 @@ test.describe("never before publication", () => {
       for (const d of hidden) {
         expect(text, `${path} shows ${d.id}`).not.toContain(d.id);
         expect(text, `${path} shows ${d.title}`).not.toContain(d.title);
+        // As the cards show it (no-break spaces before « : » and inside « »).
+        expect(text, `${path} shows ${d.title}`).not.toContain(frenchSpacing(d.title));
         if (d.receipt) expect(text, `${path} shows ${d.receipt}`).not.toContain(d.receipt);
       }
     }
@@ -160,14 +163,26 @@ test.describe("SEO", () => {
     const robots = await (await request.get("/robots.txt")).text();
     expect(robots).toContain("Sitemap:");
     expect(robots).toContain("Disallow: /admin");
+    // The network editors' space is closed to crawlers, not the public /reseaux pages (rules match by prefix).
+    expect(robots).toContain("Disallow: /reseau/");
+    expect(robots).not.toMatch(/^Disallow: \/reseau$/m);
+    expect(robots).toContain("Allow: /api/open-data/");
     const sitemap = await (await request.get("/sitemap.xml")).text();
     expect(sitemap).toContain("/statistiques</loc>");
     expect(sitemap).toMatch(/\/laureats\/[0-9a-f-]{36}<\/loc>/);
+    expect(sitemap).toContain("/reseaux/resacoop</loc>");
 
     await page.goto("/statistiques");
     await expect(page).toHaveTitle(/^Statistiques — /);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/statistiques$/);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /Statistiques/);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /taux de sélection/);
+
+    await page.goto("/reseaux/resacoop/actualites");
+    await expect(page).toHaveTitle("Actualités de RESACOOP — Coopération décentralisée");
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      "href",
+      /\/reseaux\/resacoop\/actualites$/,
+    );
   });
 });

@@ -68,7 +68,7 @@ describe("receiptEmail", () => {
       callTitle: "y",
       submittedAt: new Date("2026-07-01T21:30:00Z"),
     });
-    expect(plain(summer.text)).toContain("1 juillet 2026 à 23 h 30");
+    expect(plain(summer.text)).toContain("1er juillet 2026 à 23 h 30");
   });
 
   it("escapes every value in the HTML", () => {

@@ -29,6 +29,13 @@ const summaryColumns = {
   hasSubmissions,
 };
 
+/**
+ * Where the public site's « Déposer un dossier » leads: the applicant's list of
+ * applications, where each open call has its creation form. A visitor who is
+ * not signed in is sent to the sign-in page and brought back there.
+ */
+export const APPLY_PATH = "/espace/dossiers";
+
 export type CallSummary = {
   id: string;
   slug: string;
@@ -76,6 +83,8 @@ export type CallDetail = CallSummary & {
   submittedCount: number;
   /** Counted only once the results are published. */
   laureateCount: number | null;
+  /** Sum of the amounts granted to the laureates, once the results are published. */
+  grantedCents: number | null;
 };
 
 export async function getCallBySlug(slug: string, now: Date): Promise<CallDetail | null> {
@@ -122,7 +131,10 @@ export async function getCallBySlug(slug: string, now: Date): Promise<CallDetail
       .where(and(eq(applications.callId, row.id), isNotNull(applications.submittedAt))),
     status === "results_published"
       ? db
-          .select({ n: sql<number>`count(*)::int` })
+          .select({
+            n: sql<number>`count(*)::int`,
+            granted: sql<number>`coalesce(sum(${decisions.grantedAmountCents}), 0)::bigint`.mapWith(Number),
+          })
           .from(decisions)
           .innerJoin(applications, eq(applications.id, decisions.applicationId))
           .innerJoin(calls, eq(calls.id, applications.callId))
@@ -136,6 +148,7 @@ export async function getCallBySlug(slug: string, now: Date): Promise<CallDetail
     documents: documentRows,
     submittedCount: submittedRows[0]?.n ?? 0,
     laureateCount: laureates ? (laureates[0]?.n ?? 0) : null,
+    grantedCents: laureates ? (laureates[0]?.granted ?? 0) : null,
   };
 }
 

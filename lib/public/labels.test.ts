@@ -13,6 +13,23 @@ describe("organisationDisplayName", () => {
       "RESACOOP",
     );
   });
+
+  it("names the kind of communes and EPCI in the same parentheses when asked", () => {
+    const thiers = { name: "Thiers", kind: "commune", departementCode: "63" } as const;
+    expect(organisationDisplayName(thiers, { withKind: true })).toBe("Thiers (commune, 63)");
+    expect(
+      organisationDisplayName(
+        { name: "Grenoble-Alpes Métropole", kind: "epci", departementCode: null },
+        { withKind: true },
+      ),
+    ).toBe("Grenoble-Alpes Métropole (intercommunalité)");
+    expect(
+      organisationDisplayName(
+        { name: "Isère", kind: "departement", departementCode: "38" },
+        { withKind: true },
+      ),
+    ).toBe("Isère (département)");
+  });
 });
 
 describe("documentTypesLabel", () => {

@@ -30,14 +30,24 @@ export const OPERATOR_KIND_LABELS: Record<OperatorKind, string> = {
   other: "organisme",
 };
 
-/** « Thiers (63) » for a commune or an EPCI, « Isère (département) », the name alone for other bodies. */
-export function organisationDisplayName(org: {
-  name: string;
-  kind: OrganisationKind;
-  departementCode: string | null;
-}): string {
-  if ((org.kind === "commune" || org.kind === "epci") && org.departementCode) {
-    return `${org.name} (${org.departementCode})`;
+/**
+ * « Thiers (63) » for a commune or an EPCI — « Thiers (commune, 63) » with
+ * `withKind`, where the page names the kind of each authority —, « Isère
+ * (département) », the name alone for other bodies.
+ */
+export function organisationDisplayName(
+  org: {
+    name: string;
+    kind: OrganisationKind;
+    departementCode: string | null;
+  },
+  { withKind = false }: { withKind?: boolean } = {},
+): string {
+  if (org.kind === "commune" || org.kind === "epci") {
+    const details = [withKind ? ORGANISATION_KIND_LABELS[org.kind] : null, org.departementCode].filter(
+      Boolean,
+    );
+    return details.length > 0 ? `${org.name} (${details.join(", ")})` : org.name;
   }
   if (org.kind === "departement" || org.kind === "region")
     return `${org.name} (${ORGANISATION_KIND_LABELS[org.kind]})`;

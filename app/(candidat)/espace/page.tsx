@@ -5,6 +5,7 @@ import { Field, inputClass, secondaryButtonClass } from "@/components/form/field
 import { InviteForm } from "@/components/memberships/invite-form";
 import { RequestMembershipForm } from "@/components/memberships/request-form";
 import { PageContainer } from "@/components/ui/page-container";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessApplicantSpace, canManageOrganisation, canRemoveMember } from "@/lib/authz/policy";
@@ -115,58 +116,60 @@ export default async function ApplicantHomePage({ searchParams }: { searchParams
             <h2 id={`members-${organisation.organisationId}`} className="text-2xl font-bold">
               Membres de {organisation.organisationName}
             </h2>
-            <table className="mt-4 w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Membres de {organisation.organisationName}</caption>
-              <thead>
-                <tr className="border-b-2 border-grey-800">
-                  <th scope="col" className="py-2 pr-4">
-                    Personne
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Rôle
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Statut
-                  </th>
-                  <th scope="col" className="py-2">
-                    Actions
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((member) => (
-                  <tr key={member.id} className="border-b border-grey-200 align-top">
-                    <td className="py-2 pr-4">
-                      {member.name ?? member.email}
-                      <br />
-                      <span className="text-grey-600">{member.email}</span>
-                    </td>
-                    <td className="py-2 pr-4">{ROLE_LABELS[member.role]}</td>
-                    <td className="py-2 pr-4">{STATUS_LABELS[member.status]}</td>
-                    <td className="flex flex-wrap gap-2 py-2">
-                      {member.status === "pending" ? (
-                        <ActionButton
-                          action={confirmMembership}
-                          values={{ membershipId: member.id }}
-                          label="Confirmer"
-                          accessibleLabel={`Confirmer ${member.email}`}
-                          className={secondaryButtonClass}
-                        />
-                      ) : null}
-                      {canRemoveMember(user, member.organisationId, member.userId) ? (
-                        <ActionButton
-                          action={removeMember}
-                          values={{ membershipId: member.id }}
-                          label="Retirer"
-                          accessibleLabel={`Retirer ${member.email}`}
-                          className={secondaryButtonClass}
-                        />
-                      ) : null}
-                    </td>
+            <TableScroll className="mt-4" label={`Membres de ${organisation.organisationName}`}>
+              <table className="w-full border-collapse text-left text-sm">
+                <caption className="sr-only">Membres de {organisation.organisationName}</caption>
+                <thead>
+                  <tr className="border-b-2 border-grey-800">
+                    <th scope="col" className="py-2 pr-4">
+                      Personne
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Rôle
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Statut
+                    </th>
+                    <th scope="col" className="py-2">
+                      Actions
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.map((member) => (
+                    <tr key={member.id} className="border-b border-grey-200 align-top">
+                      <td className="py-2 pr-4">
+                        {member.name ?? member.email}
+                        <br />
+                        <span className="text-grey-600">{member.email}</span>
+                      </td>
+                      <td className="py-2 pr-4">{ROLE_LABELS[member.role]}</td>
+                      <td className="py-2 pr-4">{STATUS_LABELS[member.status]}</td>
+                      <td className="flex flex-wrap gap-2 py-2">
+                        {member.status === "pending" ? (
+                          <ActionButton
+                            action={confirmMembership}
+                            values={{ membershipId: member.id }}
+                            label="Confirmer"
+                            accessibleLabel={`Confirmer ${member.email}`}
+                            className={secondaryButtonClass}
+                          />
+                        ) : null}
+                        {canRemoveMember(user, member.organisationId, member.userId) ? (
+                          <ActionButton
+                            action={removeMember}
+                            values={{ membershipId: member.id }}
+                            label="Retirer"
+                            accessibleLabel={`Retirer ${member.email}`}
+                            className={secondaryButtonClass}
+                          />
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
             <InviteForm organisationId={organisation.organisationId} />
           </section>
         );

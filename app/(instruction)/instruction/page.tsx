@@ -6,6 +6,7 @@ import { ReviewFiltersForm } from "@/components/review/filters-form";
 import { Badge } from "@/components/ui/badge";
 import { PageContainer } from "@/components/ui/page-container";
 import { Pagination } from "@/components/ui/pagination";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessReviewSpace } from "@/lib/authz/policy";
 import { formatCount, formatMoneyCents, formatShortDate } from "@/lib/format";
@@ -90,7 +91,7 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
           {list.total > 0 ? <ExportLinks query={query} total={list.total} /> : null}
         </div>
         {list.total > 0 ? (
-          <div className="mt-4 overflow-x-auto">
+          <TableScroll className="mt-4" label="Dossiers">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">
                 Dossiers,{" "}
@@ -179,7 +180,7 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
         <Pagination
           page={filters.page}

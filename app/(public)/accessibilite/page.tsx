@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 
-export const metadata: Metadata = { title: "Déclaration d’accessibilité" };
+export const metadata: Metadata = {
+  title: "Déclaration d’accessibilité",
+  description:
+    "Déclaration d’accessibilité (RGAA 4.1) du service en ligne des appels à projets de coopération décentralisée : état de conformité, contenus non accessibles, contact et voies de recours.",
+  alternates: { canonical: "/accessibilite" },
+};
 
 export default function AccessibilityPage() {
   return (
@@ -31,8 +36,30 @@ export default function AccessibilityPage() {
           explicites et des contrastes suffisants. Ces vérifications ne remplacent pas un audit.
         </p>
 
+        <h2 className="text-2xl">Contenus non accessibles</h2>
+        <p>En attendant l’audit, les limites connues sont les suivantes&nbsp;:</p>
+        <ul>
+          <li>
+            sur un écran étroit, les graphiques des statistiques et les cartes sont réduits et leurs libellés
+            deviennent petits&nbsp;; le tableau qui suit chaque graphique et chaque carte donne les mêmes
+            chiffres en texte&nbsp;;
+          </li>
+          <li>
+            les textes saisis par les collectivités (titres et résumés des projets) sont publiés tels qu’ils
+            ont été écrits, sans relecture typographique.
+          </li>
+        </ul>
+
         <h2 className="text-2xl">Établissement de cette déclaration</h2>
         <p>Cette déclaration a été établie le 27 novembre 2026.</p>
+        <p>
+          Technologies utilisées pour la réalisation du service&nbsp;: HTML5, CSS, SVG (graphiques et cartes),
+          JavaScript pour quelques éléments interactifs (les pages publiques fonctionnent sans).
+        </p>
+        <p>
+          Vérifications réalisées avec l’outil axe-core dans le navigateur Chromium, à chaque modification du
+          service, et par une navigation au clavier.
+        </p>
 
         <h2 className="text-2xl">Retour d’information et contact</h2>
         <p>

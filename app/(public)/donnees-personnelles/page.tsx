@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 
-export const metadata: Metadata = { title: "Données personnelles" };
+export const metadata: Metadata = {
+  title: "Données personnelles",
+  description:
+    "Les données personnelles traitées par le service en ligne des appels à projets de coopération décentralisée, leurs finalités, leurs durées de conservation et vos droits.",
+  alternates: { canonical: "/donnees-personnelles" },
+};
 
 export default function PersonalDataPage() {
   return (

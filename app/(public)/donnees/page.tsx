@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatCount } from "@/lib/format";
 import { openDataGrantsCached } from "@/lib/open-data/cached";
 import { SCDL_FIELDS, SCDL_SUBVENTIONS_VERSION } from "@/lib/open-data/scdl-schema";
@@ -19,24 +20,34 @@ export const metadata: Metadata = {
 
 /** How each field is filled by this service (the schema's own description is in SCDL_FIELDS). */
 const FILLED_WITH: Record<string, string> = {
-  nomAttribuant: `« ${GRANTOR_NAME} ».`,
+  nomAttribuant: `«\u00a0${GRANTOR_NAME}\u00a0».`,
   idAttribuant: `${GRANTOR_SIRET}, SIRET du ministère.`,
   dateConvention: "Date de la décision d’attribution (heure de Paris).",
   referenceDecision: "Numéro de dépôt du dossier (par exemple 2025-GEN-0042).",
   nomBeneficiaire: "Collectivité ou organisme chef de file, qui signe la convention.",
   idBeneficiaire:
-    "SIREN du chef de file suivi de « 00000 » : le service connaît l’unité légale, pas l’établissement (voir ci-dessous).",
-  rnaBeneficiaire: "Vide : les bénéficiaires sont des personnes publiques, sans numéro RNA.",
+    "SIREN du chef de file suivi de «\u00a000000\u00a0»\u00a0: le service connaît l’unité légale, pas l’établissement (voir ci-dessous).",
+  rnaBeneficiaire: "Vide\u00a0: les bénéficiaires sont des personnes publiques, sans numéro RNA.",
   objet: "Titre du projet.",
   montant: "Montant accordé, en euros.",
-  nature: "« aide en numéraire ».",
-  conditionsVersement: "« unique ».",
+  nature: "«\u00a0aide en numéraire\u00a0».",
+  conditionsVersement: "«\u00a0unique\u00a0».",
   datesPeriodeVersement: "Date de la décision.",
-  idRAE: "Vide : sans objet pour des collectivités.",
-  notificationUE: "« non ».",
-  pourcentageSubvention: "1 : toute la subvention va au chef de file.",
+  idRAE: "Vide\u00a0: sans objet pour des collectivités.",
+  notificationUE: "«\u00a0non\u00a0».",
+  pourcentageSubvention: "1\u00a0: toute la subvention va au chef de file.",
   dispositifAide: "Titre de l’appel à projets.",
 };
+
+/** « Aude, Mayenne (2 subventions), RESACOOP (2 subventions) »: each beneficiary once, in French order. */
+function beneficiariesLabel(grants: { beneficiary: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const { beneficiary } of grants) counts.set(beneficiary, (counts.get(beneficiary) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => a.localeCompare(b, "fr"))
+    .map(([name, n]) => (n > 1 ? `${name} (${formatCount(n)}\u00a0subventions)` : name))
+    .join(", ");
+}
 
 export default async function OpenDataPage() {
   const { grants, withoutIdentifier } = await openDataGrantsCached();
@@ -47,8 +58,8 @@ export default async function OpenDataPage() {
       <h1 className="text-3xl">Données ouvertes</h1>
       <p className="mt-3 max-w-3xl text-lg text-grey-800">
         Les subventions attribuées aux projets lauréats des appels à projets dont les résultats sont publiés,
-        au format national SCDL « subventions » (version {SCDL_SUBVENTIONS_VERSION}) : une ligne par
-        bénéficiaire.
+        au format national SCDL «&nbsp;subventions&nbsp;» (version {SCDL_SUBVENTIONS_VERSION})&nbsp;: une
+        ligne par bénéficiaire.
       </p>
 
       <section aria-labelledby="telecharger" className="mt-8">
@@ -84,8 +95,8 @@ export default async function OpenDataPage() {
         {withoutIdentifier.length > 0 && (
           <p className="mt-4 text-sm text-grey-800">
             {withoutIdentifier.length > 1
-              ? `${withoutIdentifier.length} subventions ne figurent pas dans ces fichiers : le SIREN de leur bénéficiaire n’est pas connu (${withoutIdentifier.map((w) => w.beneficiary).join(", ")}).`
-              : `Une subvention ne figure pas dans ces fichiers : le SIREN de son bénéficiaire (${withoutIdentifier[0]?.beneficiary}) n’est pas connu.`}
+              ? `${formatCount(withoutIdentifier.length)} subventions ne figurent pas dans ces fichiers\u00a0: le SIREN de leur bénéficiaire n’est pas connu (${beneficiariesLabel(withoutIdentifier)}).`
+              : `Une subvention ne figure pas dans ces fichiers\u00a0: le SIREN de son bénéficiaire (${withoutIdentifier[0]?.beneficiary}) n’est pas connu.`}
           </p>
         )}
       </section>
@@ -98,10 +109,10 @@ export default async function OpenDataPage() {
           Ces données sont publiées sous la{" "}
           <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">
             Licence Ouverte / Open Licence version 2.0
-          </a>{" "}
-          : vous pouvez les copier, les modifier, les diffuser et les exploiter librement, y compris à des
-          fins commerciales, à condition d’en mentionner la source (« Ministère de l’Europe et des Affaires
-          étrangères — DCTCIV ») et la date de mise à jour.
+          </a>
+          &nbsp;: vous pouvez les copier, les modifier, les diffuser et les exploiter librement, y compris à
+          des fins commerciales, à condition d’en mentionner la source («&nbsp;Ministère de l’Europe et des
+          Affaires étrangères — DCTCIV&nbsp;») et la date de mise à jour.
         </p>
       </section>
 
@@ -112,10 +123,10 @@ export default async function OpenDataPage() {
         <p className="mt-2">
           Le schéma demande le SIRET du bénéficiaire (14 chiffres). Le service connaît le SIREN des communes
           et des intercommunalités (9 chiffres, référentiel officiel), mais pas l’établissement qui signe la
-          convention. Le champ contient donc le SIREN suivi de « 00000 », numéro d’établissement qui n’existe
-          pas : il désigne sans ambiguïté la collectivité sans laisser croire à un établissement précis. Une
-          subvention dont le bénéficiaire n’a pas de SIREN connu n’est pas publiée dans ces fichiers et elle
-          est signalée ci-dessus.
+          convention. Le champ contient donc le SIREN suivi de «&nbsp;00000&nbsp;», numéro d’établissement qui
+          n’existe pas&nbsp;: il désigne sans ambiguïté la collectivité sans laisser croire à un établissement
+          précis. Une subvention dont le bénéficiaire n’a pas de SIREN connu n’est pas publiée dans ces
+          fichiers et elle est signalée ci-dessus.
         </p>
       </section>
 
@@ -123,10 +134,10 @@ export default async function OpenDataPage() {
         <h2 id="champs" className="text-2xl">
           Description des champs
         </h2>
-        <div className="mt-4 overflow-x-auto">
+        <TableScroll className="mt-4" label="Champs du schéma SCDL « subventions »">
           <table className="w-full border-collapse text-sm">
-            <caption className="mb-2 text-left font-semibold">
-              Champs du schéma SCDL « subventions » et leur contenu dans ces fichiers
+            <caption className="sticky left-0 mb-2 max-w-[calc(100vw-2rem)] text-left font-semibold">
+              Champs du schéma SCDL «&nbsp;subventions&nbsp;» et leur contenu dans ces fichiers
             </caption>
             <thead>
               <tr>
@@ -160,7 +171,7 @@ export default async function OpenDataPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </PageContainer>
   );

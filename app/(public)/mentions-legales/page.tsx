@@ -3,7 +3,12 @@ import Link from "next/link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 
-export const metadata: Metadata = { title: "Mentions légales" };
+export const metadata: Metadata = {
+  title: "Mentions légales",
+  description:
+    "Éditeur, directeur de la publication, hébergement et licence des contenus du service en ligne des appels à projets de coopération décentralisée.",
+  alternates: { canonical: "/mentions-legales" },
+};
 
 export default function LegalNoticePage() {
   return (

@@ -10,6 +10,8 @@ export const revalidate = 300;
 export const metadata: Metadata = {
   title: "Réseaux régionaux",
   description: "Les réseaux régionaux de coopération suivent les projets lauréats de leur région.",
+  alternates: { canonical: "/reseaux" },
+  openGraph: { title: "Réseaux régionaux", url: "/reseaux" },
 };
 
 export default async function NetworksPage() {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageContainer } from "@/components/ui/page-container";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessNetworkSpace } from "@/lib/authz/policy";
@@ -54,52 +55,56 @@ export default async function NetworkHomePage() {
             {years.length === 0 ? (
               <p className="mt-4">Aucun projet lauréat publié dans la région pour le moment.</p>
             ) : (
-              <div className="mt-6 overflow-x-auto">
-                <table className="w-full max-w-2xl border-collapse text-left">
-                  <caption className="mb-2 text-left font-semibold">Lauréats de la région par année</caption>
-                  <thead>
-                    <tr className="border-b-2 border-grey-800">
-                      <th scope="col" className="py-2 pr-4">
-                        Année
-                      </th>
-                      <th scope="col" className="py-2 pr-4 text-right">
-                        Projets lauréats
-                      </th>
-                      <th scope="col" className="py-2 text-right">
-                        Collectivités territoriales françaises
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {years.map((c) => (
-                      <tr key={c.year} className="border-b border-grey-200" data-testid={`annee-${c.year}`}>
-                        <th scope="row" className="py-2 pr-4 font-normal">
-                          {c.year}
+              <>
+                <TableScroll className="mt-6" label="Lauréats de la région par année">
+                  <table className="w-full max-w-2xl border-collapse text-left">
+                    <caption className="mb-2 text-left font-semibold">
+                      Lauréats de la région par année
+                    </caption>
+                    <thead>
+                      <tr className="border-b-2 border-grey-800">
+                        <th scope="col" className="py-2 pr-4">
+                          Année
                         </th>
-                        <td className="py-2 pr-4 text-right tabular-nums">{formatCount(c.projects)}</td>
-                        <td className="py-2 text-right tabular-nums">{formatCount(c.localAuthorities)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  {total && years.length > 1 && (
-                    <tfoot>
-                      <tr className="font-semibold">
-                        <th scope="row" className="py-2 pr-4">
-                          Toutes années
+                        <th scope="col" className="py-2 pr-4 text-right">
+                          Projets lauréats
                         </th>
-                        <td className="py-2 pr-4 text-right tabular-nums">{formatCount(total.projects)}</td>
-                        <td className="py-2 text-right tabular-nums">
-                          {formatCount(total.localAuthorities)}
-                        </td>
+                        <th scope="col" className="py-2 text-right">
+                          Collectivités territoriales françaises
+                        </th>
                       </tr>
-                    </tfoot>
-                  )}
-                </table>
+                    </thead>
+                    <tbody>
+                      {years.map((c) => (
+                        <tr key={c.year} className="border-b border-grey-200" data-testid={`annee-${c.year}`}>
+                          <th scope="row" className="py-2 pr-4 font-normal">
+                            {c.year}
+                          </th>
+                          <td className="py-2 pr-4 text-right tabular-nums">{formatCount(c.projects)}</td>
+                          <td className="py-2 text-right tabular-nums">{formatCount(c.localAuthorities)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                    {total && years.length > 1 && (
+                      <tfoot>
+                        <tr className="font-semibold">
+                          <th scope="row" className="py-2 pr-4">
+                            Toutes années
+                          </th>
+                          <td className="py-2 pr-4 text-right tabular-nums">{formatCount(total.projects)}</td>
+                          <td className="py-2 text-right tabular-nums">
+                            {formatCount(total.localAuthorities)}
+                          </td>
+                        </tr>
+                      </tfoot>
+                    )}
+                  </table>
+                </TableScroll>
                 <p className="mt-2 text-sm text-grey-600">
                   Collectivités distinctes chefs de file ou co-demandeurs ; {network.name}, s’il porte un
                   projet, n’est pas une collectivité territoriale.
                 </p>
-              </div>
+              </>
             )}
             {years.map((c) => (
               <section key={c.year} aria-labelledby={`projets-${network.slug}-${c.year}`} className="mt-8">

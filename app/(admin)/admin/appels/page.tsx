@@ -4,6 +4,7 @@ import { primaryButtonClass } from "@/components/form/field";
 import { CallStatusBadge } from "@/components/public/call-status-badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canManageCalls } from "@/lib/authz/policy";
@@ -29,7 +30,7 @@ export default async function AdminCallsPage() {
       <p className="mt-2 text-grey-600">
         Le statut se déduit des dates (heure de Paris) et de la publication des résultats.
       </p>
-      <div className="mt-6 overflow-x-auto">
+      <TableScroll className="mt-6" label="Appels à projets, du plus récent au plus ancien">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Appels à projets, du plus récent au plus ancien</caption>
           <thead>
@@ -88,7 +89,7 @@ export default async function AdminCallsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </PageContainer>
   );
 }

@@ -4,6 +4,7 @@ import { CreateApplicationForm } from "@/components/applications/action-forms";
 import { ApplicationStatusBadge } from "@/components/applications/status-badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { applicationsOfOrganisations, openCalls } from "@/lib/applications/queries";
 import { applicantVisibleStatus, countdownLabel } from "@/lib/applications/rules";
@@ -48,7 +49,7 @@ export default async function MyApplicationsPage() {
         {list.length === 0 ? (
           <p className="mt-2">Aucun dossier pour l’instant.</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
+          <TableScroll className="mt-4" label="Dossiers de mes organisations">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">Dossiers de mes organisations</caption>
               <thead>
@@ -106,7 +107,7 @@ export default async function MyApplicationsPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

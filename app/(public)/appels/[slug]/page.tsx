@@ -6,11 +6,20 @@ import { DateTime } from "@/components/public/date-time";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Markdown } from "@/components/ui/markdown";
 import { PageContainer } from "@/components/ui/page-container";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { countryName, sortByCountryName } from "@/lib/countries";
-import { formatCount, formatMoneyCents } from "@/lib/format";
-import { getCallBySlug } from "@/lib/public/calls";
-import { documentTypesLabel } from "@/lib/public/labels";
-import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
+import {
+  formatCount,
+  formatCountOf,
+  formatMoneyCents,
+  formatPercent,
+  frenchSpacing,
+  rate,
+} from "@/lib/format";
+import { APPLY_PATH, type CallDetail, getCallBySlug } from "@/lib/public/calls";
+import { documentTypesLabel, organisationDisplayName } from "@/lib/public/labels";
+import { laureateFiltersQuery, laureateFiltersSchema } from "@/lib/public/laureate-filters";
+import { listLaureates } from "@/lib/public/laureates";
 
 // Served from Next's cache (ISR), invalidated by invalidatePublicContent(); at most a minute
 // late on what depends on the clock (a call opening or closing), see docs/development.md.
@@ -44,6 +53,86 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+/**
+ * The results of a call whose results are published: its figures, and its
+ * laureates (the first page of the list, in the list's order; the whole list
+ * is one link away).
+ */
+async function CallResults({ call }: { call: CallDetail }) {
+  const { total, items } = await listLaureates(laureateFiltersSchema.parse({ call: call.slug }));
+  const acceptance = rate(total, call.submittedCount);
+  const listHref = `/laureats${laureateFiltersQuery({ call: call.slug })}`;
+  return (
+    <section aria-labelledby="resultats" className="mb-10">
+      <h2 id="resultats" className="text-2xl">
+        Résultats
+      </h2>
+      <p className="mt-3 max-w-3xl">
+        {formatCountOf(call.submittedCount, "dossier déposé", "dossiers déposés")},{" "}
+        {formatCountOf(total, "projet lauréat", "projets lauréats")}
+        {acceptance !== null && <> (taux de sélection&nbsp;: {formatPercent(acceptance)})</>}
+        {call.grantedCents !== null && total > 0 && (
+          <>, pour un montant total accordé de {formatMoneyCents(call.grantedCents)}</>
+        )}
+        .
+      </p>
+      {items.length > 0 && (
+        <TableScroll className="mt-4" label="Projets lauréats de l’appel">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">
+              Projets lauréats de l’appel, avec leur chef de file, leurs partenaires étrangers et le montant
+              accordé
+            </caption>
+            <thead>
+              <tr className="border-b-2 border-grey-800">
+                <th scope="col" className="py-2 pr-4">
+                  Projet
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Chef de file
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Partenaires étrangers
+                </th>
+                <th scope="col" className="py-2 text-right whitespace-nowrap">
+                  Montant accordé
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((laureate) => (
+                <tr key={laureate.id} className="border-b border-grey-200 align-top">
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    <Link href={`/laureats/${laureate.id}`} prefetch={false}>
+                      {frenchSpacing(laureate.title)}
+                    </Link>
+                  </th>
+                  <td className="py-2 pr-4">{organisationDisplayName(laureate.lead)}</td>
+                  <td className="py-2 pr-4">
+                    {laureate.foreignPartners.length === 0
+                      ? "—"
+                      : laureate.foreignPartners
+                          .map((p) => `${p.name} (${countryName(p.countryCode)})`)
+                          .join(", ")}
+                  </td>
+                  <td className="py-2 text-right tabular-nums whitespace-nowrap">
+                    {formatMoneyCents(laureate.grantedAmountCents)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {total > items.length && (
+        <p className="mt-4">
+          <Link href={listHref}>Voir les {formatCount(total)} projets lauréats de cet appel</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
 export default async function CallPage({ params }: Props) {
   const call = await load((await params).slug);
   if (!call) notFound();
@@ -56,14 +145,14 @@ export default async function CallPage({ params }: Props) {
         items={[
           { href: "/", label: "Accueil" },
           { href: "/appels", label: "Appels à projets" },
-          { label: call.title },
+          { label: frenchSpacing(call.title) },
         ]}
       />
       <div className="flex flex-wrap items-center gap-3">
         <CallStatusBadge status={call.status} />
         <span className="text-grey-600">Appel {call.year}</span>
       </div>
-      <h1 className="mt-2 text-3xl">{call.title}</h1>
+      <h1 className="mt-2 text-3xl">{frenchSpacing(call.title)}</h1>
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_20rem]">
         <aside
@@ -120,14 +209,20 @@ export default async function CallPage({ params }: Props) {
             )}
           </dl>
           {call.status === "open" && (
-            <p className="mt-5">
-              <Link
-                href="/connexion"
-                className="inline-block bg-blue-france px-4 py-2 font-semibold text-white no-underline hover:bg-blue-france-hover"
-              >
-                Déposer un dossier
-              </Link>
-            </p>
+            <>
+              <p className="mt-5">
+                <Link
+                  href={APPLY_PATH}
+                  prefetch={false}
+                  className="inline-block bg-blue-france px-4 py-2 font-semibold text-white no-underline hover:bg-blue-france-hover"
+                >
+                  Déposer un dossier
+                </Link>
+              </p>
+              <p className="mt-2 text-sm text-grey-800">
+                Le dossier est déposé en ligne par un agent de la collectivité chef de file, après connexion.
+              </p>
+            </>
           )}
           {call.status === "results_published" && (
             <p className="mt-5">
@@ -138,6 +233,7 @@ export default async function CallPage({ params }: Props) {
           )}
         </aside>
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
+          {call.status === "results_published" && <CallResults call={call} />}
           {call.descriptionMd.trim() && (
             <section aria-labelledby="presentation">
               <h2 id="presentation" className="text-2xl">
@@ -184,7 +280,7 @@ export default async function CallPage({ params }: Props) {
             {call.criteria.length === 0 ? (
               <p className="mt-3">La grille d’évaluation n’est pas encore publiée.</p>
             ) : (
-              <div className="mt-3 overflow-x-auto">
+              <TableScroll className="mt-3" label="Critères d’évaluation de l’appel">
                 <table className="w-full border-collapse text-left text-sm">
                   <caption className="sr-only">
                     Critères d’évaluation de l’appel, avec leur coefficient et leur note maximale
@@ -220,7 +316,7 @@ export default async function CallPage({ params }: Props) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )}
           </section>
 

@@ -5,15 +5,16 @@ import { ProjectFollowup } from "@/components/followup/project-followup";
 import { DateTime } from "@/components/public/date-time";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { countryName } from "@/lib/countries";
-import { formatMoneyCents } from "@/lib/format";
+import { formatCountOf, formatMoneyCents, frenchSpacing } from "@/lib/format";
 import {
   FOREIGN_PARTNER_KIND_LABELS,
   OPERATOR_KIND_LABELS,
-  ORGANISATION_KIND_LABELS,
   organisationDisplayName,
 } from "@/lib/public/labels";
 import { getLaureate, type OrganisationRef, partnershipHistory } from "@/lib/public/laureates";
+import { type OrganisationProject, otherProjectsOfOrganisations } from "@/lib/public/organisation-projects";
 import { z } from "@/lib/zod";
 
 // Served from Next's cache (ISR), invalidated by invalidatePublicContent(); see docs/development.md.
@@ -51,10 +52,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-/** « (commune) » after a commune or an EPCI; départements and régions already say what they are. */
-function KindHint({ org }: { org: OrganisationRef }) {
-  if (org.kind !== "commune" && org.kind !== "epci") return null;
-  return <span className="text-grey-600">({ORGANISATION_KIND_LABELS[org.kind]})</span>;
+const otherProjectsAnchor = (org: OrganisationRef) => `autres-projets-${org.id}`;
+
+/** « 2 autres projets lauréats », linked to the list further down the page; nothing when there is none. */
+function OtherProjectsLink({ org, projects }: { org: OrganisationRef; projects?: OrganisationProject[] }) {
+  if (!projects || projects.length === 0) return null;
+  return (
+    <>
+      {" "}
+      ·{" "}
+      <a href={`#${otherProjectsAnchor(org)}`} className="text-sm">
+        {formatCountOf(projects.length, "autre projet lauréat", "autres projets lauréats")}
+        <span className="sr-only"> de {organisationDisplayName(org)}</span>
+      </a>
+    </>
+  );
 }
 
 /** Plain text written by applicants: paragraphs on blank lines, no markup. */
@@ -78,9 +90,19 @@ function Paragraphs({ text }: { text: string }) {
 export default async function LaureatePage({ params }: Props) {
   const laureate = await load((await params).id);
   if (!laureate) notFound();
-  const history = await partnershipHistory(
-    laureate.foreignPartners.map((p) => p.id),
-    laureate.id,
+  const frenchOrganisations = [laureate.lead, ...laureate.coApplicants];
+  const [history, otherProjects] = await Promise.all([
+    partnershipHistory(
+      laureate.foreignPartners.map((p) => p.id),
+      laureate.id,
+    ),
+    otherProjectsOfOrganisations(
+      frenchOrganisations.map((org) => org.id),
+      laureate.id,
+    ),
+  ]);
+  const organisationsWithOthers = frenchOrganisations.filter(
+    (org) => (otherProjects.get(org.id)?.length ?? 0) > 0,
   );
 
   return (
@@ -89,16 +111,16 @@ export default async function LaureatePage({ params }: Props) {
         items={[
           { href: "/", label: "Accueil" },
           { href: "/laureats", label: "Lauréats" },
-          { label: laureate.title },
+          { label: frenchSpacing(laureate.title) },
         ]}
       />
       <p className="text-grey-600">
         Projet lauréat {laureate.year} ·{" "}
         <Link href={`/appels/${laureate.callSlug}`} className="text-grey-800">
-          {laureate.callTitle}
+          {frenchSpacing(laureate.callTitle)}
         </Link>
       </p>
-      <h1 className="mt-2 text-3xl">{laureate.title}</h1>
+      <h1 className="mt-2 text-3xl">{frenchSpacing(laureate.title)}</h1>
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_20rem]">
         <aside
@@ -118,7 +140,7 @@ export default async function LaureatePage({ params }: Props) {
             <div>
               <dt className="font-semibold">Appel à projets</dt>
               <dd>
-                <Link href={`/appels/${laureate.callSlug}`}>{laureate.callTitle}</Link>
+                <Link href={`/appels/${laureate.callSlug}`}>{frenchSpacing(laureate.callTitle)}</Link>
               </dd>
             </div>
             <div>
@@ -167,7 +189,8 @@ export default async function LaureatePage({ params }: Props) {
               <div>
                 <dt className="font-semibold">Chef de file</dt>
                 <dd>
-                  {organisationDisplayName(laureate.lead)} <KindHint org={laureate.lead} />
+                  {organisationDisplayName(laureate.lead, { withKind: true })}
+                  <OtherProjectsLink org={laureate.lead} projects={otherProjects.get(laureate.lead.id)} />
                   {laureate.onBehalfOf && (
                     <span className="block">Pour le compte de&nbsp;: {laureate.onBehalfOf}</span>
                   )}
@@ -182,7 +205,8 @@ export default async function LaureatePage({ params }: Props) {
                     <ul className="list-disc pl-6">
                       {laureate.coApplicants.map((org) => (
                         <li key={org.id}>
-                          {organisationDisplayName(org)} <KindHint org={org} />
+                          {organisationDisplayName(org, { withKind: true })}
+                          <OtherProjectsLink org={org} projects={otherProjects.get(org.id)} />
                         </li>
                       ))}
                     </ul>
@@ -215,7 +239,7 @@ export default async function LaureatePage({ params }: Props) {
               <h2 id="binomes" className="text-2xl">
                 Binômes
               </h2>
-              <div className="mt-3 overflow-x-auto">
+              <TableScroll className="mt-3" label="Binômes du projet">
                 <table className="w-full border-collapse text-left text-sm">
                   <caption className="sr-only">
                     Binômes du projet&nbsp;: chaque collectivité française et son partenaire étranger
@@ -244,7 +268,7 @@ export default async function LaureatePage({ params }: Props) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </section>
           )}
 
@@ -289,7 +313,7 @@ export default async function LaureatePage({ params }: Props) {
                   {history.map((item) => (
                     <li key={item.id}>
                       <span className="font-semibold">{item.year}</span> —{" "}
-                      <Link href={`/laureats/${item.id}`}>{item.title}</Link>
+                      <Link href={`/laureats/${item.id}`}>{frenchSpacing(item.title)}</Link>
                       <span className="block text-sm text-grey-600">
                         {organisationDisplayName(item.lead)} avec{" "}
                         {item.sharedPartners
@@ -303,6 +327,36 @@ export default async function LaureatePage({ params }: Props) {
               </>
             )}
           </section>
+
+          {organisationsWithOthers.length > 0 && (
+            <section aria-labelledby="autres-projets" className="mt-10">
+              <h2 id="autres-projets" className="text-2xl">
+                Autres projets lauréats{" "}
+                {frenchOrganisations.length > 1 ? "de ces collectivités" : "de cette collectivité"}
+              </h2>
+              {organisationsWithOthers.map((org) => (
+                <section key={org.id} aria-labelledby={otherProjectsAnchor(org)} className="mt-6 scroll-mt-4">
+                  <h3 id={otherProjectsAnchor(org)} className="text-xl">
+                    {organisationDisplayName(org)}
+                  </h3>
+                  <ul className="mt-3 space-y-3">
+                    {(otherProjects.get(org.id) ?? []).map((project) => (
+                      <li key={project.id}>
+                        <span className="font-semibold">{project.year}</span> —{" "}
+                        <Link href={`/laureats/${project.id}`} prefetch={false}>
+                          {frenchSpacing(project.title)}
+                        </Link>
+                        <span className="block text-sm text-grey-600">
+                          {project.role === "lead" ? "Chef de file" : "Co-demandeur"} ·{" "}
+                          {formatMoneyCents(project.grantedAmountCents)}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+            </section>
+          )}
         </div>
       </div>
     </PageContainer>

@@ -7,6 +7,7 @@ import { CallStatusBadge } from "@/components/public/call-status-badge";
 import { DateTime } from "@/components/public/date-time";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canManageCalls } from "@/lib/authz/policy";
@@ -142,31 +143,33 @@ export default async function CallDashboardPage({
           <Figure label="Affectations actives" value={formatCount(figures.assigned)} />
         </dl>
 
-        <table className="mt-8 w-full max-w-xl border-collapse text-left text-sm">
-          <caption className="mb-2 text-left text-lg font-bold">Dossiers par statut</caption>
-          <thead>
-            <tr className="border-b-2 border-grey-800">
-              <th scope="col" className="py-2 pr-4">
-                Statut
-              </th>
-              <th scope="col" className="py-2 text-right">
-                Dossiers
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(Object.keys(APPLICATION_STATUS_LABELS) as (keyof typeof APPLICATION_STATUS_LABELS)[]).map(
-              (s) => (
-                <tr key={s} className="border-b border-grey-200">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {APPLICATION_STATUS_LABELS[s]}
-                  </th>
-                  <td className="py-2 text-right">{formatCount(figures.byStatus[s])}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+        <TableScroll className="mt-8" label="Dossiers par statut">
+          <table className="w-full max-w-xl border-collapse text-left text-sm">
+            <caption className="mb-2 text-left text-lg font-bold">Dossiers par statut</caption>
+            <thead>
+              <tr className="border-b-2 border-grey-800">
+                <th scope="col" className="py-2 pr-4">
+                  Statut
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  Dossiers
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(Object.keys(APPLICATION_STATUS_LABELS) as (keyof typeof APPLICATION_STATUS_LABELS)[]).map(
+                (s) => (
+                  <tr key={s} className="border-b border-grey-200">
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      {APPLICATION_STATUS_LABELS[s]}
+                    </th>
+                    <td className="py-2 text-right">{formatCount(figures.byStatus[s])}</td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="grid-title" className="mt-10">

@@ -5,6 +5,7 @@ import { ConflictForm, DecisionForm, InformationRequestForm, ReviewForm } from "
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import {
   canAccessReviewSpace,
@@ -144,41 +145,43 @@ export default async function ReviewApplicationPage({ params }: Props) {
         {details.budget.length === 0 ? (
           <p className="mt-2">Aucune ligne de budget.</p>
         ) : (
-          <table className="mt-2 w-full text-left text-sm">
-            <caption className="sr-only">Lignes du budget</caption>
-            <thead>
-              <tr className="border-b-2 border-grey-800">
-                <th scope="col" className="p-2">
-                  Ligne
-                </th>
-                <th scope="col" className="p-2">
-                  Nature
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Montant
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {details.budget.map((b, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: budget lines have no natural key here.
-                <tr key={i} className="border-b border-grey-200">
-                  <td className="p-2">
-                    {b.label}
-                    {b.funderName ? ` (${b.funderName})` : ""}
-                  </td>
-                  <td className="p-2">
-                    {b.kind === "expense"
-                      ? "Dépense"
-                      : b.kind === "own_contribution"
-                        ? "Apport propre"
-                        : "Cofinancement"}
-                  </td>
-                  <td className="p-2 text-right">{formatMoneyCents(b.amountCents)}</td>
+          <TableScroll className="mt-2" label="Lignes du budget">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Lignes du budget</caption>
+              <thead>
+                <tr className="border-b-2 border-grey-800">
+                  <th scope="col" className="p-2">
+                    Ligne
+                  </th>
+                  <th scope="col" className="p-2">
+                    Nature
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Montant
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {details.budget.map((b, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: budget lines have no natural key here.
+                  <tr key={i} className="border-b border-grey-200">
+                    <td className="p-2">
+                      {b.label}
+                      {b.funderName ? ` (${b.funderName})` : ""}
+                    </td>
+                    <td className="p-2">
+                      {b.kind === "expense"
+                        ? "Dépense"
+                        : b.kind === "own_contribution"
+                          ? "Apport propre"
+                          : "Cofinancement"}
+                    </td>
+                    <td className="p-2 text-right">{formatMoneyCents(b.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         <p className="mt-2 text-sm text-grey-700">
           {expenses.length} ligne{expenses.length > 1 ? "s" : ""} de dépenses.
@@ -330,7 +333,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
               </span>
             </dd>
           </dl>
-          <div className="mt-4 overflow-x-auto">
+          <TableScroll className="mt-4" label="Notes par instructeur et par critère">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Notes par instructeur et par critère</caption>
               <thead>
@@ -377,7 +380,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {comparison.reviews.map((r) =>
             r.overallComment ? (
               <blockquote key={r.id} className="mt-3 border-l-4 border-grey-300 pl-3">

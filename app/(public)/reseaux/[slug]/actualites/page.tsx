@@ -18,7 +18,14 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const network = await cachedNetwork((await params).slug);
-  return { title: network ? `Actualités de ${network.name}` : "Réseau introuvable" };
+  if (!network) return { title: "Réseau introuvable" };
+  const path = `/reseaux/${network.slug}/actualites`;
+  return {
+    title: `Actualités de ${network.name}`,
+    description: `Les numéros publiés des actualités de ${network.name} sur le suivi des projets lauréats de sa région.`,
+    alternates: { canonical: path, types: { "application/atom+xml": `/reseaux/${network.slug}/flux.xml` } },
+    openGraph: { title: `Actualités de ${network.name}`, url: path },
+  };
 }
 
 /** The archive of a network's published news issues. */

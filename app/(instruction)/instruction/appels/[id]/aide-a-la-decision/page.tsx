@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { EnvelopeMeter } from "@/components/review/envelope-meter";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessAdmin } from "@/lib/authz/policy";
 import { AID_REASONS, proposeSelection } from "@/lib/decisions/rules";
@@ -52,37 +53,39 @@ export default async function DecisionAidPage({ params }: Props) {
         {formatMoneyCents(aid.totalCents)} sur {formatMoneyCents(available)} disponibles (total des notes :{" "}
         {formatScore(aid.totalScore)}) ; il resterait {formatMoneyCents(aid.remainingCents)}.
       </p>
-      <table className="mt-4 w-full text-left text-sm">
-        <caption className="sr-only">Dossiers proposés et écartés, avec la raison</caption>
-        <thead>
-          <tr className="border-b-2 border-grey-800">
-            <th scope="col" className="p-2">
-              Dossier
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Note /100
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Demandé
-            </th>
-            <th scope="col" className="p-2">
-              Proposition et raison
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {aid.lines.map((l) => (
-            <tr key={l.id} className="border-b border-grey-200 align-top">
-              <td className="p-2">
-                <Link href={`/instruction/dossiers/${l.id}`}>{l.title}</Link>
-              </td>
-              <td className="p-2 text-right">{formatScore(l.score)}</td>
-              <td className="p-2 text-right whitespace-nowrap">{formatMoneyCents(l.requestedCents)}</td>
-              <td className="p-2">{AID_REASONS[l.reason]}</td>
+      <TableScroll className="mt-4" label="Dossiers proposés et écartés, avec la raison">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Dossiers proposés et écartés, avec la raison</caption>
+          <thead>
+            <tr className="border-b-2 border-grey-800">
+              <th scope="col" className="p-2">
+                Dossier
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Note /100
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Demandé
+              </th>
+              <th scope="col" className="p-2">
+                Proposition et raison
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {aid.lines.map((l) => (
+              <tr key={l.id} className="border-b border-grey-200 align-top">
+                <td className="p-2">
+                  <Link href={`/instruction/dossiers/${l.id}`}>{l.title}</Link>
+                </td>
+                <td className="p-2 text-right">{formatScore(l.score)}</td>
+                <td className="p-2 text-right whitespace-nowrap">{formatMoneyCents(l.requestedCents)}</td>
+                <td className="p-2">{AID_REASONS[l.reason]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </PageContainer>
   );
 }

@@ -28,7 +28,9 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load(params);
   if (!found) return { title: "Numéro introuvable" };
-  return { title: `${found.network.name} n° ${found.issue.number} — ${found.issue.title}` };
+  const title = `${found.network.name} n°\u00a0${found.issue.number} — ${found.issue.title}`;
+  const path = `/reseaux/${found.network.slug}/actualites/${found.issue.number}`;
+  return { title, alternates: { canonical: path }, openGraph: { title, url: path, type: "article" } };
 }
 
 /** One published news issue with all its articles. */
