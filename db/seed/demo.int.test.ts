@@ -24,6 +24,27 @@ describe.skipIf(!url)("demo data", () => {
     await close();
   });
 
+  it("has RESACOOP's follow-up of a published laureate: one news issue, two pages, two milestones", async () => {
+    // Named by the seed's titles: other test files of this database add follow-up content of their own.
+    const followup = await one<{ issues: number; posts: number; about: number; milestones: number }>(sql`
+      select
+        (select count(*)::int from news_issues i join regional_networks n on n.id = i.network_id
+          where n.slug = 'resacoop' and i.number = 1 and i.status = 'published') as issues,
+        (select count(*)::int from followup_posts p join news_issues i on i.id = p.news_issue_id
+          join regional_networks n on n.id = i.network_id
+          where n.slug = 'resacoop' and i.number = 1 and p.status = 'published'
+            and p.body_md like '*Texte fictif de démonstration%') as posts,
+        (select count(*)::int from followup_posts p join applications a on a.id = p.application_id
+          join calls c on c.id = a.call_id join decisions d on d.application_id = a.id
+          where p.title like 'Thiers et Tandil préparent%' and d.outcome = 'accepted'
+            and c.results_published_at <= now() and c.year = 2025) as about,
+        (select count(*)::int from milestones m join applications a on a.id = m.application_id
+          join calls c on c.id = a.call_id
+          where c.year = 2025 and m.label in ('Convention de partenariat signée par Thiers et Tandil',
+            'Première mission d’apprentis couteliers à Tandil')) as milestones`);
+    expect(followup).toEqual({ issues: 1, posts: 2, about: 1, milestones: 2 });
+  });
+
   it("has the 2025 national totals: 10 calls, 158 applications, 91 supported", async () => {
     const calls = await one<{ n: number }>(sql`select count(*)::int as n from calls where year = 2025`);
     expect(calls.n).toBe(10);

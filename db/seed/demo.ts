@@ -12,7 +12,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { normalizeSearch } from "../../lib/text";
-import { endOfParisDay, parisTime, parisYear } from "../../lib/time";
+import { endOfParisDay, parisParts, parisTime, parisYear } from "../../lib/time";
 import type { Database } from "../client";
 import {
   applications,
@@ -22,9 +22,12 @@ import {
   calls,
   criteria,
   decisions,
+  followupPosts,
   foreignPartners,
   memberships,
   messages,
+  milestones,
+  newsIssues,
   operators,
   organisations,
   pairings,
@@ -421,6 +424,9 @@ class DemoBuilder {
   private readonly decisions: (typeof decisions.$inferInsert)[] = [];
   private readonly messages: (typeof messages.$inferInsert)[] = [];
   private readonly audit: (typeof auditEvents.$inferInsert)[] = [];
+  private readonly newsIssues: (typeof newsIssues.$inferInsert)[] = [];
+  private readonly posts: (typeof followupPosts.$inferInsert)[] = [];
+  private readonly milestones: (typeof milestones.$inferInsert)[] = [];
 
   private persona = new Map<PersonaKey, string>();
   private resacoop!: Org;
@@ -462,6 +468,94 @@ class DemoBuilder {
     this.buildHistory();
     this.buildCurrentYear();
     this.finalizeCalls();
+    // Last: it draws its ids after everything else, so the rest of the demo stays as it was.
+    this.buildFollowup();
+  }
+
+  /**
+   * RESACOOP's follow-up of the real Thiers – Tandil 2025 project: a news
+   * issue with a page about the project and a general one, and two
+   * milestones, so that the home page, the project page and the network's
+   * pages show what a network publishes. The project is real; these texts are
+   * not, and say so.
+   */
+  private buildFollowup() {
+    const project = this.calls
+      .flatMap((c) => c.applications)
+      .find((a) => a.call.row.year === 2025 && a.lead.name === "Thiers");
+    if (!project) throw new Error("Demo seed: the Thiers – Tandil 2025 project is missing.");
+    const editor = this.user("editor-resacoop");
+    const networkId = this.resacoopNetworkId;
+    const daysAgo = (days: number) => new Date(this.now.getTime() - days * 86_400_000);
+    const parisDate = (date: Date) => {
+      const { year, month, day } = parisParts(date);
+      return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    };
+    const notice = "*Texte fictif de démonstration\u00a0: le projet est réel, cette page ne l’est pas.*\n\n";
+    const issueId = this.id();
+    const published = daysAgo(12);
+    this.newsIssues.push({
+      id: issueId,
+      networkId,
+      number: 1,
+      title: "Résa’Clic — les lauréats 2025 au travail",
+      issueDate: parisDate(published),
+      status: "published",
+      publishedAt: published,
+      createdBy: editor,
+      createdAt: daysAgo(15),
+    });
+    this.posts.push(
+      {
+        id: this.id(),
+        networkId,
+        applicationId: project.row.id,
+        newsIssueId: issueId,
+        title: "Thiers et Tandil préparent la première mission d’apprentis couteliers",
+        bodyMd: `${notice}La convention de partenariat est signée. Les deux villes ont choisi ensemble six apprentis, trois de chaque côté, qui passeront trois semaines dans les ateliers de l’autre ville.\n\n## Prochaines étapes\n\n- la mission à Tandil, au printemps\u202f;\n- un salon commun de la coutellerie, à Thiers, à l’automne.`,
+        status: "published",
+        publishedAt: published,
+        authorId: editor,
+        createdAt: daysAgo(14),
+        updatedAt: published,
+      },
+      {
+        id: this.id(),
+        networkId,
+        newsIssueId: issueId,
+        title: "Rencontre régionale des collectivités engagées à l’international",
+        bodyMd: `${notice}RESACOOP réunit les collectivités lauréates d’Auvergne-Rhône-Alpes pour partager leurs premiers résultats et préparer les prochains appels à projets.`,
+        status: "published",
+        publishedAt: published,
+        authorId: editor,
+        createdAt: daysAgo(13),
+        updatedAt: published,
+      },
+    );
+    this.milestones.push(
+      {
+        id: this.id(),
+        applicationId: project.row.id,
+        networkId,
+        label: "Convention de partenariat signée par Thiers et Tandil",
+        plannedDate: parisDate(daysAgo(40)),
+        status: "done",
+        progressPercent: 100,
+        position: 0,
+        createdBy: editor,
+      },
+      {
+        id: this.id(),
+        applicationId: project.row.id,
+        networkId,
+        label: "Première mission d’apprentis couteliers à Tandil",
+        plannedDate: parisDate(new Date(this.now.getTime() + 120 * 86_400_000)),
+        status: "in_progress",
+        progressPercent: 40,
+        position: 1,
+        createdBy: editor,
+      },
+    );
   }
 
   private async loadReferences() {
@@ -1469,6 +1563,9 @@ class DemoBuilder {
       messages,
       this.messages.filter((m) => m.inReplyTo),
     );
+    await insert(newsIssues, this.newsIssues);
+    await insert(followupPosts, this.posts);
+    await insert(milestones, this.milestones);
     this.audit.push({
       occurredAt: this.now,
       actorId: null,

@@ -39,3 +39,25 @@ test("the lead links to its other projects, and the partnership's history spans 
   ).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("the demo's follow-up by RESACOOP shows on the project page and in its news issue", async ({ page }) => {
+  await page.goto("/laureats?annee=2025&region=84");
+  await page.getByRole("link", { name: THIERS_TANDIL_2025 }).click();
+  const post = page.getByRole("article", { name: /^Thiers et Tandil préparent la première mission/ });
+  await expect(post).toContainText("Texte fictif de démonstration");
+  await expect(post.getByRole("heading", { name: "Prochaines étapes" })).toBeVisible();
+  const steps = page.getByRole("region", { name: "Étapes" });
+  await expect(
+    steps.getByRole("listitem").filter({ hasText: "Convention de partenariat signée" }),
+  ).toContainText("Réalisée");
+  await expect(steps.getByRole("listitem").filter({ hasText: "Première mission d’apprentis" })).toContainText(
+    "En cours",
+  );
+
+  await page.goto("/reseaux/resacoop/actualites/1");
+  await expect(
+    page.getByRole("heading", { level: 1, name: /Résa’Clic — les lauréats 2025 au travail/ }),
+  ).toBeVisible();
+  await expect(page.getByRole("article")).toHaveCount(2);
+  await expectNoAxeViolations(page);
+});

@@ -39,11 +39,15 @@ describe.skipIf(!url)("regional network queries", () => {
     const thiers = (await regionLaureates(db, "84")).find((l) => l.leadName === "Thiers" && l.year === 2025);
     expect(thiers).toBeDefined();
     expect(await projectRegionCodes(db, thiers?.id ?? "")).toEqual(["84"]);
-    // No follow-up in the seed: the public project page shows nothing yet.
-    expect(await publicProjectFollowup(db, thiers?.id ?? "")).toEqual({
-      posts: [],
-      milestones: [],
-      excerpts: [],
-    });
+    // The demo's follow-up of this project: one page (in news issue 1), two milestones, no excerpt.
+    const followup = await publicProjectFollowup(db, thiers?.id ?? "");
+    expect(followup.posts.map((p) => [p.title, p.issueNumber])).toEqual([
+      ["Thiers et Tandil préparent la première mission d’apprentis couteliers", 1],
+    ]);
+    expect(followup.milestones.map((m) => [m.label, m.status, m.progressPercent])).toEqual([
+      ["Convention de partenariat signée par Thiers et Tandil", "done", 100],
+      ["Première mission d’apprentis couteliers à Tandil", "in_progress", 40],
+    ]);
+    expect(followup.excerpts).toEqual([]);
   });
 });

@@ -11,14 +11,11 @@ export type FollowupNewsItem = {
 };
 
 /**
- * Latest follow-up news of the regional networks, for the home page. A hook
- * for the networks' follow-up issue, which owns the posts: it returns nothing
- * until then. Whoever fills it must keep to published posts about published
- * laureates (lib/public/published.ts) and call invalidatePublicContent()
- * (lib/public/cache.ts) when a post is published or changed.
+ * Latest follow-up news of the regional networks, for the home page: published
+ * posts about published laureates only (lib/followup/queries.ts), cached with
+ * the public content and invalidated when a post is published or changed.
  */
 export async function latestFollowupNews(limit = 3): Promise<FollowupNewsItem[]> {
-  // Filled by the follow-up (lib/followup): visible posts only, about published laureates only.
   return cachedLatestFollowupNews(limit);
 }
 

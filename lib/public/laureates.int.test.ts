@@ -106,15 +106,20 @@ describe.skipIf(!url)("laureates search and theme filter", () => {
   it("filters by département, lead or co-applicant, and offers only départements with a laureate", async () => {
     // Counted independently, on the demo year (other test files add laureates to far years meanwhile).
     const expected = (await db.execute(sql`
-      select dep.insee_code as code, count(distinct a.id)::int as n
-      from applications a join calls c on c.id = a.call_id
-      join decisions d on d.application_id = a.id and d.outcome = 'accepted'
-      join organisations o on o.id = a.lead_organisation_id
-        or o.id in (select p.organisation_id from participants p
-                    where p.application_id = a.id and p.role = 'co_applicant')
-      join organisations dep on dep.kind = 'departement' and dep.insee_code = o.departement_code
-      where c.year = 2025 and c.results_published_at <= now()
-      group by dep.insee_code`)) as unknown as { code: string; n: number }[];
+      with laureate as (
+        select a.id, a.lead_organisation_id from applications a join calls c on c.id = a.call_id
+        join decisions d on d.application_id = a.id and d.outcome = 'accepted'
+        where c.year = 2025 and c.results_published_at <= now()
+      ), member as (
+        select l.id, l.lead_organisation_id as organisation_id from laureate l
+        union
+        select l.id, p.organisation_id from laureate l
+        join participants p on p.application_id = l.id and p.role = 'co_applicant'
+      )
+      select o.departement_code as code, count(distinct m.id)::int as n
+      from member m join organisations o on o.id = m.organisation_id
+      where o.departement_code is not null
+      group by o.departement_code`)) as unknown as { code: string; n: number }[];
     expect(expected.find((e) => e.code === "63")?.n).toBeGreaterThanOrEqual(1); // Thiers
     for (const { code, n } of expected) {
       expect((await search({ departement: code, annee: "2025" })).total, code).toBe(n);
