@@ -1,6 +1,12 @@
 import type { NextConfig } from "next";
 
-import { LAUREATES_CACHED_PREFIX, LAUREATES_SEGMENT_HEADER } from "./lib/public/laureates-path";
+import {
+  ALL_LAUREATES_SEGMENT,
+  LAUREATES_CACHED_PREFIX,
+  LAUREATES_SEARCH_PATH,
+  LAUREATES_SEARCH_SEGMENT,
+  LAUREATES_SEGMENT_HEADER,
+} from "./lib/public/laureates-path";
 import { cspOptionsFromEnv, resourceCsp, securityHeaders } from "./lib/security/csp";
 
 /**
@@ -23,12 +29,25 @@ const nextConfig: NextConfig = {
   },
   async rewrites() {
     return {
-      // /laureats?… → its cached route, the segment chosen by proxy.ts (lib/public/laureates-routing.ts).
+      // /laureats?… → its cached route, the segment chosen by proxy.ts, or the per-request search
+      // (lib/public/laureates-routing.ts); the unfiltered /laureats is served as it is, but to a
+      // client navigation (`rsc` header, which the proxy does not see) as the cached route's « tous ».
       beforeFiles: [
+        {
+          source: "/laureats",
+          has: [{ type: "header", key: LAUREATES_SEGMENT_HEADER, value: LAUREATES_SEARCH_SEGMENT }],
+          destination: LAUREATES_SEARCH_PATH,
+        },
         {
           source: "/laureats",
           has: [{ type: "header", key: LAUREATES_SEGMENT_HEADER, value: "(?<segment>[^/]+)" }],
           destination: `${LAUREATES_CACHED_PREFIX}:segment`,
+        },
+        {
+          source: "/laureats",
+          has: [{ type: "header", key: "rsc", value: "1" }],
+          missing: [{ type: "header", key: LAUREATES_SEGMENT_HEADER }],
+          destination: `${LAUREATES_CACHED_PREFIX}${ALL_LAUREATES_SEGMENT}`,
         },
       ],
     };

@@ -1,6 +1,15 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { LAUREATES_SEGMENT_HEADER, routeLaureatesList } from "@/lib/public/laureates-routing";
-import { cspOptionsFromEnv, policyForRequest, strictTransportSecurity } from "@/lib/security/csp";
+import {
+  LAUREATES_SEARCH_SEGMENT,
+  LAUREATES_SEGMENT_HEADER,
+  routeLaureatesList,
+} from "@/lib/public/laureates-routing";
+import {
+  cspOptionsFromEnv,
+  policyForRequest,
+  sameHeaders,
+  strictTransportSecurity,
+} from "@/lib/security/csp";
 
 const cspOptions = cspOptionsFromEnv();
 // Read when the server starts, not when it is built (lib/security/csp.ts says why).
@@ -18,7 +27,7 @@ export function proxy(request: NextRequest) {
     if (hsts) response.headers.set("Strict-Transport-Security", hsts);
     return response;
   };
-  // The laureates list is served from the cache, one entry per canonical filter combination.
+  // The laureates list is served from the cache: /laureats as it is, one entry per canonical filter combination.
   const laureates = routeLaureatesList(request.nextUrl.pathname, request.nextUrl.searchParams, {
     clientNavigation: request.headers.get("rsc") === "1",
   });
@@ -26,6 +35,9 @@ export function proxy(request: NextRequest) {
   // Only the proxy names the segment; the rewrite itself is next.config.ts's (lib/public/laureates-routing.ts says why).
   requestHeaders.delete(LAUREATES_SEGMENT_HEADER);
   if (laureates?.kind === "rewrite") requestHeaders.set(LAUREATES_SEGMENT_HEADER, laureates.segment);
+  if (laureates?.kind === "dynamic") requestHeaders.set(LAUREATES_SEGMENT_HEADER, LAUREATES_SEARCH_SEGMENT);
+  // Most public requests (a plain /laureats among them): nothing to hand over, skip the override (~0.1 ms).
+  if (sameHeaders(requestHeaders, request.headers)) return withCsp(NextResponse.next());
   return withCsp(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 

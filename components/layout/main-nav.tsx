@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { LAUREATES_CACHED_PREFIX } from "@/lib/public/laureates-path";
+import { LAUREATES_CACHED_PREFIX, LAUREATES_SEARCH_PATH } from "@/lib/public/laureates-path";
 import { UserMenu } from "./user-menu";
 
 const LINKS = [
@@ -15,8 +15,11 @@ const LINKS = [
 ] as const;
 
 function isCurrent(currentPath: string, href: string) {
-  // The cached laureates list is rendered at its internal address (lib/public/laureates-routing.ts).
-  const pathname = currentPath.startsWith(LAUREATES_CACHED_PREFIX) ? "/laureats" : currentPath;
+  // A filtered list or a search is rendered at an internal address (lib/public/laureates-routing.ts).
+  const pathname =
+    currentPath.startsWith(LAUREATES_CACHED_PREFIX) || currentPath === LAUREATES_SEARCH_PATH
+      ? "/laureats"
+      : currentPath;
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 

@@ -69,6 +69,17 @@ test.describe("public pages come from Next's cache", () => {
     expect((await request.get("/laureats-filtres/utm%3Dx")).status()).toBe(404);
   });
 
+  test("a search keeps its URL, is rendered per request and is never stored by a cache", async ({ page }) => {
+    const response = await page.goto("/laureats?q=coutellerie");
+    await expect(page).toHaveURL(/\/laureats\?q=coutellerie$/);
+    expect(response?.headers()["cache-control"]).toMatch(/no-store/);
+    expect(response?.headers()["cache-control"]).not.toMatch(/s-maxage/);
+    await expect(page.getByRole("heading", { level: 2, name: /recherche «\scoutellerie\s»/ })).toBeVisible();
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/laureats$/);
+    const nav = page.getByRole("navigation", { name: "Menu principal" });
+    await expect(nav.getByRole("link", { name: "Lauréats" })).toHaveAttribute("aria-current", "page");
+  });
+
   test("only the proxy chooses the cached entry of a list request", async ({ request }) => {
     // proxy.ts hands the canonical segment to next.config.ts's rewrite in a request header: one sent by the client is dropped.
     const header = { "x-laureats-segment": "annee%3D2025%26pays%3DAR" };
@@ -79,6 +90,12 @@ test.describe("public pages come from Next's cache", () => {
     expect(search.status()).toBe(200);
     expect(await search.text()).toContain("recherche «\u00a0coutellerie\u00a0»");
     expect(search.headers()["cache-control"]).not.toMatch(/s-maxage/);
+    // Nor can a client send the unfiltered list, or a filtered one, to the per-request search.
+    for (const url of ["/laureats", "/laureats?pays=AR"]) {
+      const cached = await request.get(url, { headers: { "x-laureats-segment": "recherche" } });
+      expect(cached.status(), url).toBe(200);
+      expectShareable(cached.headers()["cache-control"], url);
+    }
   });
 
   for (const [persona, url] of [
@@ -108,6 +125,16 @@ test.describe("public pages come from Next's cache", () => {
 
     const anonymous = await playwright.request.newContext({ baseURL: String(info.project.use.baseURL) });
     const list = `/laureats?appel=${call.slug}`;
+    // The unfiltered list is a cached page of its own: its count must follow the publication too.
+    const laureatesCount = async () => {
+      const match = /<h2 id="resultats"[^>]*>([\d\s\u202f]+) projets lauréats<\/h2>/.exec(
+        await (await anonymous.get("/laureats")).text(),
+      );
+      if (!match?.[1]) throw new Error("no laureates count on /laureats");
+      return Number(match[1].replace(/\D/g, ""));
+    };
+    await laureatesCount();
+    const countBefore = await laureatesCount();
     // Before publication: the list of the call is cached, without the laureate.
     await anonymous.get(list);
     const cached = await anonymous.get(list);
@@ -129,6 +156,8 @@ test.describe("public pages come from Next's cache", () => {
     const body = await after.text();
     expect(body).toContain(accepted.title);
     expect(body).not.toContain(rejected.title);
+    // Other tests may publish at the same time: the count moved, whatever else did.
+    expect(await laureatesCount()).not.toBe(countBefore);
     const project = await anonymous.get(`/laureats/${accepted.id}`);
     expect(project.status()).toBe(200);
     expect(await project.text()).toContain(accepted.title);

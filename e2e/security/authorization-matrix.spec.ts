@@ -47,6 +47,8 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
   "/laureats": { path: "/laureats", expect: everyone(200) },
   // The cached list /laureats?… is rewritten to (lib/public/laureates-routing.ts); public like it.
   "/laureats-filtres/[filtres]": { path: "/laureats-filtres/pays%3DAR", expect: everyone(200) },
+  // A search /laureats?q=… is rewritten to (rendered per request); public like it.
+  "/laureats-recherche": { path: "/laureats-recherche?q=eau", expect: everyone(200) },
   "/sitemap.xml": { path: "/sitemap.xml", expect: everyone(200) },
   "/laureats/[id]": {
     path: () => firstLink("/laureats", /^\/laureats\/[0-9a-f-]{36}$/),

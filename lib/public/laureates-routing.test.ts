@@ -3,6 +3,8 @@ import {
   ALL_LAUREATES_SEGMENT,
   canonicalLaureatesQuery,
   LAUREATES_CACHED_PREFIX,
+  LAUREATES_SEARCH_PATH,
+  LAUREATES_SEARCH_SEGMENT,
   queryForSegment,
   routeLaureatesList,
   segmentForQuery,
@@ -20,11 +22,15 @@ describe("routeLaureatesList", () => {
     expect(route("/laureatsx?pays=AR")).toBeNull();
   });
 
-  it("rewrites the unfiltered list to its cached route", () => {
-    expect(route("/laureats")).toEqual({
-      kind: "rewrite",
-      segment: ALL_LAUREATES_SEGMENT,
-    });
+  it("leaves the unfiltered list to its own cached page, without any rewrite", () => {
+    expect(route("/laureats")).toEqual({ kind: "unfiltered" });
+  });
+
+  it("has a segment for the unfiltered list, where next.config.ts sends client navigations", () => {
+    expect(route("/laureats", true)).toEqual({ kind: "unfiltered" });
+    expect(route("/laureats?utm_source=x&_rsc=1x2y", true)).toEqual({ kind: "unfiltered" });
+    expect(segmentForQuery("")).toBe(ALL_LAUREATES_SEGMENT);
+    expect(queryForSegment(ALL_LAUREATES_SEGMENT)).toBe("");
   });
 
   it("rewrites a canonical query to one segment holding it", () => {
@@ -45,6 +51,7 @@ describe("routeLaureatesList", () => {
       location: "/laureats?pays=AM",
     });
     expect(route("/laureats?page=1")).toEqual({ kind: "redirect", location: "/laureats" });
+    expect(route("/laureats?")).toEqual({ kind: "unfiltered" });
     expect(route("/laureats?departement=2a&region=94")).toEqual({
       kind: "redirect",
       location: "/laureats?region=94&departement=2A",
@@ -84,8 +91,9 @@ describe("routeLaureatesList", () => {
     expect(route(`/laureats?theme=${encodeURIComponent(theme)}`)).toEqual({ kind: "dynamic" });
   });
 
-  it("leaves the internal route alone (the proxy runs again on the rewritten path)", () => {
+  it("leaves the internal routes alone (the proxy runs again on the rewritten path)", () => {
     expect(route(`${LAUREATES_CACHED_PREFIX}pays%3DAM`)).toBeNull();
+    expect(route(`${LAUREATES_SEARCH_PATH}?q=eau`)).toBeNull();
   });
 });
 
@@ -98,6 +106,8 @@ describe("segments", () => {
       "?theme=S%C3%A9curit%C3%A9+alimentaire",
     ]) {
       const segment = segmentForQuery(query);
+      // Never the value that sends a request to the search route instead (next.config.ts).
+      expect(segment).not.toBe(LAUREATES_SEARCH_SEGMENT);
       expect(queryForSegment(segment)).toBe(query);
       expect(queryForSegment(decodeURIComponent(segment))).toBe(query);
     }
