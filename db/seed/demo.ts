@@ -11,8 +11,9 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { isoDateInParis } from "../../lib/format";
 import { normalizeSearch } from "../../lib/text";
-import { endOfParisDay, parisParts, parisTime, parisYear } from "../../lib/time";
+import { endOfParisDay, parisTime, parisYear } from "../../lib/time";
 import type { Database } from "../client";
 import {
   applications,
@@ -487,10 +488,6 @@ class DemoBuilder {
     const editor = this.user("editor-resacoop");
     const networkId = this.resacoopNetworkId;
     const daysAgo = (days: number) => new Date(this.now.getTime() - days * 86_400_000);
-    const parisDate = (date: Date) => {
-      const { year, month, day } = parisParts(date);
-      return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-    };
     const notice = "*Texte fictif de démonstration\u00a0: le projet est réel, cette page ne l’est pas.*\n\n";
     const issueId = this.id();
     const published = daysAgo(12);
@@ -499,7 +496,7 @@ class DemoBuilder {
       networkId,
       number: 1,
       title: "Résa’Clic — les lauréats 2025 au travail",
-      issueDate: parisDate(published),
+      issueDate: isoDateInParis(published),
       status: "published",
       publishedAt: published,
       createdBy: editor,
@@ -538,7 +535,7 @@ class DemoBuilder {
         applicationId: project.row.id,
         networkId,
         label: "Convention de partenariat signée par Thiers et Tandil",
-        plannedDate: parisDate(daysAgo(40)),
+        plannedDate: isoDateInParis(daysAgo(40)),
         status: "done",
         progressPercent: 100,
         position: 0,
@@ -549,7 +546,7 @@ class DemoBuilder {
         applicationId: project.row.id,
         networkId,
         label: "Première mission d’apprentis couteliers à Tandil",
-        plannedDate: parisDate(new Date(this.now.getTime() + 120 * 86_400_000)),
+        plannedDate: isoDateInParis(new Date(this.now.getTime() + 120 * 86_400_000)),
         status: "in_progress",
         progressPercent: 40,
         position: 1,
