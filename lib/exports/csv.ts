@@ -1,9 +1,9 @@
+import { neutraliseFormula } from "./formula";
+
 /** One CSV field (RFC 4180): quoted when needed; formulas neutralised for spreadsheet safety. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
-  let text = String(value);
-  // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = typeof value === "string" ? neutraliseFormula(value) : String(value);
   return /[";\n\r,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

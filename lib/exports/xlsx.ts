@@ -1,4 +1,5 @@
 import { crc32 } from "node:zlib";
+import { neutraliseFormula } from "./formula";
 
 /**
  * A minimal streaming XLSX writer: one sheet of inline strings and numbers,
@@ -133,7 +134,9 @@ export type Cell = string | number | null | undefined;
 function cellXml(value: Cell) {
   if (value === null || value === undefined || value === "") return "<c/>";
   if (typeof value === "number" && Number.isFinite(value)) return `<c><v>${value}</v></c>`;
-  return `<c t="inlineStr"><is><t xml:space="preserve">${xmlEscape(String(value))}</t></is></c>`;
+  // An inline string is never evaluated by Excel, but a sheet saved again as CSV, or opened by a
+  // program that re-reads text cells, would run it: the same neutralisation as the CSV files.
+  return `<c t="inlineStr"><is><t xml:space="preserve">${xmlEscape(neutraliseFormula(String(value)))}</t></is></c>`;
 }
 
 export function rowXml(cells: readonly Cell[]) {

@@ -1,7 +1,10 @@
+import { neutraliseFormula } from "@/lib/exports/formula";
 import { SCDL_COLUMNS, type ScdlSubventionRow } from "./scdl-schema";
 
+/** One cell: a text starting like a formula is neutralised (numbers such as `montant` stay numbers). */
 function csvCell(value: string): string {
-  return /[",\r\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const text = neutraliseFormula(value);
+  return /[",\r\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** RFC 4180 CSV, comma-separated, CRLF, header of the schema's column names (UTF-8, no BOM). */
