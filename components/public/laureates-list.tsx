@@ -13,7 +13,7 @@ import {
   laureateFiltersQuery,
   pageCount,
 } from "@/lib/public/laureate-filters";
-import { laureateFilterOptions, listLaureates } from "@/lib/public/laureates";
+import { type FilterOptions, laureateFilterOptions, listLaureates } from "@/lib/public/laureates";
 
 /** Metadata of the list, whichever route renders it (the canonical URL is the unfiltered list). */
 export const laureatesMetadata: Metadata = {
@@ -29,11 +29,17 @@ export const laureatesMetadata: Metadata = {
  * app/(public)/laureats-filtres/[filtres] (see lib/public/laureates-routing.ts)
  * and, for a free-text search, per request by app/(public)/laureats.
  */
-export async function LaureatesList({ filters }: { filters: LaureateFilters }) {
-  const [{ total, items }, options] = await Promise.all([
-    listLaureates(filters),
-    laureateFilterOptions(filters),
-  ]);
+export async function LaureatesList({
+  filters,
+  loaded,
+}: {
+  filters: LaureateFilters;
+  /** The list and the options when the route read them already (the cached route checks the filters with them). */
+  loaded?: { list: Awaited<ReturnType<typeof listLaureates>>; options: FilterOptions };
+}) {
+  const [{ total, items }, options] = loaded
+    ? [loaded.list, loaded.options]
+    : await Promise.all([listLaureates(filters), laureateFilterOptions(filters)]);
   const pages = pageCount(total);
   const firstShown = (filters.page - 1) * LAUREATES_PAGE_SIZE + 1;
 

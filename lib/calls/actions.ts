@@ -73,9 +73,10 @@ function callColumns(v: CallFormValues) {
 export async function createCall(_prev: ActionResult<{ id: string }> | null, formData: FormData) {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", EXPIRED);
+  // Authorization before validation: a refused user learns nothing of the form's rules.
+  if (!canManageCalls(user)) return fail("forbidden", FORBIDDEN);
   const parsed = parsePayload(formData);
   if (!parsed.success) return fail("invalid", INVALID, issuesByPath(parsed.error));
-  if (!canManageCalls(user)) return fail("forbidden", FORBIDDEN);
   const v = parsed.data;
   const source = formData.get("duplicateOf");
   try {
@@ -254,13 +255,15 @@ async function refuseForeignItems(tx: Tx, callId: string, v: CallFormValues) {
 export async function updateCall(_prev: ActionResult<{ id: string }> | null, formData: FormData) {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", EXPIRED);
+  // Authorization before validation and before the call is looked up: a refused user learns neither
+  // the form's rules nor whether the call exists.
+  if (!canManageCalls(user)) return fail("forbidden", FORBIDDEN);
   const parsed = parsePayload(formData);
   if (!parsed.success) return fail("invalid", INVALID, issuesByPath(parsed.error));
   const id = String(formData.get("id") ?? "");
   const db = getDb();
   const call = await getCall(db, id);
   if (!call) return fail("not_found", "Cet appel n’existe plus.");
-  if (!canManageCalls(user)) return fail("forbidden", FORBIDDEN);
   const v = parsed.data;
   try {
     await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "@/lib/open-data/csv";
+import type { ScdlSubventionRow } from "@/lib/open-data/scdl-schema";
 import { csvLine } from "./csv";
 import { neutraliseFormula } from "./formula";
 import { rowXml } from "./xlsx";
@@ -26,7 +27,7 @@ describe("formula injection in the files the service writes", () => {
   });
 
   it("the open-data CSV neutralises text cells and keeps montant a number", () => {
-    const row = {
+    const row: ScdlSubventionRow = {
       nomAttribuant: "Ministère",
       idAttribuant: "12000601000025",
       dateConvention: "2025-07-01",

@@ -7,6 +7,7 @@ import {
   paginationWindow,
   parseLaureateFilters,
   SEARCH_MAX_LENGTH,
+  withinOffered,
 } from "./laureate-filters";
 
 describe("parseLaureateFilters", () => {
@@ -138,5 +139,48 @@ describe("pagination", () => {
     expect(paginationWindow(1, 5)).toEqual([1, 2, null, 5]);
     expect(paginationWindow(3, 5)).toEqual([1, 2, 3, 4, 5]);
     expect(paginationWindow(6, 12)).toEqual([1, null, 5, 6, 7, null, 12]);
+  });
+});
+
+describe("withinOffered: the filters a cached list is rendered for", () => {
+  const offered = {
+    years: [2025, 2024],
+    calls: [{ slug: "afrique-2025" }],
+    regions: [{ code: "84" }],
+    departements: [{ code: "63" }],
+    countries: ["AR", "BF"],
+    themes: ["Sécurité alimentaire"],
+  };
+  const filters = (query: string) => parseLaureateFilters(Object.fromEntries(new URLSearchParams(query)));
+
+  it("renders values some laureate uses, on a page of the list", () => {
+    expect(
+      withinOffered(
+        filters(
+          "annee=2025&appel=afrique-2025&region=84&departement=63&pays=AR&theme=Sécurité alimentaire&page=3",
+        ),
+        offered,
+        41,
+      ),
+    ).toEqual({ ok: true });
+  });
+
+  it.each([
+    ["theme=xyz123", ""],
+    ["annee=2099&pays=AR", "?pays=AR"],
+    ["appel=inconnu-2030", ""],
+    ["region=11&theme=Sécurité alimentaire", "?theme=S%C3%A9curit%C3%A9+alimentaire"],
+    ["departement=75", ""],
+    ["pays=ZZ&page=4", ""],
+  ])("drops a value no laureate uses (%s → %j), back to the first page", (query, to) => {
+    expect(withinOffered(filters(query), offered, 100)).toEqual({ ok: false, query: to });
+  });
+
+  it("sends a page past the last to the last one", () => {
+    expect(withinOffered(filters("pays=AR&page=9999"), offered, 41)).toEqual({
+      ok: false,
+      query: "?pays=AR&page=3",
+    });
+    expect(withinOffered(filters("page=2"), offered, 0)).toEqual({ ok: false, query: "" });
   });
 });

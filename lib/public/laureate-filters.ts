@@ -116,6 +116,50 @@ export function laureateFiltersQuery(filters: Partial<LaureateFilters>): string 
   return query ? `?${query}` : "";
 }
 
+/** The values the filters' lists offer: those some published laureate uses (lib/public/laureates.ts). */
+export type OfferedValues = {
+  years: readonly number[];
+  calls: readonly { slug: string }[];
+  regions: readonly { code: string }[];
+  departements: readonly { code: string }[];
+  countries: readonly string[];
+  themes: readonly string[];
+};
+
+/**
+ * The filters a cached list is rendered for, or where to send the visitor
+ * instead: every value among those offered (used by a published laureate) and
+ * the page within the list. Each value a visitor invents (`theme` is free
+ * text, a year, a call's slug) or each page past the last would otherwise be
+ * one more entry in the route cache; it is dropped, as a malformed value is,
+ * and the visitor redirected to the list without it (or to its last page).
+ */
+export function withinOffered(
+  filters: LaureateFilters,
+  offered: OfferedValues,
+  total: number,
+): { ok: true } | { ok: false; query: string } {
+  const kept: LaureateFilters = {
+    ...filters,
+    year: filters.year !== undefined && offered.years.includes(filters.year) ? filters.year : undefined,
+    call: offered.calls.some((c) => c.slug === filters.call) ? filters.call : undefined,
+    region: offered.regions.some((r) => r.code === filters.region) ? filters.region : undefined,
+    departement: offered.departements.some((d) => d.code === filters.departement)
+      ? filters.departement
+      : undefined,
+    country: filters.country && offered.countries.includes(filters.country) ? filters.country : undefined,
+    theme: filters.theme && offered.themes.includes(filters.theme) ? filters.theme : undefined,
+  };
+  const dropped = (["year", "call", "region", "departement", "country", "theme"] as const).some(
+    (name) => kept[name] !== filters[name],
+  );
+  // Without a value the count changes: start again from the first page.
+  if (dropped) return { ok: false, query: laureateFiltersQuery({ ...kept, page: 1 }) };
+  const last = pageCount(total);
+  if (filters.page > last) return { ok: false, query: laureateFiltersQuery({ ...kept, page: last }) };
+  return { ok: true };
+}
+
 /** Number of pages for a result count (at least one, so « page 1 sur 1 » reads well when empty). */
 export function pageCount(total: number, pageSize = LAUREATES_PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));

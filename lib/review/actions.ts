@@ -38,12 +38,16 @@ export async function saveReview(_prev: ActionResult | null, formData: FormData)
   const applicationId = String(formData.get("applicationId") ?? "");
   const core = /^[0-9a-f-]{36}$/i.test(applicationId) ? await loadApplicationCore(applicationId) : null;
   if (!core) return fail("not_found", "Dossier introuvable.");
+  // Authorization before validation: the field errors name the grid's criteria (their ids), which only
+  // the application's reviewers may learn; whoever is not assigned is told what a wrong id is told.
+  const assignment = await loadAssignment(user.id, core.id);
+  if (!canScoreApplication(user, assignment, core.status)) {
+    return assignment ? fail("forbidden", FORBIDDEN) : fail("not_found", "Dossier introuvable.");
+  }
   const grid = await loadCriteria(core.callId);
   const raw = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const parsed = reviewSchema(grid, intent).safeParse(raw);
   if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
-  const assignment = await loadAssignment(user.id, core.id);
-  if (!canScoreApplication(user, assignment, core.status)) return fail("forbidden", FORBIDDEN);
   const data = parsed.data as Record<string, unknown>;
   try {
     const saved = await getDb().transaction(async (tx) => {

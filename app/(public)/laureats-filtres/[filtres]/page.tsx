@@ -1,6 +1,7 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { LaureatesList, laureatesMetadata } from "@/components/public/laureates-list";
-import { parseLaureateFilters } from "@/lib/public/laureate-filters";
+import { parseLaureateFilters, withinOffered } from "@/lib/public/laureate-filters";
+import { laureateFilterOptions, listLaureates } from "@/lib/public/laureates";
 import { queryForSegment } from "@/lib/public/laureates-routing";
 
 /**
@@ -24,5 +25,11 @@ export default async function CachedLaureatesPage({ params }: Props) {
   const canonical = queryForSegment((await params).filtres);
   // Not the canonical form of a filter combination: nothing to cache.
   if (canonical === null) notFound();
-  return <LaureatesList filters={parseLaureateFilters(Object.fromEntries(new URLSearchParams(canonical)))} />;
+  const filters = parseLaureateFilters(Object.fromEntries(new URLSearchParams(canonical)));
+  // The options of no selection: when every value is among them, they are the options of this one too.
+  const [list, options] = await Promise.all([listLaureates(filters), laureateFilterOptions()]);
+  // A value no laureate uses, or a page past the last: redirected, never cached (withinOffered).
+  const offered = withinOffered(filters, options, list.total);
+  if (!offered.ok) redirect(`/laureats${offered.query}`);
+  return <LaureatesList filters={filters} loaded={{ list, options }} />;
 }
