@@ -1,3 +1,4 @@
+import { PG_INTEGER_MAX } from "@/lib/ids";
 import { z } from "@/lib/zod";
 import { parseFrenchAmount } from "./amounts";
 
@@ -111,7 +112,7 @@ export const applicationFormSchema = z.object({
   themes: z.array(z.string().trim().min(1).max(100)).max(20),
   sdgs: z.array(z.number().int().min(1).max(17)).max(17),
   coApplicants: z
-    .array(z.object({ organisationId: z.number().int().positive(), name: z.string().max(300) }))
+    .array(z.object({ organisationId: z.number().int().positive().max(PG_INTEGER_MAX), name: z.string().max(300) }))
     .max(50, { error: "Pas plus de 50 co-demandeurs." }),
   partners: z
     .array(
@@ -132,7 +133,7 @@ export const applicationFormSchema = z.object({
     )
     .max(50, { error: "Pas plus de 50 partenaires." }),
   pairings: z
-    .array(z.object({ organisationId: z.number().int().positive(), partnerKey: z.string().min(3).max(210) }))
+    .array(z.object({ organisationId: z.number().int().positive().max(PG_INTEGER_MAX), partnerKey: z.string().min(3).max(210) }))
     .max(100),
   operators: z
     .array(
@@ -156,7 +157,7 @@ export const applicationFormSchema = z.object({
     )
     .max(100),
   ownContributions: z
-    .array(z.object({ organisationId: z.number().int().positive(), amount: amountText }))
+    .array(z.object({ organisationId: z.number().int().positive().max(PG_INTEGER_MAX), amount: amountText }))
     .max(51),
   cofinancings: z
     .array(z.object({ funderName: text(200, "Le nom du co-financeur"), amount: amountText }))
@@ -195,7 +196,11 @@ export const emptyApplicationForm: ApplicationForm = {
 
 export const createApplicationSchema = z.object({
   callId: z.uuid({ error: "Appel introuvable." }),
-  organisationId: z.coerce.number().int().positive({ error: "Choisissez votre organisation." }),
+  organisationId: z.coerce
+    .number()
+    .int()
+    .positive({ error: "Choisissez votre organisation." })
+    .max(PG_INTEGER_MAX, { error: "Choisissez votre organisation." }),
   title: z
     .string()
     .trim()
@@ -206,7 +211,7 @@ export const createApplicationSchema = z.object({
 export const saveApplicationSchema = z.object({
   applicationId: z.uuid(),
   /** The version the browser read: a save based on an older one is refused (optimistic locking). */
-  version: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().positive().max(PG_INTEGER_MAX),
   form: applicationFormSchema,
 });
 

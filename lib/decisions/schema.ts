@@ -1,16 +1,19 @@
+import { PG_INTEGER_MAX } from "@/lib/ids";
 import { z } from "@/lib/zod";
 
 /** Euros typed the French way (« 12 500,50 ») to integer cents. */
 export function parseEuros(value: string): number | null {
   const cleaned = value.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
-  return Math.round(Number(cleaned) * 100);
+  const cents = Math.round(Number(cleaned) * 100);
+  // The column is a bigint: an amount past what a number holds exactly is refused, never sent to the database.
+  return Number.isSafeInteger(cents) ? cents : null;
 }
 
 export const decisionSchema = z.discriminatedUnion("outcome", [
   z.object({
     applicationId: z.uuid(),
-    version: z.coerce.number().int().positive(),
+    version: z.coerce.number().int().positive().max(PG_INTEGER_MAX),
     outcome: z.literal("accepted"),
     grantedAmount: z
       .string()
@@ -26,7 +29,7 @@ export const decisionSchema = z.discriminatedUnion("outcome", [
   }),
   z.object({
     applicationId: z.uuid(),
-    version: z.coerce.number().int().positive(),
+    version: z.coerce.number().int().positive().max(PG_INTEGER_MAX),
     outcome: z.literal("rejected"),
     rejectionReason: z
       .string()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedTypesLabel, detectMimeType } from "./magic";
+import { acceptedTypesLabel, detectMimeType, nameForType } from "./magic";
 import { safeDisplayName } from "./store";
 
 const bytes = (...parts: (string | number[])[]) =>
@@ -55,5 +55,37 @@ describe("names", () => {
     expect(safeDisplayName("../../etc/passwd")).toBe("passwd");
     expect(safeDisplayName('C:\\Users\\a\\Délibération "n°3".pdf')).toBe("Délibération n°3.pdf");
     expect(safeDisplayName("..")).toBe("document");
+  });
+});
+
+describe("the name a file is stored and downloaded under", () => {
+  const PDF = "application/pdf";
+  const PNG = "image/png";
+
+  it("takes the extension of the type the content shows", () => {
+    // A file starting with %PDF- named budget.bat; HTML behind a PNG signature named x.html.
+    expect(detectMimeType(bytes("%PDF-1.7\n"))).toBe(PDF);
+    expect(nameForType(safeDisplayName("budget.bat"), PDF)).toBe("budget.pdf");
+    expect(nameForType(safeDisplayName("x.html"), PNG)).toBe("x.png");
+    expect(nameForType(safeDisplayName("rapport"), PDF)).toBe("rapport.pdf");
+    expect(nameForType(safeDisplayName("budget.pdf.exe"), PDF)).toBe("budget.pdf.pdf");
+    expect(nameForType(safeDisplayName(".bat"), PDF)).toBe("document.pdf");
+    expect(nameForType(safeDisplayName("archive.tar.gz"), "application/vnd.oasis.opendocument.text")).toBe(
+      "archive.tar.odt",
+    );
+  });
+
+  it("keeps an extension of the right type as the applicant wrote it", () => {
+    expect(nameForType("Délibération n°3.PDF", PDF)).toBe("Délibération n°3.PDF");
+    expect(nameForType("photo.jpeg", "image/jpeg")).toBe("photo.jpeg");
+    expect(nameForType("photo.png", "image/jpeg")).toBe("photo.jpg");
+  });
+
+  it("removes format characters: a right-to-left override cannot disguise an extension", () => {
+    // « facture\u202efdp.exe » displays as « factureexe.pdf ».
+    expect(safeDisplayName("facture\u202efdp.exe")).toBe("facturefdp.exe");
+    expect(nameForType(safeDisplayName("facture\u202efdp.exe"), PDF)).toBe("facturefdp.pdf");
+    expect(safeDisplayName("a\u200bb\u200ec\u2066d\ufeffe\u00adf.pdf")).toBe("abcdef.pdf");
+    expect(safeDisplayName("\u202e\u200b")).toBe("document");
   });
 });

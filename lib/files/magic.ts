@@ -84,6 +84,38 @@ export function detectMimeType(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** File name extensions of each type the service stores, the first one written when the name has none of them. */
+export const TYPE_EXTENSIONS: Record<string, readonly string[]> = {
+  "application/pdf": ["pdf"],
+  "image/jpeg": ["jpg", "jpeg"],
+  "image/png": ["png"],
+  "image/webp": ["webp"],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["docx"],
+  "application/vnd.oasis.opendocument.text": ["odt"],
+  "application/vnd.oasis.opendocument.spreadsheet": ["ods"],
+};
+
+/**
+ * The name a file is stored and downloaded under: its extension is the one of
+ * the type its content shows, whatever the applicant named it. A PDF named
+ * `budget.bat` was saved by the reviewer's browser as `budget.bat`, an HTML
+ * file behind a PNG signature as `x.html`: the extension, not the content,
+ * decides what the reviewer's computer does with a file. An extension of
+ * another type is replaced (`budget.bat` → `budget.pdf`), one of the right
+ * type kept (`photo.JPEG`); a name that is only an extension becomes
+ * « document ».
+ */
+export function nameForType(name: string, type: string): string {
+  const extensions = TYPE_EXTENSIONS[type];
+  if (!extensions) return name;
+  const match = /^(.*)\.([^.\s]{1,10})$/u.exec(name);
+  const stem = (match ? match[1] : name)?.replace(/[.\s]+$/u, "") || "document";
+  const current = match?.[2]?.toLowerCase();
+  if (current && extensions.includes(current)) return `${stem}.${match?.[2]}`;
+  return `${stem}.${extensions[0]}`;
+}
+
 /** « PDF, JPEG ou PNG »: accepted types for a sentence. */
 export function acceptedTypesLabel(types: readonly string[]) {
   const labels = types.map((t) => MIME_LABELS[t] ?? t);

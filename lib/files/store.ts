@@ -31,11 +31,17 @@ export function newStorageKey(prefix: "applications" | "messages", ownerId: stri
   return `${prefix}/${ownerId}/${randomUUID()}`;
 }
 
-/** A file name fit for a Content-Disposition header and a listing: no path, no control characters. */
+/**
+ * A file name fit for a Content-Disposition header and a listing: no path, no
+ * control characters, no format characters (`\p{Cf}`): a right-to-left
+ * override (U+202E) made `facture\u202efdp.exe` read « factureexe.pdf », and
+ * zero-width characters hide what a name says.
+ */
 export function safeDisplayName(name: string) {
   const base = name.split(/[\\/]/).pop() ?? "";
   const clean = base
     .normalize("NFC")
+    .replace(/\p{Cf}/gu, "")
     // Control characters (code points below 32, and 127) and characters Windows forbids.
     .replace(/./gsu, (c) =>
       c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '"<>|:*?'.includes(c) ? "" : c,

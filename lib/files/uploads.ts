@@ -9,7 +9,7 @@ import type { Database } from "@/db/client";
 import { attachments, requiredDocuments } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { inspectUpload } from "./inspect";
-import { acceptedTypesLabel, detectMimeType } from "./magic";
+import { acceptedTypesLabel, detectMimeType, nameForType } from "./magic";
 import { getFileStore, newStorageKey, safeDisplayName } from "./store";
 
 /** Largest file accepted: 10 MB, enough for a scanned deliberation. */
@@ -58,7 +58,8 @@ export async function storeRequiredDocument(
   const store = getFileStore();
   const key = newStorageKey("applications", input.applicationId);
   await store.put(key, input.bytes);
-  const originalName = safeDisplayName(input.fileName);
+  // The extension follows the type the content shows (nameForType), never the applicant's choice.
+  const originalName = nameForType(safeDisplayName(input.fileName), type);
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   let replacedKeys: string[] = [];
   const attachment = await db.transaction(async (tx) => {

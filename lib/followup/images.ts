@@ -9,6 +9,7 @@ import sharp from "sharp";
 import type { Database } from "@/db/client";
 import { attachments } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { nameForType } from "@/lib/files/magic";
 import { getFileStore, safeDisplayName } from "@/lib/files/store";
 
 /** Largest image accepted before resizing: 5 MB. */
@@ -97,7 +98,7 @@ export async function storeFollowupImage(
         .values({
           applicationId: input.post.applicationId,
           followupPostId: input.post.id,
-          originalName: safeDisplayName(input.fileName),
+          originalName: nameForType(safeDisplayName(input.fileName), type),
           storageKey: key,
           contentType: type,
           sizeBytes: resized.bytes.byteLength,

@@ -1,14 +1,16 @@
+import { PG_INTEGER_MAX } from "@/lib/ids";
 import { z } from "@/lib/zod";
 
 export const requestMembershipSchema = z.object({
   organisationId: z.coerce
     .number({ error: "Choisissez votre collectivité dans la liste." })
     .int({ error: "Choisissez votre collectivité dans la liste." })
-    .positive({ error: "Choisissez votre collectivité dans la liste." }),
+    .positive({ error: "Choisissez votre collectivité dans la liste." })
+    .max(PG_INTEGER_MAX, { error: "Choisissez votre collectivité dans la liste." }),
 });
 
 export const inviteMemberSchema = z.object({
-  organisationId: z.coerce.number().int().positive(),
+  organisationId: z.coerce.number().int().positive().max(PG_INTEGER_MAX),
   email: z
     .string({ error: "Saisissez l’adresse e-mail de votre collègue." })
     .trim()

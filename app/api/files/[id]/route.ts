@@ -10,11 +10,16 @@ import {
   canViewApplicationForReview,
   canViewOwnApplication,
 } from "@/lib/authz/policy";
-import { getFileStore } from "@/lib/files/store";
+import { nameForType } from "@/lib/files/magic";
+import { getFileStore, safeDisplayName } from "@/lib/files/store";
 import { UUID } from "@/lib/ids";
 import { loadAssignment } from "@/lib/review/application";
 
 const noStore = { "Cache-Control": "private, no-store" };
+
+/** The name the browser saves the file under: no format character, the extension of the type served. */
+const downloadName = (file: { originalName: string; contentType: string }) =>
+  nameForType(safeDisplayName(file.originalName), file.contentType);
 
 async function load(id: string) {
   if (!UUID.test(id)) return null;
@@ -65,7 +70,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       ...noStore,
       "Content-Type": found.attachment.contentType,
       "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(found.attachment.originalName)}`,
+      // Cleaned again when served: rows stored before names followed the detected type keep the applicant's.
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(downloadName(found.attachment))}`,
       "X-Content-Type-Options": "nosniff",
     },
   });
