@@ -222,7 +222,14 @@ export async function documentsOf(db: Reader, callId: string, applicationId: str
         uploadedAt: attachments.uploadedAt,
       })
       .from(attachments)
-      .where(and(eq(attachments.applicationId, applicationId), sql`${attachments.messageId} is null`))
+      .where(
+        and(
+          eq(attachments.applicationId, applicationId),
+          sql`${attachments.messageId} is null`,
+          // A network editor's follow-up image carries its project's id: not an application document.
+          sql`${attachments.followupPostId} is null`,
+        ),
+      )
       .orderBy(desc(attachments.uploadedAt)),
   ]);
   return docs.map((doc) => ({

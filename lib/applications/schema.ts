@@ -112,7 +112,12 @@ export const applicationFormSchema = z.object({
   themes: z.array(z.string().trim().min(1).max(100)).max(20),
   sdgs: z.array(z.number().int().min(1).max(17)).max(17),
   coApplicants: z
-    .array(z.object({ organisationId: z.number().int().positive().max(PG_INTEGER_MAX), name: z.string().max(300) }))
+    .array(
+      z.object({
+        organisationId: z.number().int().positive().max(PG_INTEGER_MAX),
+        name: z.string().max(300),
+      }),
+    )
     .max(50, { error: "Pas plus de 50 co-demandeurs." }),
   partners: z
     .array(
@@ -133,7 +138,12 @@ export const applicationFormSchema = z.object({
     )
     .max(50, { error: "Pas plus de 50 partenaires." }),
   pairings: z
-    .array(z.object({ organisationId: z.number().int().positive().max(PG_INTEGER_MAX), partnerKey: z.string().min(3).max(210) }))
+    .array(
+      z.object({
+        organisationId: z.number().int().positive().max(PG_INTEGER_MAX),
+        partnerKey: z.string().min(3).max(210),
+      }),
+    )
     .max(100),
   operators: z
     .array(

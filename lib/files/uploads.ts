@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { attachments, requiredDocuments } from "@/db/schema";
+import { applications, attachments, requiredDocuments } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { inspectUpload } from "./inspect";
 import { acceptedTypesLabel, detectMimeType, nameForType } from "./magic";
@@ -63,6 +63,9 @@ export async function storeRequiredDocument(
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   let replacedKeys: string[] = [];
   const attachment = await db.transaction(async (tx) => {
+    // Still a draft, checked under the row's lock: the route's check ran before the file was read and
+    // inspected, and a submission in between (which updates this row) must not get a document added.
+    if (!(await lockDraft(tx, input.applicationId))) return null;
     // One file per required document: the new one replaces the previous one.
     const replaced = await tx
       .delete(attachments)
@@ -103,6 +106,55 @@ export async function storeRequiredDocument(
     });
     return row;
   });
+  if (!attachment) {
+    await store.delete(key).catch(() => undefined);
+    return { ok: false, status: 403, message: SUBMITTED };
+  }
   for (const old of replacedKeys) await store.delete(old).catch(() => undefined);
   return { ok: true, attachment };
+}
+
+/** Refusal of a change to the documents of an application no longer in draft. */
+export const SUBMITTED = "Ce dossier a été déposé : ses pièces ne peuvent plus être modifiées.";
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Locks the application's row until the transaction ends; false when it is not a draft any more. */
+async function lockDraft(tx: Transaction, applicationId: string) {
+  const [row] = await tx
+    .select({ status: applications.status })
+    .from(applications)
+    .where(eq(applications.id, applicationId))
+    .for("update");
+  return row?.status === "draft";
+}
+
+/**
+ * Removes a document of a draft application, the draft state checked in the
+ * same transaction as the removal (under the row's lock, as in
+ * storeRequiredDocument). False when the application is no longer a draft.
+ */
+export async function removeRequiredDocument(
+  db: Database,
+  input: { applicationId: string; attachmentId: string; storageKey: string; userId: string },
+) {
+  const removed = await db.transaction(async (tx) => {
+    if (!(await lockDraft(tx, input.applicationId))) return false;
+    await tx
+      .delete(attachments)
+      .where(and(eq(attachments.id, input.attachmentId), eq(attachments.applicationId, input.applicationId)));
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "application.document_removed",
+      subjectType: "application",
+      subjectId: input.applicationId,
+      data: { attachmentId: input.attachmentId },
+    });
+    return true;
+  });
+  if (removed)
+    await getFileStore()
+      .delete(input.storageKey)
+      .catch(() => undefined);
+  return removed;
 }

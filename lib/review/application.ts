@@ -99,7 +99,8 @@ export async function loadApplicationDetails(applicationId: string) {
       where m.application_id = ${applicationId} order by m.created_at`),
     db.execute(sql`
       select a.id, a.original_name as "name", a.content_type as "contentType", a.size_bytes as "sizeBytes"
-      from attachments a where a.application_id = ${applicationId} and a.message_id is null order by a.uploaded_at`),
+      from attachments a where a.application_id = ${applicationId} and a.message_id is null
+        and a.followup_post_id is null order by a.uploaded_at`),
     db.execute(sql`
       select e.id, e.action, e.occurred_at as "occurredAt", u.name as "actorName"
       from audit_events e left join users u on u.id = e.actor_id

@@ -109,7 +109,10 @@ export function publicCsp(options: CspOptions) {
 
 /** Route handlers and files: a downloaded document or a JSON answer opened in a tab runs and loads nothing. */
 export function resourceCsp() {
-  return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  // `sandbox`: a file opened in the browser (an uploaded image, a JSON answer) runs as an opaque origin,
+  // without scripts, forms or popups, whatever its content. next.config.ts sets this policy on every
+  // route handler, over the one a handler sets itself (the image route's sandbox was lost that way).
+  return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 }
 
 /**

@@ -37,7 +37,12 @@ async function prepare(request: Request) {
       headers: { location: "/connexion?callbackUrl=%2Finstruction" },
     });
   }
-  if (!canExportReviewList(user)) return new Response("Accès refusé.", { status: 403 });
+  if (!canExportReviewList(user)) {
+    return new Response("Accès refusé.", {
+      status: 403,
+      headers: { "cache-control": "private, no-store", "content-type": "text/plain; charset=utf-8" },
+    });
+  }
   const url = new URL(request.url);
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const filters = parseListFilters(Object.fromEntries(url.searchParams));

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { attachments } from "@/db/schema";
 import { findApplication } from "@/lib/applications/queries";
-import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import {
   canDownloadApplicationDocument,
@@ -12,6 +11,7 @@ import {
 } from "@/lib/authz/policy";
 import { nameForType } from "@/lib/files/magic";
 import { getFileStore, safeDisplayName } from "@/lib/files/store";
+import { removeRequiredDocument, SUBMITTED } from "@/lib/files/uploads";
 import { UUID } from "@/lib/ids";
 import { loadAssignment } from "@/lib/review/application";
 
@@ -25,7 +25,9 @@ async function load(id: string) {
   if (!UUID.test(id)) return null;
   const db = getDb();
   const [attachment] = await db.select().from(attachments).where(eq(attachments.id, id));
-  if (!attachment?.applicationId) return null;
+  // Application documents only: a network editor's follow-up image carries its project's id, but it is
+  // not one of the application's documents (served by /api/reseaux/images, public once its page is).
+  if (!attachment?.applicationId || attachment.followupPostId) return null;
   const loaded = await findApplication(db, attachment.applicationId);
   return loaded ? { attachment, loaded } : null;
 }
@@ -91,19 +93,12 @@ export async function DELETE(_request: Request, { params }: { params: Promise<{ 
       { status: 403, headers: noStore },
     );
   }
-  const db = getDb();
-  await db.transaction(async (tx) => {
-    await tx.delete(attachments).where(eq(attachments.id, found.attachment.id));
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "application.document_removed",
-      subjectType: "application",
-      subjectId: found.loaded.application.id,
-      data: { attachmentId: found.attachment.id },
-    });
+  const removed = await removeRequiredDocument(getDb(), {
+    applicationId: found.loaded.application.id,
+    attachmentId: found.attachment.id,
+    storageKey: found.attachment.storageKey,
+    userId: user.id,
   });
-  await getFileStore()
-    .delete(found.attachment.storageKey)
-    .catch(() => undefined);
+  if (!removed) return Response.json({ message: SUBMITTED }, { status: 403, headers: noStore });
   return new Response(null, { status: 204, headers: noStore });
 }

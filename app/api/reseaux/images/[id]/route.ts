@@ -7,6 +7,7 @@ import { getFileStore } from "@/lib/files/store";
 import { findPost, publicImageVisible } from "@/lib/followup/queries";
 import { UUID } from "@/lib/ids";
 import { projectRegionCodes } from "@/lib/networks/queries";
+import { resourceCsp } from "@/lib/security/csp";
 
 const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"];
 
@@ -41,7 +42,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Content-Type": image.contentType,
       "Content-Length": String(bytes.byteLength),
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": resourceCsp(),
     },
   });
 }
