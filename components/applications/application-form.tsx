@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { CONTENT_TOO_LARGE, exceedsActionLimit } from "@/lib/action-body";
 import { type SaveResult, saveApplication } from "@/lib/applications/actions";
 import { STEPS, type Step } from "@/lib/applications/rules";
 import {
@@ -124,6 +125,12 @@ export function ApplicationForm({
     const run = (async () => {
       const body = new FormData();
       body.set("payload", JSON.stringify({ applicationId, version: version.current, form: parsed.data }));
+      // Over Next's body limit the action never runs and could not answer (lib/action-body.ts).
+      if (exceedsActionLimit(body)) {
+        dirty.current = true;
+        setState({ kind: "error", message: CONTENT_TOO_LARGE });
+        return false;
+      }
       try {
         const result = await saveApplication(null, body);
         if (result.ok) {

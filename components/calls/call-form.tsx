@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { type FieldErrors, type Path, useFieldArray, useForm } from "react-hook-form";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { CONTENT_TOO_LARGE, exceedsActionLimit } from "@/lib/action-body";
 import { createCall, updateCall } from "@/lib/calls/actions";
 import {
   type CallFormInput,
@@ -69,6 +70,11 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
       formData.set("payload", JSON.stringify(getValues()));
       if (callId) formData.set("id", callId);
       if (duplicateOf) formData.set("duplicateOf", duplicateOf);
+      // Over Next's body limit the action never runs and could not answer (lib/action-body.ts).
+      if (exceedsActionLimit(formData)) {
+        setFormError(CONTENT_TOO_LARGE);
+        return;
+      }
       startTransition(async () => {
         const result =
           mode === "create" ? await createCall(null, formData) : await updateCall(null, formData);

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { CONTENT_TOO_LARGE, exceedsActionLimit } from "@/lib/action-body";
 import { previewMarkdown, updateFollowupPost } from "@/lib/followup/actions";
 import { FormMessage, fieldError } from "./form-state";
 
@@ -28,12 +29,21 @@ export function PostEditor({
   const [preview, setPreview] = useState(initialPreview);
   const [, startPreview] = useTransition();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  // Over Next's body limit the action never runs: said at the field, nothing sent (lib/action-body.ts).
+  const [tooLarge, setTooLarge] = useState(false);
+
+  function save(data: FormData) {
+    const over = exceedsActionLimit(data);
+    setTooLarge(over);
+    if (!over) formAction(data);
+  }
 
   useEffect(() => {
     const timer = setTimeout(() => {
       startPreview(async () => {
         const data = new FormData();
         data.set("bodyMd", body);
+        if (exceedsActionLimit(data)) return;
         const result = await previewMarkdown(null, data);
         if (result.ok) setPreview(result.data.html);
       });
@@ -49,7 +59,7 @@ export function PostEditor({
 
   return (
     <div className="grid gap-8 lg:grid-cols-2">
-      <form action={formAction} className="flex flex-col gap-5" aria-label="Rédaction de la page">
+      <form action={save} className="flex flex-col gap-5" aria-label="Rédaction de la page">
         <input type="hidden" name="postId" value={postId} />
         <Field id="post-title" label="Titre" error={fieldError(state, "title")}>
           {(props) => (
@@ -68,7 +78,7 @@ export function PostEditor({
           id="post-body"
           label="Texte (Markdown)"
           hint="**gras**, *italique*, [lien](https://…), listes avec « - », titres avec « ## ». Le HTML, les scripts et les liens javascript: sont retirés."
-          error={fieldError(state, "bodyMd")}
+          error={tooLarge ? CONTENT_TOO_LARGE : fieldError(state, "bodyMd")}
         >
           {(props) => (
             <textarea
