@@ -27,6 +27,8 @@ const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]);
 function fakeDb(acceptedTypes: string[]) {
   const rows: Record<string, unknown>[] = [];
   const writer = {
+    // The application's row, locked and still a draft (the state is checked inside the transaction).
+    select: () => ({ from: () => ({ where: () => ({ for: async () => [{ status: "draft" }] }) }) }),
     delete: () => ({ where: () => ({ returning: async () => [] }) }),
     insert: () => ({
       values: (value: Record<string, unknown> | Record<string, unknown>[]) => {
@@ -113,6 +115,8 @@ describe("storeRequiredDocument neutralises names", () => {
     expect(outcome).toMatchObject({ ok: true, attachment: { contentType: "application/pdf" } });
     const attachment = rows.find((r) => "storageKey" in r);
     expect(attachment?.contentType).toBe("application/pdf");
+    // Its extension follows the content too: downloaded as a PDF, never as an .exe.
+    expect(attachment?.originalName).toBe("rapport.pdf.pdf");
     // The name is only displayed (and sent as an attachment with nosniff), never used to store or to type the file.
     expect(String(attachment?.storageKey)).toMatch(/^applications\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
   });
