@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { resolveSiteOrigin } from "../lib/public/site-url";
 import { openDatabase } from "./bootstrap";
 import { createDb } from "./client";
 import { runMigrations } from "./migrate";
@@ -24,9 +25,6 @@ const log = (line: string) => console.log(`[database] ${line}`);
  * and kept in .data/auth-secret so sessions survive restarts.
  */
 function ensureAuthSecret(embedded: boolean) {
-  // On a developer's machine `next start` serves localhost directly: trust its Host
-  // header (in production, set AUTH_URL or AUTH_TRUST_HOST behind the proxy).
-  if (embedded && !process.env.AUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   if (process.env.AUTH_SECRET) return;
   if (!embedded) throw new Error("AUTH_SECRET must be set when DATABASE_URL is (see .env.example).");
   const file = path.join(process.cwd(), ".data", "auth-secret");
@@ -57,6 +55,9 @@ export async function startDatabase() {
   const started = Date.now();
   const handle = await openDatabase(log);
   process.env.DATABASE_URL = handle.url;
+  // The one origin of every absolute URL (sign-in links above all), never a request's Host:
+  // required with DATABASE_URL as AUTH_SECRET is, http://localhost:PORT on the embedded demo.
+  process.env.AUTH_URL = resolveSiteOrigin(process.env, handle.embedded);
   ensureAuthSecret(handle.embedded);
 
   if (handle.server?.owned) {

@@ -147,7 +147,7 @@ function startApp(databaseUrl: string): ChildProcess {
       NEXT_DIST_DIR: DIST,
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: "bench-secret-not-for-production-0123456789",
-      AUTH_TRUST_HOST: "true",
+      AUTH_URL: `http://localhost:${APP_PORT}`,
       DEMO_DATA: "true",
       DATABASE_POOL_SIZE: "20",
       FILE_STORE_DIR,

@@ -14,6 +14,7 @@ import { existsSync, readdirSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../db/bootstrap";
 import { prepareDatabase } from "../db/startup";
+import { resolveSiteOrigin } from "../lib/public/site-url";
 
 const root = process.cwd();
 const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
@@ -57,7 +58,13 @@ if (builtAt > changedAt && !process.argv.includes("--force")) {
     await prepareDatabase(database.url, database.embedded);
     const result = spawnSync("npx", ["next", "build"], {
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        // Pages rendered now carry canonical links on it: required for a production build, as at start.
+        AUTH_URL: resolveSiteOrigin(process.env, database.embedded),
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     });
     status = result.status ?? 1;
     if (status === 0 && existsSync(buildId)) utimesSync(buildId, startedAt, startedAt);

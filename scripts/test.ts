@@ -83,7 +83,12 @@ async function main() {
         ok = await run({
           name: "build",
           command: ["npx", "next", "build"],
-          env: { DATABASE_URL: await e2eDatabaseUrl(), DEMO_DATA: "true" },
+          // The origin the e2e server has (playwright.config.ts): pages rendered at build time use it.
+          env: {
+            DATABASE_URL: await e2eDatabaseUrl(),
+            DEMO_DATA: "true",
+            AUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
+          },
         });
       }
       if (ok && wanted("e2e")) {

@@ -109,7 +109,6 @@ test.beforeAll(async () => {
         DEMO_DATA: "true",
         NEXT_TELEMETRY_DISABLED: "1",
         AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
-        AUTH_TRUST_HOST: "true",
         AUTH_URL: origin,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
         MAIL_SENDER_INTERVAL_MS: "500",

@@ -16,6 +16,7 @@ import {
   canWithdrawApplication,
 } from "@/lib/authz/policy";
 import { formatTime } from "@/lib/format";
+import { absoluteUrl } from "@/lib/public/site-url";
 import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
 import { writeApplicationForm } from "./persist";
 import { findApplication, loadApplicationForm } from "./queries";
@@ -34,10 +35,6 @@ const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous. Ce que vous a
 const FORBIDDEN = "Vous n’avez pas les droits pour cette action sur ce dossier.";
 const NOT_FOUND = "Dossier introuvable.";
 const INVALID = "Le formulaire contient des erreurs : corrigez les champs signalés.";
-
-function appUrl(path: string) {
-  return new URL(path, process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).toString();
-}
 
 function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
   const errors: Record<string, string[]> = {};
@@ -220,7 +217,7 @@ export async function submitApplication(
     applicationId: loaded.application.id,
     userId: user.id,
     userEmail: user.email,
-    receiptUrl: appUrl(receiptPath),
+    receiptUrl: absoluteUrl(receiptPath),
   });
   switch (outcome.kind) {
     case "not_found":

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeMailSender } from "@/lib/mail/sender";
 import { signInLinkEmail } from "@/lib/mail/templates";
+import { onSiteOrigin } from "@/lib/public/site-url";
 import {
   proConnectSettings,
   SESSION_MAX_AGE_SECONDS,
@@ -35,7 +36,10 @@ function providers(): Provider[] {
         const secret = process.env.AUTH_SECRET ?? "";
         // Same hash as Auth.js' own createVerificationToken (sha256 of token + secret).
         const hashed = createHash("sha256").update(`${token}${secret}`).digest("hex");
-        const mail = signInLinkEmail({ url, host: new URL(url).host });
+        // Auth.js built the link from its request's URL: put it on the configured origin whatever
+        // that URL said, so no Host or X-Forwarded-Host header can ever choose where the token goes.
+        const link = onSiteOrigin(url);
+        const mail = signInLinkEmail({ url: link, host: new URL(link).host });
         await db.transaction(async (tx) => {
           await tx.insert(verificationTokens).values({ identifier, token: hashed, expires });
           await enqueueEmail(tx, { to: identifier, ...mail, template: "sign-in" });
@@ -63,7 +67,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       createVerificationToken: async (token) => token,
     },
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
-    trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production",
+    // The host is not read from the request: next-auth replaces the request's origin by AUTH_URL,
+    // which start-up always sets (lib/public/site-url.ts). "Trusted" only lets Auth.js accept
+    // the rewritten URL; AUTH_TRUST_HOST no longer changes anything.
+    trustHost: true,
     useSecureCookies: secureCookies(),
     cookies: {
       sessionToken: {
@@ -74,9 +81,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     pages: { signIn: "/connexion", verifyRequest: "/connexion/verifier", error: "/connexion/erreur" },
     providers: providers(),
     callbacks: {
+      /**
+       * What /api/auth/session and auth() return: the user's id, name and e-mail and the
+       * expiry, nothing else. Auth.js hands over the adapter's session row (with the
+       * session token, which any script of the origin could then read despite HttpOnly)
+       * and the whole user row; roles are read from the database per request (principal.ts).
+       */
       session({ session, user }) {
-        session.user.id = user.id;
-        return session;
+        return {
+          user: { id: user.id, name: user.name ?? null, email: user.email },
+          expires: session.expires,
+        } as typeof session;
       },
     },
     events: {

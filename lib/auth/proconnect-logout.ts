@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { absoluteUrl } from "@/lib/public/site-url";
 import { proConnectSettings } from "./config";
 
 let discovered: { issuer: string; endSession: string | null } | undefined;
@@ -20,9 +21,8 @@ export async function endSessionUrl(idToken: string) {
   const endpoint = await endSessionEndpoint().catch(() => null);
   if (!endpoint) return null;
   const url = new URL(endpoint);
-  const base = process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   url.searchParams.set("id_token_hint", idToken);
   url.searchParams.set("state", randomBytes(16).toString("hex"));
-  url.searchParams.set("post_logout_redirect_uri", new URL("/", base).toString());
+  url.searchParams.set("post_logout_redirect_uri", absoluteUrl("/"));
   return url.toString();
 }

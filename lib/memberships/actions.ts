@@ -9,6 +9,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { canAccessApplicantSpace, canManageOrganisation, canRemoveMember } from "@/lib/authz/policy";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { invitationEmail } from "@/lib/mail/templates";
+import { absoluteUrl } from "@/lib/public/site-url";
 import { type ActionResult, fail, ok } from "@/lib/result";
 import { findMembership } from "./queries";
 import { inviteMemberSchema, membershipIdSchema, requestMembershipSchema } from "./schema";
@@ -18,10 +19,6 @@ const FORBIDDEN = "Vous n’avez pas les droits pour cette action.";
 
 function fieldErrors(error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } }) {
   return error.flatten().fieldErrors;
-}
-
-function appUrl(path: string) {
-  return new URL(path, process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).toString();
 }
 
 /**
@@ -146,7 +143,7 @@ export async function inviteMember(_prev: ActionResult | null, formData: FormDat
     const mail = invitationEmail({
       organisationName: organisation.name,
       inviterName: user.name ?? user.email,
-      url: appUrl("/connexion"),
+      url: absoluteUrl("/connexion"),
     });
     await enqueueEmail(tx, { to: email, ...mail, template: "invitation" });
     await recordAudit(tx, {

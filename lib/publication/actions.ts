@@ -11,6 +11,7 @@ import { getCallWithStatus } from "@/lib/calls/queries";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { decisionEmail } from "@/lib/mail/templates";
 import { invalidatePublicContent } from "@/lib/public/cache";
+import { absoluteUrl } from "@/lib/public/site-url";
 import { type ActionResult, fail, ok } from "@/lib/result";
 import { z } from "@/lib/zod";
 import { publicationSummary } from "./queries";
@@ -27,10 +28,6 @@ const unpublishSchema = z.object({
     .min(10, { error: "Indiquez le motif du retrait (10 caractères au moins)." })
     .max(2000, { error: "2 000 caractères au plus." }),
 });
-
-function appUrl(path: string) {
-  return new URL(path, process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).toString();
-}
 
 /** Every public page may show the call's results: drop the public cache. */
 function revalidatePublic(callId: string, slug: string) {
@@ -136,7 +133,7 @@ export async function publishResults(
         accepted: d.outcome === "accepted",
         grantedAmountCents: d.grantedAmountCents,
         reason: d.rejectionReason,
-        url: appUrl("/espace"),
+        url: absoluteUrl("/espace"),
       });
       // The key names the decision as taken: publishing again after a withdrawal
       // sends nothing new unless the decision itself changed.

@@ -9,6 +9,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { canDeclareConflict, canRequestInformation, canScoreApplication } from "@/lib/authz/policy";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { informationRequestEmail } from "@/lib/mail/templates";
+import { absoluteUrl } from "@/lib/public/site-url";
 import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
 import { loadApplicationCore, loadAssignment, loadCriteria } from "./application";
 import { conflictSchema, informationRequestSchema, reviewSchema } from "./schema";
@@ -24,10 +25,6 @@ function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }
     out[key] = [...(out[key] ?? []), issue.message];
   }
   return out;
-}
-
-function appUrl(path: string) {
-  return new URL(path, process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).toString();
 }
 
 /** Saves the reviewer's draft, or submits it (then it is final and others' reviews become visible). */
@@ -221,7 +218,7 @@ export async function requestInformation(
       applicationTitle: core.title,
       callTitle: core.callTitle,
       message: parsed.data.message,
-      url: appUrl("/espace"),
+      url: absoluteUrl("/espace"),
     });
     for (const r of recipients) {
       await enqueueEmail(tx, {

@@ -61,7 +61,7 @@ export async function startAppUnderTest(options: {
     NEXT_DIST_DIR: dist,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: `${options.name}-secret-not-for-production-0123456789`,
-    AUTH_TRUST_HOST: "true",
+    AUTH_URL: `http://localhost:${appPort}`,
     DEMO_DATA: "true",
     ...options.env,
   };

@@ -40,15 +40,16 @@ async function load(id: string) {
  * Always as an attachment, with the type detected at upload and no sniffing,
  * so a file never runs as a page.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   const { id } = await params;
-  // A download link opened while signed out leads to the sign-in page, then back here.
+  // A download link opened while signed out leads to the sign-in page, then back here. A relative
+  // Location: request.url is the server's own address (http://localhost:PORT), not the site's.
   if (!user)
-    return Response.redirect(
-      new URL(`/connexion?callbackUrl=${encodeURIComponent(`/api/files/${id}`)}`, request.url),
-      303,
-    );
+    return new Response(null, {
+      status: 303,
+      headers: { Location: `/connexion?callbackUrl=${encodeURIComponent(`/api/files/${id}`)}`, ...noStore },
+    });
   const found = await load(id);
   if (!found) return new Response("Fichier introuvable.", { status: 404, headers: noStore });
   const { application } = found.loaded;
