@@ -53,11 +53,12 @@ export async function prepareDatabase(url: string, embedded: boolean, demo = dem
 
 export async function startDatabase() {
   const started = Date.now();
+  // The one origin of every absolute URL (sign-in links above all), never a request's Host:
+  // required with DATABASE_URL as AUTH_SECRET is, http://localhost:PORT on the embedded demo
+  // (openDatabase's rule: embedded when DATABASE_URL is unset). Checked before anything starts.
+  process.env.AUTH_URL = resolveSiteOrigin(process.env, !process.env.DATABASE_URL);
   const handle = await openDatabase(log);
   process.env.DATABASE_URL = handle.url;
-  // The one origin of every absolute URL (sign-in links above all), never a request's Host:
-  // required with DATABASE_URL as AUTH_SECRET is, http://localhost:PORT on the embedded demo.
-  process.env.AUTH_URL = resolveSiteOrigin(process.env, handle.embedded);
   ensureAuthSecret(handle.embedded);
 
   if (handle.server?.owned) {

@@ -1,0 +1,157 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "../fixtures";
+import { signInLink, waitForMessages } from "../support/mailbox";
+
+/**
+ * One configured origin (AUTH_URL) for every absolute URL the service writes,
+ * never a request header: the outside tester's attack was a sign-in link asked
+ * for a victim with `X-Forwarded-Host: evil.example` (or `Host: evil.example`),
+ * which e-mailed a genuine token on https://evil.example. The e2e server's
+ * origin is the run's baseURL (playwright.config.ts sets AUTH_URL to it).
+ */
+
+const FORGED = "evil.example";
+
+const address = (label: string) =>
+  `origine.${label}.${Date.now()}.${randomUUID().slice(0, 8)}@mairie-exemple.fr`;
+
+test("a sign-in link asked for through the form with X-Forwarded-Host: evil.example is on the configured origin", async ({
+  page,
+  baseURL,
+}) => {
+  const email = address("formulaire");
+  // Every request of the page, the server action's POST included, carries the forged header.
+  await page.setExtraHTTPHeaders({ "X-Forwarded-Host": FORGED, "X-Forwarded-Proto": "https" });
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail professionnelle").fill(email);
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(baseURL);
+
+  const [message] = await waitForMessages(email);
+  const link = signInLink(message?.text ?? "");
+  expect(new URL(link).origin).toBe(baseURL);
+  expect(message?.text).not.toContain(FORGED);
+});
+
+for (const header of ["X-Forwarded-Host", "Host"] as const) {
+  test(`a sign-in link asked for from Auth.js's endpoint with ${header}: evil.example is on the configured origin, and it signs in there`, async ({
+    request,
+    page,
+    baseURL,
+  }) => {
+    const email = address(header.toLowerCase());
+    const forged = { [header]: FORGED };
+    const csrf = await request.get("/api/auth/csrf", { headers: forged });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const answer = await request.post("/api/auth/signin/nodemailer", {
+      headers: forged,
+      form: { email, csrfToken, callbackUrl: "/espace" },
+      maxRedirects: 0,
+    });
+    // Auth.js's own redirect (to « Consultez votre messagerie ») is on the configured origin too.
+    expect(answer.status()).toBe(302);
+    expect(new URL(answer.headers().location ?? "", "http://relative.invalid").host).not.toBe(FORGED);
+
+    const [message] = await waitForMessages(email);
+    const link = signInLink(message?.text ?? "");
+    expect(new URL(link).origin).toBe(baseURL);
+    expect(message?.text).not.toContain(FORGED);
+    // The token is genuine: the link opens a session on the real site.
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/espace$/);
+    await expect(page.getByRole("heading", { name: "Mon espace" })).toBeVisible();
+  });
+}
+
+test("the session endpoint and pages never hand the session token to the page's scripts", async ({
+  page,
+  request,
+}) => {
+  const email = address("session");
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail professionnelle").fill(email);
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
+  const [message] = await waitForMessages(email);
+  await page.goto(signInLink(message?.text ?? ""));
+  await expect(page).toHaveURL(/\/espace$/);
+
+  const cookie = (await page.context().cookies()).find((c) => c.name === "authjs.session-token");
+  expect(cookie?.value.length).toBeGreaterThan(20);
+  const token = cookie?.value ?? "";
+
+  // What a script of the origin gets (fetch sends the HttpOnly cookie, and reads the answer).
+  const session = await page.evaluate(async () => {
+    const response = await fetch("/api/auth/session");
+    return { status: response.status, text: await response.text() };
+  });
+  expect(session.status).toBe(200);
+  expect(session.text).not.toContain(token);
+  const body = JSON.parse(session.text) as { user: Record<string, unknown>; expires: string };
+  expect(Object.keys(body).sort()).toEqual(["expires", "user"]);
+  expect(Object.keys(body.user).sort()).toEqual(["email", "id", "name"]);
+  expect(body.user.email).toBe(email);
+
+  // Nor does any page the user opens (HTML and the React payload).
+  for (const path of ["/espace", "/", "/connexion", "/laureats", "/api/me"]) {
+    const answer = await page.request.get(path);
+    expect(await answer.text(), path).not.toContain(token);
+  }
+  // Signed out, the endpoint answers no session at all.
+  expect(await (await request.get("/api/auth/session")).json()).toBeNull();
+});
+
+test("a signed-out download link redirects to the sign-in page relatively, whatever the Host", async ({
+  request,
+}) => {
+  const id = randomUUID();
+  const variants: Record<string, string>[] = [{}, { Host: FORGED }, { "X-Forwarded-Host": FORGED }];
+  for (const headers of variants) {
+    const answer = await request.get(`/api/files/${id}`, { headers, maxRedirects: 0 });
+    expect(answer.status()).toBe(303);
+    expect(answer.headers().location).toBe(
+      `/connexion?callbackUrl=${encodeURIComponent(`/api/files/${id}`)}`,
+    );
+  }
+});
+
+/** A free loopback port, chosen by the system. */
+async function freePort() {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+test("the production build refuses to start on a configured database without AUTH_URL", async () => {
+  test.setTimeout(120_000);
+  const { AUTH_URL: _dropped, AUTH_TRUST_HOST: _ignored, ...env } = process.env;
+  const app = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(await freePort())],
+    {
+      env: {
+        ...env,
+        // Refused before the database is opened: any configured URL shows it.
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "postgres://nobody@127.0.0.1:9/none",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+        // What .env.example used to ship: it let the request's Host choose the links' origin.
+        AUTH_TRUST_HOST: "true",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  app.stdout.on("data", (chunk) => (output += String(chunk)));
+  app.stderr.on("data", (chunk) => (output += String(chunk)));
+  const code = await new Promise<number | null>((resolve) => app.on("exit", (exitCode) => resolve(exitCode)));
+  expect(code).not.toBe(0);
+  expect(output).toContain("AUTH_URL must be set when DATABASE_URL is");
+});
