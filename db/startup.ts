@@ -20,13 +20,24 @@ export function demoDataWanted(embedded: boolean) {
 const log = (line: string) => console.log(`[database] ${line}`);
 
 /**
+ * A setting the server cannot run without: say which and stop. Thrown from
+ * instrumentation, the error would leave Next listening and answering 500 to
+ * every request; a process that exits is what a supervisor (systemd, a
+ * container) reports.
+ */
+function refuseToStart(reason: string): never {
+  console.error(`[config] ${reason}`);
+  process.exit(1);
+}
+
+/**
  * AUTH_SECRET is required with a configured database (production). On the
  * embedded database (a developer's machine, the demo), one is generated once
  * and kept in .data/auth-secret so sessions survive restarts.
  */
 function ensureAuthSecret(embedded: boolean) {
   if (process.env.AUTH_SECRET) return;
-  if (!embedded) throw new Error("AUTH_SECRET must be set when DATABASE_URL is (see .env.example).");
+  if (!embedded) refuseToStart("AUTH_SECRET must be set when DATABASE_URL is (see .env.example).");
   const file = path.join(process.cwd(), ".data", "auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -56,7 +67,11 @@ export async function startDatabase() {
   // The one origin of every absolute URL (sign-in links above all), never a request's Host:
   // required with DATABASE_URL as AUTH_SECRET is, http://localhost:PORT on the embedded demo
   // (openDatabase's rule: embedded when DATABASE_URL is unset). Checked before anything starts.
-  process.env.AUTH_URL = resolveSiteOrigin(process.env, !process.env.DATABASE_URL);
+  try {
+    process.env.AUTH_URL = resolveSiteOrigin(process.env, !process.env.DATABASE_URL);
+  } catch (error) {
+    refuseToStart((error as Error).message);
+  }
   const handle = await openDatabase(log);
   process.env.DATABASE_URL = handle.url;
   ensureAuthSecret(handle.embedded);
