@@ -64,6 +64,7 @@ export async function startDatabase() {
   const { demoModeAllowed } = await import("../lib/demo");
   const { trustedProxyHops } = await import("../lib/security/client-address");
   const { signInLimits, uploadLimit } = await import("../lib/rate-limit");
+  demoModeAllowed();
   trustedProxyHops();
   signInLimits();
   uploadLimit();
