@@ -5,6 +5,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First, so that rate limits see each request's socket address (lib/security/client-address.ts).
+  const { recordSocketAddresses } = await import("./lib/security/socket-address");
+  recordSocketAddresses();
   const { startDatabase } = await import("./db/startup");
   await startDatabase();
   // Pages cached before this start (by `next build` or an earlier run) may show an older database.

@@ -76,6 +76,10 @@ export default defineConfig({
       env: {
         ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
         DEMO_DATA: "true",
+        DEMO_MODE: "true",
+        // Every request of the suite comes from 127.0.0.1: one client address for hundreds of sign-ins and uploads.
+        SIGN_IN_LIMIT_PER_ADDRESS: "1000000",
+        UPLOAD_LIMIT_PER_ADDRESS: "1000000",
         NEXT_TELEMETRY_DISABLED: "1",
         AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
         AUTH_URL: baseURL,

@@ -74,7 +74,17 @@ export async function startDatabase() {
   }
   const handle = await openDatabase(log);
   process.env.DATABASE_URL = handle.url;
+  // Read by lib/demo.ts: DEMO_MODE=embedded allows demo mode only on this database.
+  process.env.DATABASE_EMBEDDED = handle.embedded ? "true" : "false";
   ensureAuthSecret(handle.embedded);
+  // Refuses a malformed setting now rather than at the first request.
+  const { demoModeAllowed } = await import("../lib/demo");
+  const { trustedProxyHops } = await import("../lib/security/client-address");
+  const { signInLimits, uploadLimit } = await import("../lib/rate-limit");
+  demoModeAllowed();
+  trustedProxyHops();
+  signInLimits();
+  uploadLimit();
 
   if (handle.server?.owned) {
     // Stop PostgreSQL with the app. Next exits on SIGINT/SIGTERM; "exit" handlers
@@ -92,6 +102,14 @@ export async function startDatabase() {
   }
 
   await prepareDatabase(handle.url, handle.embedded);
+  const { isDemoDataLoaded } = await import("../lib/demo");
+  if (await isDemoDataLoaded()) {
+    log(
+      demoModeAllowed()
+        ? "Demo mode: one-click persona sign-in and /dev/courriels are on."
+        : "Demo data found, but demo mode is off (DEMO_MODE): no one-click sign-in, no /dev/courriels.",
+    );
+  }
   // Background delivery of the outbox (only when SMTP_URL is set). Several
   // nodes may run it: rows are claimed with FOR UPDATE SKIP LOCKED.
   const { getDb } = await import("./client");

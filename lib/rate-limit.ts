@@ -27,8 +27,35 @@ export async function hit(db: Database, key: string, rule: RateLimitRule, now = 
   };
 }
 
-/** Sign-in e-mails: per address and per IP. */
-export const SIGN_IN_LIMITS = {
-  perEmail: { limit: 5, windowSeconds: 15 * 60 },
-  perIp: { limit: 30, windowSeconds: 15 * 60 },
-} satisfies Record<string, RateLimitRule>;
+/** A positive integer from the environment, else `fallback`; a malformed value is refused (a typo must not lift a limit). */
+export function limitSetting(name: string, fallback: number, value = process.env[name]) {
+  if (value === undefined || value.trim() === "") return fallback;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`${name} must be a positive integer (got « ${value} »).`);
+  return limit;
+}
+
+const FIFTEEN_MINUTES = 15 * 60;
+
+/**
+ * Sign-ins: per e-mail address and per client address (lib/security/client-address.ts).
+ * The per-address rule counts e-mailed links and demo one-click sign-ins alike.
+ */
+export function signInLimits(env: Record<string, string | undefined> = process.env) {
+  return {
+    perEmail: { limit: 5, windowSeconds: FIFTEEN_MINUTES },
+    perAddress: {
+      limit: limitSetting("SIGN_IN_LIMIT_PER_ADDRESS", 30, env.SIGN_IN_LIMIT_PER_ADDRESS),
+      windowSeconds: FIFTEEN_MINUTES,
+    },
+  } satisfies Record<string, RateLimitRule>;
+}
+
+/** Uploads (documents, network images) per client address: far above what a person sends, below a flood. */
+export function uploadLimit(env: Record<string, string | undefined> = process.env): RateLimitRule {
+  return {
+    limit: limitSetting("UPLOAD_LIMIT_PER_ADDRESS", 300, env.UPLOAD_LIMIT_PER_ADDRESS),
+    windowSeconds: FIFTEEN_MINUTES,
+  };
+}

@@ -149,6 +149,7 @@ function startApp(databaseUrl: string): ChildProcess {
       AUTH_SECRET: "bench-secret-not-for-production-0123456789",
       AUTH_URL: `http://localhost:${APP_PORT}`,
       DEMO_DATA: "true",
+      DEMO_MODE: "true",
       DATABASE_POOL_SIZE: "20",
       FILE_STORE_DIR,
     },

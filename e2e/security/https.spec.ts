@@ -107,6 +107,8 @@ test.beforeAll(async () => {
         ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
         NODE_ENV: "production",
         DEMO_DATA: "true",
+        DEMO_MODE: "true",
+        SIGN_IN_LIMIT_PER_ADDRESS: "1000000",
         NEXT_TELEMETRY_DISABLED: "1",
         AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
         AUTH_URL: origin,

@@ -3,15 +3,16 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { canUseDemoSignIn } from "@/lib/authz/policy";
-import { isDemoDataLoaded } from "@/lib/demo";
-import { hit, SIGN_IN_LIMITS } from "@/lib/rate-limit";
+import { isDemoMode } from "@/lib/demo";
+import { hit, signInLimits } from "@/lib/rate-limit";
 import { type ActionResult, fail } from "@/lib/result";
+import { UNKNOWN_ADDRESS } from "@/lib/security/client-address";
 import { auth, signIn, signOut } from "./auth";
 import { proConnectSettings, SESSION_MAX_AGE_SECONDS, secureCookies, sessionCookieName } from "./config";
 import { listPersonas } from "./personas";
@@ -26,7 +27,8 @@ const formatTime = (date: Date) =>
 
 /**
  * Sends a sign-in link. The answer is the same whether the address is known or
- * not (no user enumeration); requests are limited per address and per IP.
+ * not (no user enumeration); requests are limited per e-mail address and per
+ * client address.
  */
 export async function requestSignInLink(
   _previous: ActionResult | null,
@@ -44,13 +46,13 @@ export async function requestSignInLink(
   }
   const { email } = parsed.data;
   const db = getDb();
-  const ip = await clientIp();
-  const [perEmail, perIp] = await Promise.all([
-    hit(db, `sign-in:email:${email}`, SIGN_IN_LIMITS.perEmail),
-    hit(db, `sign-in:ip:${ip}`, SIGN_IN_LIMITS.perIp),
+  const limits = signInLimits();
+  const [perEmail, perAddress] = await Promise.all([
+    hit(db, `sign-in:email:${email}`, limits.perEmail),
+    hit(db, `sign-in:ip:${await clientIp()}`, limits.perAddress),
   ]);
-  if (!perEmail.allowed || !perIp.allowed) {
-    const retryAt = perEmail.allowed ? perIp.retryAt : perEmail.retryAt;
+  if (!perEmail.allowed || !perAddress.allowed) {
+    const retryAt = perEmail.allowed ? perAddress.retryAt : perEmail.retryAt;
     return fail(
       "rate_limited",
       `Trop de demandes de lien de connexion. Réessayez à partir de ${formatTime(retryAt)}.`,
@@ -81,11 +83,17 @@ export async function signInWithProConnect(formData: FormData) {
  * exactly as Auth.js would, so everything after it is the real path.
  */
 export async function signInAsPersona(formData: FormData) {
-  if (!canUseDemoSignIn(await isDemoDataLoaded())) redirect("/connexion");
+  // Outside demo mode this action does not exist, as the page that offers it.
+  if (!canUseDemoSignIn(await isDemoMode())) notFound();
   const key = String(formData.get("persona") ?? "");
   const persona = (await listPersonas()).find((p) => p.key === key);
   if (!persona) redirect("/connexion");
   const db = getDb();
+  // Counted with the e-mailed links: one client address, one budget of sign-ins.
+  const address = await clientIp();
+  const perAddress = await hit(db, `sign-in:ip:${address}`, signInLimits().perAddress);
+  if (!perAddress.allowed)
+    redirect(`/connexion?limite=${encodeURIComponent(formatTime(perAddress.retryAt))}`);
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.personaKey, key));
   if (!user) redirect("/connexion");
   const sessionToken = randomBytes(32).toString("hex");
@@ -99,7 +107,7 @@ export async function signInAsPersona(formData: FormData) {
       subjectType: "user",
       subjectId: user.id,
       data: { provider: "demo-persona", persona: key },
-      ip: null,
+      ip: address === UNKNOWN_ADDRESS ? null : address,
     });
   });
   (await cookies()).set(sessionCookieName(), sessionToken, {

@@ -1,8 +1,7 @@
 import { headers } from "next/headers";
+import { addressKey } from "@/lib/security/client-address";
 
-/** The client's IP as seen by the first trusted proxy (X-Forwarded-For's first entry), else unknown. */
+/** The client's address for this request's rate limits (lib/security/client-address.ts), or the shared "unknown" key. */
 export async function clientIp() {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || "unknown";
+  return addressKey(await headers());
 }

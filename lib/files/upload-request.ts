@@ -1,3 +1,7 @@
+import { getDb } from "@/db/client";
+import { hit, uploadLimit } from "@/lib/rate-limit";
+import { addressKey } from "@/lib/security/client-address";
+
 /**
  * The part every upload route handler shares: JSON answers that no cache
  * keeps, the size refused before the body is read, and a multipart body that
@@ -24,4 +28,21 @@ export async function readUploadForm(
   } catch {
     return { refusal: uploadAnswer(400, { message: messages.unreadable }) };
   }
+}
+
+const parisTime = (date: Date) =>
+  new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(
+    date,
+  );
+
+/**
+ * Counts an upload against the client's address (the same rule as every limit,
+ * lib/security/client-address.ts); the 429 answer to send past the limit, else null.
+ */
+export async function uploadRefusedByRateLimit(request: Request) {
+  const limit = await hit(getDb(), `upload:address:${addressKey(request.headers)}`, uploadLimit());
+  if (limit.allowed) return null;
+  return uploadAnswer(429, {
+    message: `Trop d’envois de fichiers depuis votre connexion : réessayez à partir de ${parisTime(limit.retryAt)}.`,
+  });
 }

@@ -63,6 +63,7 @@ export async function startAppUnderTest(options: {
     AUTH_SECRET: `${options.name}-secret-not-for-production-0123456789`,
     AUTH_URL: `http://localhost:${appPort}`,
     DEMO_DATA: "true",
+    DEMO_MODE: "true",
     ...options.env,
   };
   // Builds (when sources changed) and prepares the database: migrations, organisations, demo data.

@@ -8,19 +8,21 @@ import { proConnectSettings } from "@/lib/auth/config";
 import { listPersonas } from "@/lib/auth/personas";
 import { safeCallbackUrl } from "@/lib/auth/schema";
 import { canUseDemoSignIn } from "@/lib/authz/policy";
-import { isDemoDataLoaded } from "@/lib/demo";
+import { isDemoMode } from "@/lib/demo";
 
 export const metadata: Metadata = { title: "Se connecter" };
 
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; limite?: string }>;
 }) {
   await connection();
-  const { callbackUrl: rawCallback } = await searchParams;
+  const { callbackUrl: rawCallback, limite } = await searchParams;
+  // The time the persona sign-in's rate limit ends (lib/auth/actions.ts); shown only when it is one.
+  const retryAt = typeof limite === "string" && /^\d{2}:\d{2}$/.test(limite) ? limite : null;
   const callbackUrl = safeCallbackUrl(rawCallback);
-  const demo = canUseDemoSignIn(await isDemoDataLoaded());
+  const demo = canUseDemoSignIn(await isDemoMode());
   const personas = demo ? await listPersonas() : [];
   const proconnect = proConnectSettings() !== null;
 
@@ -69,6 +71,11 @@ export default async function SignInPage({
             Ces comptes fictifs n’existent que dans les données de démonstration. Chacun montre un rôle du
             service.
           </p>
+          {retryAt ? (
+            <p role="alert" className="mt-4 border-l-4 border-red-marianne bg-white p-3 text-sm">
+              Trop de connexions depuis votre adresse. Réessayez à partir de {retryAt}.
+            </p>
+          ) : null}
           <ul className="mt-4 flex flex-col gap-3">
             {personas.map((persona) => (
               <li

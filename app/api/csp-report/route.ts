@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { hit } from "@/lib/rate-limit";
+import { addressKey } from "@/lib/security/client-address";
 import {
   CSP_REPORT_LIMIT,
   CSP_REPORT_TYPES,
@@ -39,8 +40,8 @@ async function readLimited(request: Request, max: number) {
  * Content-Security-Policy violation reports sent by browsers (`report-uri`
  * and `report-to` in lib/security/csp.ts). Public on purpose: a browser
  * sends them without cookies. Checked for type and size (64 KB) before
- * anything else, rate-limited per client IP (the shared counters of
- * lib/rate-limit.ts), then each violation is logged on one line, without
+ * anything else, rate-limited per client address (lib/security/client-address.ts;
+ * the shared counters of lib/rate-limit.ts), then each violation is logged on one line, without
  * query strings; nothing else is stored. 204 when read.
  */
 export async function POST(request: Request) {
@@ -59,8 +60,7 @@ export async function POST(request: Request) {
   if (body === null) return answer(413, "Rapport refusé : 64 Ko au plus.");
   const violations = parseCspReports(type, body);
   if (!violations) return answer(400, unreadable);
-  const ip = (request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown").slice(0, 100);
-  const limit = await hit(getDb(), `csp-report:${ip}`, CSP_REPORT_LIMIT);
+  const limit = await hit(getDb(), `csp-report:${addressKey(request.headers)}`, CSP_REPORT_LIMIT);
   if (!limit.allowed) return answer(429, "Trop de rapports : réessayez dans une minute.");
   for (const violation of violations) console.warn(`[csp-report] ${JSON.stringify(violation)}`);
   return answer(204);

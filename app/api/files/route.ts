@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { findApplication } from "@/lib/applications/queries";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canEditApplication, canViewOwnApplication } from "@/lib/authz/policy";
-import { uploadAnswer as answer, readUploadForm } from "@/lib/files/upload-request";
+import { uploadAnswer as answer, readUploadForm, uploadRefusedByRateLimit } from "@/lib/files/upload-request";
 import { MAX_UPLOAD_BYTES, storeRequiredDocument } from "@/lib/files/uploads";
 import { UUID } from "@/lib/ids";
 
@@ -14,6 +14,8 @@ import { UUID } from "@/lib/ids";
 export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return answer(401, { message: "Votre session a expiré : reconnectez-vous." });
+  const limited = await uploadRefusedByRateLimit(request);
+  if (limited) return limited;
   const read = await readUploadForm(request, MAX_UPLOAD_BYTES, {
     tooLarge: "Le fichier dépasse la taille maximale de 10 Mo.",
     unreadable: "Le fichier n’a pas pu être lu : réessayez.",

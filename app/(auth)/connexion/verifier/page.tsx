@@ -3,13 +3,13 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { PageContainer } from "@/components/ui/page-container";
 import { canReadDevMailbox } from "@/lib/authz/policy";
-import { isDemoDataLoaded } from "@/lib/demo";
+import { isDemoMode } from "@/lib/demo";
 
 export const metadata: Metadata = { title: "Consultez votre messagerie" };
 
 export default async function VerifyRequestPage() {
   await connection();
-  const mailbox = canReadDevMailbox(null, await isDemoDataLoaded());
+  const mailbox = canReadDevMailbox(null, await isDemoMode());
   return (
     <PageContainer className="max-w-3xl">
       <h1 className="text-3xl font-bold">Consultez votre messagerie</h1>

@@ -5,7 +5,7 @@ import { OutboxList } from "@/components/mail/outbox-list";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { canReadDevMailbox } from "@/lib/authz/policy";
-import { isDemoDataLoaded } from "@/lib/demo";
+import { isDemoMode } from "@/lib/demo";
 import { listOutbox } from "@/lib/mail/mailbox";
 import { smtpConfigured } from "@/lib/mail/transport";
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Boîte de réception de démonstrati
 /** Demo mode only (public on purpose, fictitious data): lets a newcomer follow sign-in links without SMTP. */
 export default async function DevMailboxPage() {
   await connection();
-  if (!canReadDevMailbox(null, await isDemoDataLoaded())) notFound();
+  if (!canReadDevMailbox(null, await isDemoMode())) notFound();
   const { rows } = await listOutbox(getDb());
   return (
     <PageContainer>

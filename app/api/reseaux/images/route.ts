@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canEditFollowupPost } from "@/lib/authz/policy";
-import { uploadAnswer as answer, readUploadForm } from "@/lib/files/upload-request";
+import { uploadAnswer as answer, readUploadForm, uploadRefusedByRateLimit } from "@/lib/files/upload-request";
 import { MAX_IMAGE_BYTES, storeFollowupImage, validateAltText } from "@/lib/followup/images";
 import { findPost } from "@/lib/followup/queries";
 import { UUID } from "@/lib/ids";
@@ -16,6 +16,8 @@ import { projectRegionCodes } from "@/lib/networks/queries";
 export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return answer(401, { message: "Votre session a expiré : reconnectez-vous." });
+  const limited = await uploadRefusedByRateLimit(request);
+  if (limited) return limited;
   const read = await readUploadForm(request, MAX_IMAGE_BYTES, {
     tooLarge: "L’image dépasse la taille maximale de 5 Mo.",
     unreadable: "L’image n’a pas pu être lue : réessayez.",
