@@ -437,7 +437,6 @@ export function ApplicationForm({
         savedAt={savedAt}
         invalid={invalid}
         waiting={conflicts.length}
-        applicationId={applicationId}
         onField={goToField}
       />
 
@@ -602,7 +601,6 @@ function SaveStatus({
   savedAt: string;
   invalid: { field: FormField; path: string }[];
   waiting: number;
-  applicationId: string;
   onField: (field: FormField, path: string) => void;
 }) {
   const base =

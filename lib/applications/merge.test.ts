@@ -53,6 +53,21 @@ describe("pendingChanges and sameValue", () => {
     expect(pendingChanges(base, { ...base })).toEqual([]);
   });
 
+  it("counts an amount typed another way, or spaces around a text, as no change", () => {
+    const typed = {
+      ...base,
+      requestedAmount: "12500",
+      expenses: [{ category: "travel" as const, label: "Missions ", amount: "1000" }],
+    };
+    const stored = {
+      ...base,
+      requestedAmount: "12\u202f500",
+      expenses: [{ category: "travel" as const, label: "Missions", amount: "1\u202f000,00" }],
+    };
+    expect(pendingChanges(stored, typed)).toEqual([]);
+    expect(pendingChanges(stored, { ...typed, requestedAmount: "12501" })).toEqual(["requestedAmount"]);
+  });
+
   it("compares objects whatever the order of their keys", () => {
     expect(sameValue({ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 })).toBe(true);
     expect(sameValue([1, 2], [2, 1])).toBe(false);

@@ -6,6 +6,7 @@
  * a valid field is saved even while another one is invalid, and two editors'
  * changes are merged field by field against the version both started from.
  */
+import { parseFrenchAmount } from "./amounts";
 import type { Step } from "./rules";
 import { type ApplicationForm, applicationFormSchema } from "./schema";
 
@@ -52,6 +53,30 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? "undefined";
 }
 
+/**
+ * A value as the server stores it, for comparisons: text trimmed, amounts in
+ * cents (« 12500 » and « 12 500,00 » are the same amount).
+ */
+function canonical(value: unknown, isAmount = false): unknown {
+  if (typeof value === "string") {
+    const text = value.trim();
+    return isAmount ? (parseFrenchAmount(text) ?? text) : text;
+  }
+  if (Array.isArray(value)) return value.map((item) => canonical(item));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, canonical(v, k === "amount")]),
+    );
+  }
+  return value;
+}
+
+/** Two values of one field are the same once stored (see `canonical`). */
+export function sameField(field: FormField, a: unknown, b: unknown): boolean {
+  const amount = field === "requestedAmount";
+  return sameValue(canonical(a, amount), canonical(b, amount));
+}
+
 export type FieldErrors = Record<string, string[]>;
 
 /**
@@ -85,7 +110,7 @@ export function validateFields(values: Partial<Record<string, unknown>>): {
 
 /** The fields of `current` that differ from `base` (what is not saved yet). */
 export function pendingChanges(base: ApplicationForm, current: ApplicationForm): FormField[] {
-  return FORM_FIELDS.filter((field) => !sameValue(base[field], current[field]));
+  return FORM_FIELDS.filter((field) => !sameField(field, base[field], current[field]));
 }
 
 export function pick<T extends object, K extends keyof T>(values: T, keys: readonly K[]): Pick<T, K> {
@@ -109,10 +134,10 @@ export function mergeThreeWay(
   const merged = { ...theirs } as Record<FormField, unknown>;
   const conflicts: FormField[] = [];
   for (const field of FORM_FIELDS) {
-    if (sameValue(mine[field], theirs[field])) continue;
+    if (sameField(field, mine[field], theirs[field])) continue;
     const known = field in base;
-    const mineChanged = !known || !sameValue(base[field], mine[field]);
-    const theirsChanged = !known || !sameValue(base[field], theirs[field]);
+    const mineChanged = !known || !sameField(field, base[field], mine[field]);
+    const theirsChanged = !known || !sameField(field, base[field], theirs[field]);
     if (mineChanged && !theirsChanged) merged[field] = mine[field];
     else if (mineChanged && theirsChanged) conflicts.push(field);
   }
@@ -133,7 +158,7 @@ export function rebase(
   const values = { ...current } as Record<FormField, unknown>;
   const updated: FormField[] = [];
   for (const field of FORM_FIELDS) {
-    if (sameValue(base[field], current[field]) && !sameValue(current[field], saved[field])) {
+    if (sameField(field, base[field], current[field]) && !sameField(field, current[field], saved[field])) {
       values[field] = saved[field];
       updated.push(field);
     }
@@ -182,7 +207,7 @@ export function applyChanges(input: {
   const result = mergeThreeWay(base, mine, saved);
   return {
     next: result.merged,
-    written: FORM_FIELDS.filter((f) => !sameValue(result.merged[f], saved[f])),
+    written: FORM_FIELDS.filter((f) => !sameField(f, result.merged[f], saved[f])),
     conflicts: result.conflicts.map((field) => ({ field, mine: mine[field], theirs: saved[field] })),
     errors,
     merged,
