@@ -142,19 +142,25 @@ export function ApplicationForm({
     setConflicts(next);
   }, []);
 
+  /**
+   * A copy of the values: react-hook-form's object is updated in place as the user types, and what
+   * was sent must not change with it (it becomes the base of the next save).
+   */
+  const snapshot = useCallback(() => structuredClone(form.getValues()) as FormValues, [form]);
+
   /** Fields that differ from what the server has, the ones waiting for the user's choice included. */
-  const unsaved = useCallback(() => pendingChanges(base.current, form.getValues() as FormValues), [form]);
+  const unsaved = useCallback(() => pendingChanges(base.current, snapshot()), [snapshot]);
 
   const remember = useCallback(() => {
-    const current = form.getValues() as FormValues;
+    const current = snapshot();
     const fields = pendingChanges(base.current, current);
     writeStored(applicationId, { values: pick(current, fields), base: pick(base.current, fields) });
-  }, [applicationId, form]);
+  }, [applicationId, snapshot]);
 
   const save = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     if (inFlight.current) await inFlight.current;
-    const current = form.getValues() as FormValues;
+    const current = snapshot();
     const waiting = new Set(conflictsRef.current.map((c) => c.field));
     const pending = pendingChanges(base.current, current).filter((f) => !waiting.has(f));
     const checked = validateFields(pick(current, pending));
@@ -204,7 +210,7 @@ export function ApplicationForm({
         );
         const conflicted = new Set(saved.conflicts.map((c) => c.field));
         // A colleague's saved changes appear on the fields this user has not touched.
-        const latest = form.getValues() as FormValues;
+        const latest = snapshot();
         const { updated } = rebase(base.current, latest, saved.form);
         applying.current = true;
         for (const field of updated) {
@@ -260,7 +266,7 @@ export function ApplicationForm({
     const done = await run;
     inFlight.current = null;
     return done;
-  }, [applicationId, form, remember, updateConflicts]);
+  }, [applicationId, form, remember, updateConflicts, snapshot]);
 
   // Unsaved changes from an earlier visit in this browser come back (an invalid value as typed).
   // A field a colleague changed since then is a conflict, for the user to choose.
@@ -363,7 +369,7 @@ export function ApplicationForm({
   async function goTo(next: Step) {
     const leaving = step;
     await save();
-    const current = form.getValues() as FormValues;
+    const current = snapshot();
     const waiting = new Set(conflictsRef.current.map((c) => c.field));
     const broken = validateFields(
       pick(
