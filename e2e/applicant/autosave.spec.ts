@@ -6,7 +6,7 @@ import { newThiersDraft } from "./drafts";
 test("an invalid « Objectifs » does not block the expense added on the budget step: after a reload both are there", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const id = await newThiersDraft(`Dossier aux objectifs trop longs ${Date.now()}`);
   await signInAs(page, "applicant-thiers");
   await page.goto(`/espace/dossiers/${id}?etape=contenu`);
@@ -65,6 +65,7 @@ test("an invalid « Objectifs » does not block the expense added on the budget 
 });
 
 test("the breadcrumb « Mes dossiers » with unsaved changes asks before leaving", async ({ page }) => {
+  test.setTimeout(60_000);
   const id = await newThiersDraft(`Dossier quitté trop vite ${Date.now()}`);
   await signInAs(page, "applicant-thiers");
   await page.goto(`/espace/dossiers/${id}`);

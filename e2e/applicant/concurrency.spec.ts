@@ -7,7 +7,7 @@ import { newThiersDraft } from "./drafts";
 test("two members edit different fields at once: both changes survive; a field both changed is theirs to choose", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const id = await newThiersDraft(`Dossier à deux mains ${Date.now()}`);
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
