@@ -313,7 +313,8 @@ async function main() {
           payload: JSON.stringify({
             applicationId,
             version,
-            form: { ...draft.form, summary: "Résumé, enregistré après la panne." },
+            changes: { summary: "Résumé, enregistré après la panne." },
+            base: { summary: draft.form.summary },
           }),
         },
       }),

@@ -2,11 +2,21 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
 import { CONTENT_TOO_LARGE, exceedsActionLimit } from "@/lib/action-body";
-import { type SaveResult, saveApplication } from "@/lib/applications/actions";
+import { type SaveConflict, saveApplication } from "@/lib/applications/actions";
+import {
+  FIELD_INFO,
+  type FormField,
+  isFormField,
+  pendingChanges,
+  pick,
+  rebase,
+  sameValue,
+  validateFields,
+} from "@/lib/applications/merge";
 import { STEPS, type Step } from "@/lib/applications/rules";
 import {
   applicationFormSchema,
@@ -18,54 +28,64 @@ import { type DocumentSlotProps, DocumentUpload } from "./document-upload";
 import type { Country, StepProps } from "./form-parts";
 import { ParticipantsStep } from "./participants-step";
 
-/** Which form fields each section holds, to tell a user what a colleague changed. */
-const SECTIONS: { label: string; fields: (keyof FormValues)[] }[] = [
-  { label: "Projet", fields: ["title", "onBehalfOf", "startDate", "durationMonths"] },
-  { label: "Participants", fields: ["coApplicants", "partners", "pairings", "operators"] },
-  {
-    label: "Contenu",
-    fields: ["summary", "objectives", "expectedResults", "beneficiaries", "themes", "sdgs"],
-  },
-  { label: "Budget", fields: ["expenses", "ownContributions", "cofinancings", "requestedAmount"] },
-];
-
-const FIELD_LABELS: Partial<Record<keyof FormValues, string>> = {
-  title: "titre",
-  onBehalfOf: "porté au nom de",
-  startDate: "date de début",
-  durationMonths: "durée",
-  coApplicants: "co-demandeurs",
-  partners: "partenaires étrangers",
-  pairings: "binômes",
-  operators: "opérateurs",
-  summary: "résumé",
-  objectives: "objectifs",
-  expectedResults: "résultats attendus",
-  beneficiaries: "bénéficiaires",
-  themes: "thématiques",
-  sdgs: "objectifs de développement durable",
-  expenses: "dépenses",
-  ownContributions: "apports propres",
-  cofinancings: "co-financements",
-  requestedAmount: "montant demandé",
-};
-
-function changedFields(mine: FormValues, theirs: FormValues) {
-  return SECTIONS.flatMap((section) => {
-    const fields = section.fields.filter((f) => JSON.stringify(mine[f]) !== JSON.stringify(theirs[f]));
-    return fields.length ? [`${section.label} (${fields.map((f) => FIELD_LABELS[f]).join(", ")})`] : [];
-  });
-}
-
-type Conflict = Extract<SaveResult, { code: "stale" }>;
+type Conflict = SaveConflict;
 type SaveState =
-  | { kind: "saved"; at: string }
+  | { kind: "saved" }
   | { kind: "dirty" }
   | { kind: "saving" }
-  | { kind: "invalid" }
   | { kind: "error"; message: string };
 
 const AUTOSAVE_DELAY_MS = 1500;
+const LEAVE_MESSAGE =
+  "Des modifications de ce dossier ne sont pas encore enregistrées. Quitter la page quand même ?";
+
+/**
+ * Unsaved changes are kept in this browser (per application) until the server
+ * has them: an invalid value stays as typed, across a reload, until corrected.
+ */
+const storageKey = (applicationId: string) => `dossier-brouillon:${applicationId}`;
+type StoredDraft = { values: Partial<FormValues>; base: Partial<FormValues> };
+
+function readStored(applicationId: string): StoredDraft | null {
+  try {
+    const raw = window.localStorage.getItem(storageKey(applicationId));
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as StoredDraft;
+    return parsed && typeof parsed === "object" && parsed.values ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeStored(applicationId: string, draft: StoredDraft | null) {
+  try {
+    if (!draft || !Object.keys(draft.values).length)
+      window.localStorage.removeItem(storageKey(applicationId));
+    else window.localStorage.setItem(storageKey(applicationId), JSON.stringify(draft));
+  } catch {
+    // Storage full or disabled: the form still saves to the server.
+  }
+}
+
+const stepLabel = (step: Step) => STEPS.find((s) => s.key === step)?.label ?? step;
+const stepNumber = (step: Step) => STEPS.findIndex((s) => s.key === step) + 1;
+
+/** A field's value, as shown side by side in a conflict. */
+function describeValue(value: unknown): string[] {
+  if (Array.isArray(value)) {
+    if (!value.length) return ["(aucun élément)"];
+    return value.map((item) =>
+      item && typeof item === "object"
+        ? Object.entries(item as Record<string, unknown>)
+            .filter(([key, v]) => key !== "organisationId" && typeof v === "string" && v !== "")
+            .map(([, v]) => String(v))
+            .join(" – ")
+        : String(item),
+    );
+  }
+  const text = typeof value === "string" ? value.trim() : String(value ?? "");
+  return [text === "" ? "(vide)" : text];
+}
 
 export function ApplicationForm({
   applicationId,
@@ -99,32 +119,76 @@ export function ApplicationForm({
     mode: "onBlur",
   });
   const [step, setStep] = useState<Step>(initialStep);
-  const [state, setState] = useState<SaveState>({ kind: "saved", at: savedAtLabel });
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [state, setState] = useState<SaveState>({ kind: "saved" });
+  const [savedAt, setSavedAt] = useState(savedAtLabel);
+  /** Fields not saved because they are invalid, with the path of their first error. */
+  const [invalid, setInvalid] = useState<{ field: FormField; path: string }[]>([]);
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [leftWithErrors, setLeftWithErrors] = useState<{ step: Step; fields: FormField[] } | null>(null);
   const version = useRef(initialVersion);
+  /** What the server has for each field (at `version`), as far as this browser knows. */
+  const base = useRef<FormValues>(initialValues);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const dirty = useRef(false);
-  const conflictRef = useRef<Conflict | null>(null);
+  /** Set while the page itself writes values (a colleague's changes): not the user's typing. */
+  const applying = useRef(false);
+  const conflictsRef = useRef<Conflict[]>([]);
   const conflictHeading = useRef<HTMLHeadingElement>(null);
+
+  const updateConflicts = useCallback((next: Conflict[]) => {
+    conflictsRef.current = next;
+    setConflicts(next);
+  }, []);
+
+  /**
+   * A copy of the values: react-hook-form's object is updated in place as the user types, and what
+   * was sent must not change with it (it becomes the base of the next save).
+   */
+  const snapshot = useCallback(() => structuredClone(form.getValues()) as FormValues, [form]);
+
+  /** Fields that differ from what the server has, the ones waiting for the user's choice included. */
+  const unsaved = useCallback(() => pendingChanges(base.current, snapshot()), [snapshot]);
+
+  const remember = useCallback(() => {
+    const current = snapshot();
+    const fields = pendingChanges(base.current, current);
+    writeStored(applicationId, { values: pick(current, fields), base: pick(base.current, fields) });
+  }, [applicationId, snapshot]);
 
   const save = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
-    if (conflictRef.current) return false;
     if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return true;
-    const values = form.getValues();
-    const parsed = applicationFormSchema.safeParse(values);
-    if (!parsed.success) {
-      await form.trigger();
-      setState({ kind: "invalid" });
-      return false;
-    }
+    const current = snapshot();
+    const waiting = new Set(conflictsRef.current.map((c) => c.field));
+    const pending = pendingChanges(base.current, current).filter((f) => !waiting.has(f));
+    const checked = validateFields(pick(current, pending));
+    // Show the messages at the fields (the resolver checks the whole form, as the server does).
+    void form.trigger();
+    const firstPath = (field: FormField) =>
+      Object.keys(checked.errors).find((p) => p === field || p.startsWith(`${field}.`)) ?? field;
+    setInvalid(checked.invalid.map((field) => ({ field, path: firstPath(field) })));
+    remember();
+    const toSend = pending.filter((f) => !checked.invalid.includes(f));
     dirty.current = false;
+    if (!toSend.length) {
+      setState({ kind: "saved" });
+      return checked.invalid.length === 0 && waiting.size === 0;
+    }
     setState({ kind: "saving" });
     const run = (async () => {
+      const sent = pick(current, toSend);
       const body = new FormData();
-      body.set("payload", JSON.stringify({ applicationId, version: version.current, form: parsed.data }));
+      body.set(
+        "payload",
+        JSON.stringify({
+          applicationId,
+          version: version.current,
+          changes: sent,
+          base: pick(base.current, toSend),
+        }),
+      );
       // Over Next's body limit the action never runs and could not answer (lib/action-body.ts).
       if (exceedsActionLimit(body)) {
         dirty.current = true;
@@ -133,29 +197,61 @@ export function ApplicationForm({
       }
       try {
         const result = await saveApplication(null, body);
-        if (result.ok) {
-          version.current = result.data.version;
-          setState(dirty.current ? { kind: "dirty" } : { kind: "saved", at: result.data.savedAtLabel });
-          return true;
-        }
-        dirty.current = true;
-        if (result.code === "stale" && "current" in result) {
-          conflictRef.current = result;
-          setConflict(result);
-          setState({
-            kind: "error",
-            message: "un ou une collègue a enregistré le dossier entre-temps (voir ci-dessous).",
-          });
-          setTimeout(() => conflictHeading.current?.focus(), 0);
+        if (!result.ok) {
+          dirty.current = true;
+          setState({ kind: "error", message: result.message });
           return false;
         }
-        if ("fieldErrors" in result && result.fieldErrors) {
-          for (const [path, messages] of Object.entries(result.fieldErrors)) {
-            form.setError(path as keyof FormValues, { message: messages?.[0] });
-          }
+        const saved = result.data;
+        const refused = new Set(
+          Object.keys(saved.fieldErrors)
+            .map((p) => p.split(".")[0] ?? "")
+            .filter(isFormField),
+        );
+        const conflicted = new Set(saved.conflicts.map((c) => c.field));
+        // A colleague's saved changes appear on the fields this user has not touched.
+        const latest = snapshot();
+        const { updated } = rebase(base.current, latest, saved.form);
+        applying.current = true;
+        for (const field of updated) {
+          form.setValue(field, saved.form[field] as never, { shouldDirty: false });
         }
-        setState({ kind: "error", message: result.message });
-        return false;
+        applying.current = false;
+        // What the server now has: its form, with this user's values for the fields it took as sent
+        // (the server may write them differently, e.g. « 12 500,00 » for « 12500 »).
+        const written = toSend.filter((f) => !refused.has(f) && !conflicted.has(f));
+        base.current = { ...saved.form, ...pick(sent, written) };
+        version.current = saved.version;
+        setSavedAt(saved.savedAtLabel);
+        for (const [path, messages] of Object.entries(saved.fieldErrors)) {
+          form.setError(path as keyof FormValues, { message: messages[0] });
+        }
+        if (refused.size) {
+          setInvalid((list) => [
+            ...list.filter((i) => !refused.has(i.field)),
+            ...[...refused].map((field) => ({
+              field,
+              path: Object.keys(saved.fieldErrors).find((p) => p.split(".")[0] === field) ?? field,
+            })),
+          ]);
+        }
+        if (saved.conflicts.length) {
+          updateConflicts([
+            ...conflictsRef.current.filter((c) => !conflicted.has(c.field)),
+            ...saved.conflicts,
+          ]);
+          setTimeout(() => conflictHeading.current?.focus(), 0);
+        }
+        setNotice(
+          saved.mergedWith && (updated.length || saved.conflicts.length)
+            ? `${saved.mergedWith} a aussi modifié ce dossier : ses modifications ont été reprises${
+                updated.length ? ` (${updated.map((f) => `« ${FIELD_INFO[f].label} »`).join(", ")})` : ""
+              }, les vôtres enregistrées.`
+            : null,
+        );
+        remember();
+        setState(dirty.current ? { kind: "dirty" } : { kind: "saved" });
+        return !refused.size && !saved.conflicts.length && checked.invalid.length === 0;
       } catch {
         dirty.current = true;
         setState({
@@ -170,39 +266,83 @@ export function ApplicationForm({
     const done = await run;
     inFlight.current = null;
     return done;
-  }, [applicationId, form]);
+  }, [applicationId, form, remember, updateConflicts, snapshot]);
 
-  // Autosave a little after typing stops.
+  // Unsaved changes from an earlier visit in this browser come back (an invalid value as typed).
+  // A field a colleague changed since then is a conflict, for the user to choose.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
+  useEffect(() => {
+    const stored = readStored(applicationId);
+    if (!stored) return;
+    const restored: Conflict[] = [];
+    let any = false;
+    for (const [key, value] of Object.entries(stored.values)) {
+      if (!isFormField(key) || sameValue(value, initialValues[key])) continue;
+      any = true;
+      form.setValue(key, value as never, { shouldDirty: true });
+      if (key in stored.base && !sameValue(stored.base[key], initialValues[key])) {
+        restored.push({ field: key, mine: value, theirs: initialValues[key] });
+      }
+    }
+    if (!any) return writeStored(applicationId, null);
+    if (restored.length) updateConflicts(restored);
+    setNotice("Des modifications faites dans ce navigateur et non enregistrées ont été reprises.");
+    void save();
+  }, []);
+
+  // Autosave a little after typing stops; unsaved changes are kept in the browser at once.
   useEffect(() => {
     const subscription = form.watch((_values, info) => {
       // Leaving a field (blur) re-emits the same values: only a change makes the form dirty.
-      if (info.type === "blur") return;
+      if (info.type === "blur" || applying.current) return;
       dirty.current = true;
+      remember();
       setState((s) => (s.kind === "saving" ? s : { kind: "dirty" }));
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     });
     return () => subscription.unsubscribe();
-  }, [form, save]);
+  }, [form, save, remember]);
 
-  // Save when the tab is hidden (closing, switching), and warn before leaving with unsaved changes.
+  // Leaving with unsaved changes asks first: the browser (reload, closing, another site)
+  // and every link of the application (breadcrumb, menu). Save when the tab is hidden.
   useEffect(() => {
+    const hasUnsaved = () => dirty.current || inFlight.current !== null || unsaved().length > 0;
     const onHide = () => {
       if (document.visibilityState === "hidden" && dirty.current) void save();
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (dirty.current || inFlight.current) {
+      if (hasUnsaved()) {
         void save();
         event.preventDefault();
       }
     };
+    const onClick = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download"))
+        return;
+      const url = new URL(link.href, window.location.href);
+      // Another site is the browser's business (beforeunload); links within this page change step.
+      if (url.origin !== window.location.origin || url.pathname === window.location.pathname) return;
+      if (!hasUnsaved()) return;
+      if (window.confirm(LEAVE_MESSAGE)) {
+        void save();
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+    };
     document.addEventListener("visibilitychange", onHide);
     window.addEventListener("beforeunload", onBeforeUnload);
+    document.addEventListener("click", onClick, true);
     return () => {
       document.removeEventListener("visibilitychange", onHide);
       window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("click", onClick, true);
     };
-  }, [save]);
+  }, [save, unsaved]);
 
   // A link from the checklist (#field) lands on the field itself.
   useEffect(() => {
@@ -210,43 +350,60 @@ export function ApplicationForm({
     if (target) document.getElementById(decodeURIComponent(target))?.focus();
   }, []);
 
-  async function goTo(next: Step) {
-    await save();
+  /** Shows a step and focuses the first of `focusIds` found once it is rendered (else its title). */
+  function showStep(next: Step, ...focusIds: string[]) {
     setStep(next);
     const url = new URL(window.location.href);
     url.searchParams.set("etape", next);
-    url.hash = "";
+    url.hash = focusIds[0] ?? "";
     window.history.replaceState(null, "", url);
-    document.getElementById("step-title")?.focus();
+    setTimeout(() => {
+      const target =
+        focusIds.map((id) => document.getElementById(id)).find(Boolean) ??
+        document.getElementById("step-title");
+      target?.focus();
+      target?.scrollIntoView({ block: "center" });
+    }, 0);
+  }
+
+  async function goTo(next: Step) {
+    const leaving = step;
+    await save();
+    const current = snapshot();
+    const waiting = new Set(conflictsRef.current.map((c) => c.field));
+    const broken = validateFields(
+      pick(
+        current,
+        pendingChanges(base.current, current).filter((f) => !waiting.has(f)),
+      ),
+    ).invalid.filter((f) => FIELD_INFO[f].step === leaving);
+    setLeftWithErrors(next !== leaving && broken.length ? { step: leaving, fields: broken } : null);
+    showStep(next);
+  }
+
+  function goToField(field: FormField, path: string) {
+    setLeftWithErrors(null);
+    showStep(FIELD_INFO[field].step, path, FIELD_INFO[field].anchor);
   }
 
   async function toChecklist() {
     if (await save()) router.push(`/espace/dossiers/${applicationId}/verification`);
   }
 
-  function loadTheirs() {
-    if (!conflict) return;
-    version.current = conflict.current.version;
-    form.reset(conflict.current.form);
-    dirty.current = false;
-    conflictRef.current = null;
-    setConflict(null);
-    setState({ kind: "saved", at: conflict.current.savedAtLabel });
-  }
-
-  async function keepMine() {
-    if (!conflict) return;
-    version.current = conflict.current.version;
-    conflictRef.current = null;
-    setConflict(null);
+  function choose(conflict: Conflict, keep: "mine" | "theirs") {
+    const rest = conflictsRef.current.filter((c) => c.field !== conflict.field);
+    updateConflicts(rest);
+    // The saved value becomes the base: keeping mine saves it as a change of that value.
+    base.current = { ...base.current, [conflict.field]: conflict.theirs };
+    if (keep === "theirs") {
+      applying.current = true;
+      form.setValue(conflict.field, conflict.theirs as never, { shouldDirty: false });
+      applying.current = false;
+    }
     dirty.current = true;
-    await save();
+    void save();
   }
 
-  const differences = useMemo(
-    () => (conflict ? changedFields(form.getValues(), conflict.current.form) : []),
-    [conflict, form],
-  );
   const stepIndex = STEPS.findIndex((s) => s.key === step);
 
   return (
@@ -281,36 +438,91 @@ export function ApplicationForm({
         </ol>
       </nav>
 
-      <SaveStatus state={state} />
+      <SaveStatus
+        state={state}
+        savedAt={savedAt}
+        invalid={invalid}
+        waiting={conflicts.length}
+        onField={goToField}
+      />
 
-      {conflict ? (
+      {notice ? (
+        <p className="border-l-4 border-blue-france bg-blue-france-50 p-3" data-testid="save-notice">
+          {notice}
+        </p>
+      ) : null}
+
+      {leftWithErrors ? (
+        <div role="alert" className="border-l-4 border-red-marianne bg-white p-3">
+          <p className="font-medium">
+            L’étape {stepNumber(leftWithErrors.step)} « {stepLabel(leftWithErrors.step)} » que vous venez de
+            quitter contient {leftWithErrors.fields.length > 1 ? "des erreurs" : "une erreur"} : ce qui est à
+            corriger n’est pas enregistré, le reste l’est.
+          </p>
+          <ul className="mt-1 list-disc pl-6">
+            {leftWithErrors.fields.map((field) => (
+              <li key={field}>
+                <a
+                  href={`?etape=${FIELD_INFO[field].step}#${FIELD_INFO[field].anchor}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    goToField(field, invalid.find((i) => i.field === field)?.path ?? field);
+                  }}
+                >
+                  Corriger « {FIELD_INFO[field].label} »
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {conflicts.length ? (
         <section
           aria-labelledby="conflict-title"
           className="border-l-4 border-warning bg-warning-50 p-4"
-          role="alert"
+          data-testid="conflicts"
         >
           <h2 id="conflict-title" ref={conflictHeading} tabIndex={-1} className="text-lg font-bold">
-            Modification simultanée : votre saisie n’a pas été enregistrée
+            Modification simultanée : {conflicts.length > 1 ? `${conflicts.length} champs` : "un champ"} à
+            choisir
           </h2>
-          <p className="mt-2">{conflict.message}</p>
-          {differences.length ? (
-            <>
-              <p className="mt-2">Ce qui diffère entre votre saisie et la version enregistrée :</p>
-              <ul className="mt-1 list-disc pl-6">
-                {differences.map((d) => (
-                  <li key={d}>{d}</li>
+          <p className="mt-2">
+            Un ou une collègue a enregistré une autre valeur pour{" "}
+            {conflicts.length > 1 ? "ces champs" : "ce champ"} pendant que vous le modifiiez. Vos autres
+            modifications et les siennes sont enregistrées ; choisissez la valeur à garder.
+          </p>
+          {conflicts.map((conflict) => (
+            <fieldset key={conflict.field} className="mt-4 border border-grey-300 bg-white p-3">
+              <legend className="px-1 font-bold">
+                « {FIELD_INFO[conflict.field].label} » (étape {stepLabel(FIELD_INFO[conflict.field].step)})
+              </legend>
+              <div className="grid gap-4 sm:grid-cols-2">
+                {(["mine", "theirs"] as const).map((side) => (
+                  <div key={side} className="flex flex-col gap-2">
+                    <h3 className="font-medium">
+                      {side === "mine" ? "Votre saisie" : "Version enregistrée par votre collègue"}
+                    </h3>
+                    <ul className="list-none whitespace-pre-wrap break-words bg-grey-50 p-2 text-sm">
+                      {describeValue(conflict[side]).map((line, index) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: lines of a value shown once
+                        <li key={index}>{line}</li>
+                      ))}
+                    </ul>
+                    <button
+                      type="button"
+                      className={side === "mine" ? primaryButtonClass : secondaryButtonClass}
+                      onClick={() => choose(conflict, side)}
+                    >
+                      {side === "mine"
+                        ? `Garder ma saisie pour « ${FIELD_INFO[conflict.field].label} »`
+                        : `Garder la version enregistrée pour « ${FIELD_INFO[conflict.field].label} »`}
+                    </button>
+                  </div>
                 ))}
-              </ul>
-            </>
-          ) : null}
-          <div className="mt-4 flex flex-wrap gap-3">
-            <button type="button" className={secondaryButtonClass} onClick={loadTheirs}>
-              Afficher la version enregistrée (abandonner ma saisie)
-            </button>
-            <button type="button" className={primaryButtonClass} onClick={() => void keepMine()}>
-              Enregistrer ma version à la place
-            </button>
-          </div>
+              </div>
+            </fieldset>
+          ))}
         </section>
       ) : null}
 
@@ -384,25 +596,61 @@ export function ApplicationForm({
   );
 }
 
-function SaveStatus({ state }: { state: SaveState }) {
-  const text =
-    state.kind === "saved"
-      ? `Enregistré à ${state.at}`
-      : state.kind === "saving"
-        ? "Enregistrement…"
-        : state.kind === "dirty"
-          ? "Modifications en cours d’enregistrement automatique"
-          : state.kind === "invalid"
-            ? "Non enregistré : corrigez les champs signalés."
-            : `Non enregistré : ${state.message}`;
-  const tone =
-    state.kind === "invalid" || state.kind === "error"
-      ? "text-red-marianne-dark font-medium"
-      : "text-grey-800";
+function SaveStatus({
+  state,
+  savedAt,
+  invalid,
+  waiting,
+  onField,
+}: {
+  state: SaveState;
+  savedAt: string;
+  invalid: { field: FormField; path: string }[];
+  waiting: number;
+  onField: (field: FormField, path: string) => void;
+}) {
+  const base =
+    state.kind === "saving"
+      ? "Enregistrement…"
+      : state.kind === "dirty"
+        ? "Modifications en cours d’enregistrement automatique"
+        : state.kind === "error"
+          ? `Non enregistré : ${state.message}`
+          : `Enregistré à ${savedAt}`;
+  const bad = state.kind === "error" || invalid.length > 0 || waiting > 0;
   return (
-    <p role="status" className={`text-sm ${tone}`} data-testid="save-status">
-      {text}
-    </p>
+    <div
+      role="status"
+      className={`text-sm ${bad ? "text-red-marianne-dark font-medium" : "text-grey-800"}`}
+      data-testid="save-status"
+    >
+      {base}
+      {invalid.length ? (
+        <>
+          {state.kind === "saved" ? ", sauf" : " —"}{" "}
+          {invalid.length > 1
+            ? `${invalid.length} champs à corriger, non enregistrés`
+            : "un champ à corriger, non enregistré"}
+          {"\u00a0"}:{" "}
+          {invalid.map(({ field, path }, index) => (
+            <span key={field}>
+              {index ? ", " : ""}
+              <a
+                href={`?etape=${FIELD_INFO[field].step}#${path}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  onField(field, path);
+                }}
+              >
+                « {FIELD_INFO[field].label} » (étape {stepNumber(FIELD_INFO[field].step)},{" "}
+                {stepLabel(FIELD_INFO[field].step)})
+              </a>
+            </span>
+          ))}
+        </>
+      ) : null}
+      {waiting ? ` — ${waiting > 1 ? `${waiting} champs` : "un champ"} à choisir (voir ci-dessous).` : ""}
+    </div>
   );
 }
 

@@ -2,22 +2,12 @@ import { expect, expectNoAxeViolations, test } from "../fixtures";
 import { signInAs } from "../support/personas";
 import { e2eSql } from "./db";
 
-/** A draft of Ville de Thiers on the open call, created for this test only. */
-async function newThiersDraft(title: string) {
-  const sql = e2eSql();
-  const [row] = await sql`
-    insert into applications (call_id, lead_organisation_id, title, is_fictitious)
-    select c.id, o.id, ${title}, true
-    from calls c, organisations o
-    where c.opens_at <= now() and c.closes_at > now() and c.code = 'GEN'
-      and o.kind = 'commune' and o.insee_code = '63430'
-    order by c.year desc limit 1
-    returning id`;
-  return row?.id as string;
-}
+import { newThiersDraft } from "./drafts";
 
-test("two colleagues editing at once: the stale save is refused and shown", async ({ browser }) => {
-  test.setTimeout(90_000);
+test("two members edit different fields at once: both changes survive; a field both changed is theirs to choose", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
   const id = await newThiersDraft(`Dossier à deux mains ${Date.now()}`);
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
@@ -30,21 +20,44 @@ test("two colleagues editing at once: the stale save is refused and shown", asyn
   await first.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(first.getByTestId("save-status")).toHaveText(/^Enregistré à/);
 
+  // The second person read the page before that save, and changes another field.
   await second.getByLabel("Durée (en mois)").fill("18");
   await second.getByRole("button", { name: "Enregistrer", exact: true }).click();
-  await expect(
-    second.getByRole("heading", { name: "Modification simultanée : votre saisie n’a pas été enregistrée" }),
-  ).toBeVisible();
-  await expect(second.getByText(/a enregistré ce dossier à .* pendant que vous le modifiiez/)).toBeVisible();
-  await expect(second.getByText("Projet (titre, durée)")).toBeVisible();
-  // What the second person typed is still there.
-  await expect(second.getByLabel("Durée (en mois)")).toHaveValue("18");
-  await expectNoAxeViolations(second);
-
-  await second.getByRole("button", { name: "Enregistrer ma version à la place" }).click();
   await expect(second.getByTestId("save-status")).toHaveText(/^Enregistré à/);
-  const [row] = await e2eSql()`select title, duration_months, version from applications where id = ${id}`;
-  expect(row).toMatchObject({ duration_months: 18, version: 3 });
+  await expect(second.getByTestId("save-notice")).toContainText(
+    "a aussi modifié ce dossier : ses modifications ont été reprises (« Titre du projet »)",
+  );
+  // The colleague's title appears on screen, the duration typed stays.
+  await expect(second.getByLabel("Titre du projet")).toHaveValue("Titre choisi par la première personne");
+  await expect(second.getByLabel("Durée (en mois)")).toHaveValue("18");
+  const [both] = await e2eSql()`select title, duration_months, version from applications where id = ${id}`;
+  expect(both).toMatchObject({
+    title: "Titre choisi par la première personne",
+    duration_months: 18,
+    version: 3,
+  });
+
+  // Now both change the duration: only that field is shown, side by side, for the first person to choose.
+  await first.getByLabel("Durée (en mois)").fill("24");
+  await first.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  const conflicts = first.getByTestId("conflicts");
+  await expect(
+    conflicts.getByRole("heading", { name: "Modification simultanée : un champ à choisir" }),
+  ).toBeVisible();
+  await expect(conflicts.getByRole("group", { name: "« Durée (en mois) » (étape Projet)" })).toBeVisible();
+  await expect(conflicts.getByRole("group")).toHaveCount(1);
+  await expect(conflicts.getByRole("listitem").filter({ hasText: /^24$/ })).toBeVisible();
+  await expect(conflicts.getByRole("listitem").filter({ hasText: /^18$/ })).toBeVisible();
+  await expectNoAxeViolations(first);
+  // Nothing was overwritten while the choice is pending.
+  const [pending] = await e2eSql()`select duration_months from applications where id = ${id}`;
+  expect(pending?.duration_months).toBe(18);
+
+  await conflicts.getByRole("button", { name: "Garder ma saisie pour « Durée (en mois) »" }).click();
+  await expect(first.getByTestId("conflicts")).toHaveCount(0);
+  await expect(first.getByTestId("save-status")).toHaveText(/^Enregistré à/);
+  const [row] = await e2eSql()`select title, duration_months from applications where id = ${id}`;
+  expect(row).toMatchObject({ title: "Titre choisi par la première personne", duration_months: 24 });
   await first.context().close();
   await second.context().close();
 });

@@ -18,8 +18,9 @@ import {
 import { formatTime } from "@/lib/format";
 import { absoluteUrl } from "@/lib/public/site-url";
 import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
-import { writeApplicationForm } from "./persist";
-import { findApplication, loadApplicationForm } from "./queries";
+import type { FormField } from "./merge";
+import { saveFormChanges } from "./persist";
+import { findApplication } from "./queries";
 import { isBeforeDeadline } from "./rules";
 import {
   type ApplicationForm,
@@ -100,19 +101,28 @@ export async function createApplication(
   redirect(`/espace/dossiers/${id}`);
 }
 
-export type SaveResult =
-  | ActionResult<{ version: number; savedAt: string; savedAtLabel: string }>
-  | {
-      ok: false;
-      code: "stale";
-      message: string;
-      current: { version: number; form: ApplicationForm; updatedByName: string; savedAtLabel: string };
-    };
+export type SaveConflict = { field: FormField; mine: unknown; theirs: unknown };
+
+export type SaveResult = ActionResult<{
+  version: number;
+  savedAt: string;
+  savedAtLabel: string;
+  /** The saved form: the browser's new base. */
+  form: ApplicationForm;
+  /** Fields both the user and a colleague changed: the saved value stays until the user chooses. */
+  conflicts: SaveConflict[];
+  /** Fields refused by the server's validation (by path), not saved. */
+  fieldErrors: Record<string, string[]>;
+  /** Who saved in between, when a colleague's changes were merged. */
+  mergedWith: string | null;
+}>;
 
 /**
- * Autosave of the form. The browser sends the version it read; if a colleague
- * saved in between, nothing is written and the saved version comes back so the
- * page can show what changed (optimistic locking, never a silent overwrite).
+ * Autosave of the form, field by field. The browser sends the fields it
+ * changed since the version it read, and what it read for them; every valid
+ * field is saved even when another is invalid, and a colleague's changes saved
+ * in between are merged (lib/applications/merge.ts): only a field both changed
+ * is left for the user to choose, never silently overwritten.
  */
 export async function saveApplication(_prev: SaveResult | null, formData: FormData): Promise<SaveResult> {
   const user = await getCurrentUser();
@@ -124,14 +134,8 @@ export async function saveApplication(_prev: SaveResult | null, formData: FormDa
     return fail("invalid", INVALID);
   }
   const parsed = saveApplicationSchema.safeParse(payload);
-  if (!parsed.success) {
-    const errors = fieldErrorsOf(parsed.error);
-    const formErrors = Object.fromEntries(
-      Object.entries(errors).map(([key, value]) => [key.replace(/^form\./, ""), value]),
-    );
-    return fail("invalid", INVALID, formErrors);
-  }
-  const { applicationId, version, form } = parsed.data;
+  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
+  const { applicationId, version, changes, base } = parsed.data;
   const db = getDb();
   const loaded = await findApplication(db, applicationId);
   if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
@@ -140,53 +144,51 @@ export async function saveApplication(_prev: SaveResult | null, formData: FormDa
   }
   try {
     const saved = await db.transaction(async (tx) => {
-      const result = await writeApplicationForm(tx, {
+      const result = await saveFormChanges(tx, {
         applicationId,
-        version,
-        leadOrganisationId: loaded.application.leadOrganisationId,
+        baseVersion: version,
         userId: user.id,
-        form,
+        changes,
+        base,
       });
-      if (result) {
+      if (result.kind === "saved" && result.written.length) {
         await recordAudit(tx, {
           actorId: user.id,
           action: "application.saved",
           subjectType: "application",
           subjectId: applicationId,
-          data: { version: result.version },
+          data: {
+            version: result.version,
+            fields: result.written,
+            ...(result.merged ? { mergedFrom: version } : {}),
+          },
         });
       }
       return result;
     });
-    if (saved) {
-      return ok({
-        version: saved.version,
-        savedAt: saved.updatedAt.toISOString(),
-        savedAtLabel: formatTime(saved.updatedAt),
-      });
+    if (saved.kind === "not_found") return fail("not_found", NOT_FOUND);
+    if (saved.kind === "not_editable") {
+      return fail("not_editable", "Ce dossier a été déposé : il ne peut plus être modifié.");
     }
+    let mergedWith: string | null = null;
+    if (saved.merged) {
+      const current = await findApplication(db, applicationId);
+      mergedWith =
+        current?.updatedByName ?? current?.updatedByEmail ?? "Un autre membre de votre organisation";
+    }
+    return ok({
+      version: saved.version,
+      savedAt: saved.updatedAt.toISOString(),
+      savedAtLabel: formatTime(saved.updatedAt),
+      form: saved.form,
+      conflicts: saved.conflicts,
+      fieldErrors: saved.errors,
+      mergedWith,
+    });
   } catch (error) {
     console.error("saveApplication failed", error);
     return fail("error", GENERIC_ERROR);
   }
-  const current = await findApplication(db, applicationId);
-  if (!current) return fail("not_found", NOT_FOUND);
-  if (current.application.status !== "draft") {
-    return fail("not_editable", "Ce dossier a été déposé : il ne peut plus être modifié.");
-  }
-  const who = current.updatedByName ?? current.updatedByEmail ?? "Un autre membre de votre organisation";
-  const at = formatTime(current.application.updatedAt);
-  return {
-    ok: false,
-    code: "stale",
-    message: `${who} a enregistré ce dossier à ${at} pendant que vous le modifiiez : vos dernières modifications n’ont pas été enregistrées.`,
-    current: {
-      version: current.application.version,
-      form: await loadApplicationForm(db, current.application),
-      updatedByName: who,
-      savedAtLabel: at,
-    },
-  };
 }
 
 /**

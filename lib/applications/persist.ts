@@ -15,6 +15,8 @@ import {
   participants,
 } from "@/db/schema";
 import { parseFrenchAmount } from "./amounts";
+import { applyChanges, type FieldErrors, type FormField } from "./merge";
+import { loadApplicationForm } from "./queries";
 import { type ApplicationForm, partnerKey } from "./schema";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -176,4 +178,93 @@ export async function writeApplicationForm(
   ];
   if (lines.length) await tx.insert(budgetLines).values(lines);
   return updated;
+}
+
+export type SavedChanges =
+  | { kind: "not_found" }
+  | { kind: "not_editable" }
+  | {
+      kind: "saved";
+      /** The version now saved, and when (unchanged when nothing was written). */
+      version: number;
+      updatedAt: Date;
+      /** The saved form, as the database gives it back (the browser's new base). */
+      form: ApplicationForm;
+      /** Fields of the browser's that were written. */
+      written: FormField[];
+      /** Fields both the browser and a colleague changed: not written, for the user to choose. */
+      conflicts: { field: FormField; mine: unknown; theirs: unknown }[];
+      /** Fields refused by validation, by path: not written, kept by the browser. */
+      errors: FieldErrors;
+      /** Someone saved since the browser's version: their changes were kept. */
+      merged: boolean;
+    };
+
+/**
+ * Saves the valid fields a browser changed, whatever the state of the others.
+ * `changes` are the fields the user changed since `base` (the values they read
+ * at `baseVersion`). When a colleague saved in between, their changes are kept:
+ * a field only the browser changed is written, a field both changed to
+ * different values is a conflict and keeps the saved value. Every field is
+ * validated here again; an invalid one is refused without blocking the others.
+ * Runs in the caller's transaction and locks the application row.
+ */
+export async function saveFormChanges(
+  tx: Tx,
+  input: {
+    applicationId: string;
+    baseVersion: number;
+    userId: string;
+    changes: Record<string, unknown>;
+    base: Record<string, unknown>;
+  },
+): Promise<SavedChanges> {
+  const [row] = await tx
+    .select()
+    .from(applications)
+    .where(eq(applications.id, input.applicationId))
+    .for("update");
+  if (!row) return { kind: "not_found" };
+  if (row.status !== "draft") return { kind: "not_editable" };
+  const theirs = await loadApplicationForm(tx, row);
+  const { next, written, conflicts, errors, merged } = applyChanges({
+    saved: theirs,
+    savedVersion: row.version,
+    baseVersion: input.baseVersion,
+    changes: input.changes,
+    base: input.base,
+  });
+  if (!written.length) {
+    return {
+      kind: "saved",
+      version: row.version,
+      updatedAt: row.updatedAt,
+      form: theirs,
+      written,
+      conflicts,
+      errors,
+      merged,
+    };
+  }
+  const saved = await writeApplicationForm(tx, {
+    applicationId: row.id,
+    version: row.version,
+    leadOrganisationId: row.leadOrganisationId,
+    userId: input.userId,
+    form: next,
+  });
+  // The row is locked: only a bug could make the guarded update miss it.
+  if (!saved) throw new Error("locked application changed during its save");
+  const [after] = await tx.select().from(applications).where(eq(applications.id, row.id));
+  if (!after) throw new Error("application vanished during its save");
+  return {
+    kind: "saved",
+    version: saved.version,
+    updatedAt: saved.updatedAt,
+    form: await loadApplicationForm(tx, after),
+    written,
+    conflicts,
+    errors,
+    merged,
+  };
 }

@@ -145,7 +145,9 @@ export async function loadApplicationForm(db: Reader, application: typeof applic
       })
       .from(pairings)
       .innerJoin(foreignPartners, eq(foreignPartners.id, pairings.foreignPartnerId))
-      .where(eq(pairings.applicationId, id)),
+      .where(eq(pairings.applicationId, id))
+      // A stable order: saves compare the saved form field by field with what the browser read.
+      .orderBy(asc(pairings.organisationId), asc(foreignPartners.countryCode), asc(foreignPartners.name)),
     db.select().from(budgetLines).where(eq(budgetLines.applicationId, id)).orderBy(asc(budgetLines.position)),
   ]);
   const form: ApplicationForm = {

@@ -220,9 +220,12 @@ export const createApplicationSchema = z.object({
 
 export const saveApplicationSchema = z.object({
   applicationId: z.uuid(),
-  /** The version the browser read: a save based on an older one is refused (optimistic locking). */
+  /** The version the browser read: changes are merged with what was saved since (merge.ts). */
   version: z.coerce.number().int().positive().max(PG_INTEGER_MAX),
-  form: applicationFormSchema,
+  /** The fields changed since that version, as typed: each is validated on its own. */
+  changes: z.partialRecord(applicationFormSchema.keyof(), z.unknown()),
+  /** What the browser read for those fields (only compared, never written). */
+  base: z.partialRecord(applicationFormSchema.keyof(), z.unknown()).default({}),
 });
 
 export const applicationIdSchema = z.object({ applicationId: z.uuid({ error: "Dossier introuvable." }) });

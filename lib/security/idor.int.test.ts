@@ -276,7 +276,8 @@ describe("an applicant of organisation B with organisation A's ids", () => {
     const payload = JSON.stringify({
       applicationId: ids.draft,
       version: 1,
-      form: { ...emptyApplicationForm, title: "Détourné par B" },
+      changes: { title: "Détourné par B" },
+      base: { title: emptyApplicationForm.title },
     });
     await expectRefusedAndNothingWritten(
       asB(() => applicationActions.saveApplication(null, form({ payload }))),

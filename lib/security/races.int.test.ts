@@ -290,7 +290,7 @@ describe("double submit of one draft", () => {
 });
 
 describe("concurrent edits of one application", () => {
-  it("keeps the first save and refuses the others in French, without overwriting", async () => {
+  it("keeps the first save of a field; the others get a conflict on it, and their other fields merge", async () => {
     const callId = await newCall("edition", new Date(Date.now() + 3_600_000));
     const draft = await completeDraft(callId, 4 * PARALLEL + 4);
     const colleague = await newUser("collegue");
@@ -302,8 +302,8 @@ describe("concurrent edits of one application", () => {
       confirmedAt: new Date(),
     });
     const base = completeApplicationForm(draft.lead, draft.co, `${TAG} : eau potable ${draft.lead.name}`);
-    // Both read version N, both save at once with different titles.
-    const save = (userId: string, title: string) =>
+    // All read version N; all save at once a new title, and each another field of its own.
+    const save = (userId: string, title: string, other: Record<string, string>) =>
       as(userId, () =>
         saveApplication(
           null,
@@ -311,39 +311,44 @@ describe("concurrent edits of one application", () => {
             payload: JSON.stringify({
               applicationId: draft.applicationId,
               version: draft.version,
-              form: { ...base, title },
+              changes: { title, ...other },
+              base: {
+                title: base.title,
+                ...Object.fromEntries(Object.keys(other).map((k) => [k, base[k as "summary"]])),
+              },
             }),
           }),
         ),
       );
+    const titles = ["Titre de la responsable", "Titre du collègue", "Titre du collègue, autre onglet"];
     const results = await Promise.all([
-      save(draft.userId, "Titre de la responsable"),
-      save(colleague, "Titre du collègue"),
-      save(colleague, "Titre du collègue, autre onglet"),
+      save(draft.userId, titles[0] as string, { summary: "Résumé de la responsable" }),
+      save(colleague, titles[1] as string, { objectives: "Objectifs du collègue" }),
+      save(colleague, titles[2] as string, { beneficiaries: "Bénéficiaires de l’autre onglet" }),
     ]);
-    const won = results.filter((r) => r.ok);
-    const lost = results.filter((r) => !r.ok);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const data = results.map((r) => (r.ok ? r.data : null));
+    const won = data.filter((d) => d && d.conflicts.length === 0);
+    const lost = data.filter((d) => d && d.conflicts.length > 0);
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(2);
-    for (const result of lost) {
-      expect(result).toMatchObject({
-        ok: false,
-        code: "stale",
-        message: expect.stringContaining("pendant que vous le modifiiez"),
-      });
-    }
-    const winner = results.findIndex((r) => r.ok);
-    const winningTitle = ["Titre de la responsable", "Titre du collègue", "Titre du collègue, autre onglet"][
-      winner
-    ];
+    const winner = data.findIndex((d) => d?.conflicts.length === 0);
     const [row] = await db.select().from(applications).where(eq(applications.id, draft.applicationId));
-    expect(row?.title).toBe(winningTitle);
-    expect(row?.version).toBe(draft.version + 1);
-    // The refused ones are shown what was saved, to merge by hand.
-    for (const result of lost) {
-      if (!result.ok && "current" in result) expect(result.current.form.title).toBe(winningTitle);
-      else throw new Error("a stale save must return the saved version");
+    // The first title saved stays; the later ones are offered, never written over it.
+    expect(row?.title).toBe(titles[winner]);
+    for (const d of lost) {
+      expect(d?.conflicts).toEqual([
+        { field: "title", mine: expect.not.stringMatching(`^${titles[winner]}$`), theirs: titles[winner] },
+      ]);
+      expect(d?.mergedWith).toEqual(expect.any(String));
     }
+    // Every other field of every save is there.
+    expect(row).toMatchObject({
+      summary: "Résumé de la responsable",
+      objectives: "Objectifs du collègue",
+      beneficiaries: "Bénéficiaires de l’autre onglet",
+      version: draft.version + 3,
+    });
   });
 });
 
