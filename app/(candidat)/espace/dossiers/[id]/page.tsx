@@ -18,6 +18,7 @@ import {
   publishedDecisionOf,
 } from "@/lib/applications/queries";
 import { applicantVisibleStatus, countdownLabel, STEPS, type Step } from "@/lib/applications/rules";
+import { startWindow } from "@/lib/applications/schedule";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canEditApplication, canViewOwnApplication, canWithdrawApplication } from "@/lib/authz/policy";
 import { countryName } from "@/lib/countries";
@@ -80,7 +81,7 @@ export default async function ApplicationPage({
         <ApplicationStatusBadge status={status} />
       </div>
       <p className="mt-2 text-grey-800">
-        {loaded.leadName} · Appel à projets « {call.title} » · clôture le {formatDateTime(call.closesAt)}{" "}
+        {loaded.leadLabel} · Appel à projets « {call.title} » · clôture le {formatDateTime(call.closesAt)}{" "}
         (heure de Paris)
         {application.status === "draft" ? ` — ${countdownLabel(now, call.closesAt)}` : ""}
       </p>
@@ -145,7 +146,7 @@ export default async function ApplicationPage({
             initialValues={form}
             savedAtLabel={formatTime(application.updatedAt)}
             initialStep={step}
-            lead={{ id: application.leadOrganisationId, name: loaded.leadName }}
+            lead={{ id: application.leadOrganisationId, name: loaded.leadLabel }}
             callThemes={call.themes}
             limits={{ maxGrantCents: call.maxGrantCents, maxSharePercent: call.maxSharePercent }}
             countries={countryOptions(call.eligibleCountries)}
@@ -156,11 +157,16 @@ export default async function ApplicationPage({
               countryName: countryName(p.countryCode),
             }))}
             documents={documents}
+            startWindow={{
+              ...startWindow(call),
+              opensAt: call.opensAt.toISOString(),
+              closesAt: call.closesAt.toISOString(),
+            }}
           />
         ) : (
           <ApplicationSummary
             form={form}
-            leadName={loaded.leadName}
+            leadName={loaded.leadLabel}
             documents={documents}
             applicationId={application.id}
           />
