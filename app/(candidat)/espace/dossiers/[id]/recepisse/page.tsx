@@ -44,7 +44,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           Récépissé de dépôt
         </h2>
         <p>
-          Le dossier de candidature « {application.title} » de <strong>{loaded.leadName}</strong> a bien été
+          Le dossier de candidature « {application.title} » de <strong>{loaded.leadLabel}</strong> a bien été
           déposé au titre de l’appel à projets « {call.title} ».
         </p>
         <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
@@ -65,7 +65,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         <Link href={`/espace/dossiers/${id}`}>Revenir au dossier</Link>
       </div>
       <div className="mt-10">
-        <ApplicationSummary form={form} leadName={loaded.leadName} applicationId={id} />
+        <ApplicationSummary form={form} leadName={loaded.leadLabel} applicationId={id} />
       </div>
     </PageContainer>
   );
