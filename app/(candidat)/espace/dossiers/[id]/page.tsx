@@ -9,6 +9,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { countryOptions } from "@/lib/applications/countries";
+import { applicantPageTitle } from "@/lib/applications/page-title";
 import {
   documentsOf,
   findApplication,
@@ -25,8 +26,30 @@ import { countryName } from "@/lib/countries";
 import { acceptedTypesLabel } from "@/lib/files/magic";
 import { formatDateTime, formatMoneyCents, formatTime } from "@/lib/format";
 import { UUID } from "@/lib/ids";
+import { applicationStepTitle } from "@/lib/page-titles";
 
-export const metadata: Metadata = { title: "Dossier de candidature" };
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ etape?: string }>;
+}): Promise<Metadata> {
+  const [{ id }, { etape }] = await Promise.all([params, searchParams]);
+  const index = Math.max(
+    0,
+    STEPS.findIndex((s) => s.key === etape),
+  );
+  const title = await applicantPageTitle(
+    id,
+    (a) =>
+      a.status === "draft"
+        ? applicationStepTitle(a.title, index, STEPS[index]?.label ?? "Projet")
+        : `${a.title} — Dossier de candidature`,
+    "Dossier de candidature",
+  );
+  return { title };
+}
 
 export default async function ApplicationPage({
   params,

@@ -6,13 +6,24 @@ import { PrintButton } from "@/components/applications/print-button";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
+import { applicantPageTitle } from "@/lib/applications/page-title";
 import { findApplication, loadApplicationForm } from "@/lib/applications/queries";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
 import { formatDateTime } from "@/lib/format";
 import { UUID } from "@/lib/ids";
+import { recordPageTitle } from "@/lib/page-titles";
 
-export const metadata: Metadata = { title: "Accusé de réception" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await applicantPageTitle(
+      id,
+      (a) => recordPageTitle("Accusé de réception", a.title),
+      "Accusé de réception",
+    ),
+  };
+}
 
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

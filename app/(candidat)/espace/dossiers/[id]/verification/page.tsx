@@ -5,6 +5,7 @@ import { SubmitApplicationForm } from "@/components/applications/action-forms";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
+import { applicantPageTitle } from "@/lib/applications/page-title";
 import {
   documentStates,
   documentsOf,
@@ -16,8 +17,18 @@ import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
 import { formatDateTime } from "@/lib/format";
 import { UUID } from "@/lib/ids";
+import { recordPageTitle } from "@/lib/page-titles";
 
-export const metadata: Metadata = { title: "Vérification avant dépôt" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await applicantPageTitle(
+      id,
+      (a) => recordPageTitle("Vérification et dépôt", a.title),
+      "Vérification et dépôt",
+    ),
+  };
+}
 
 const STEP_LABELS = {
   projet: "Projet",
