@@ -14,6 +14,7 @@ import {
   type ApplicationForm as FormValues,
   SDG_LABELS,
 } from "@/lib/applications/schema";
+import { applicationStepTitle, TITLE_SUFFIX } from "@/lib/page-titles";
 import { BudgetStep } from "./budget-step";
 import { type DocumentSlotProps, DocumentUpload } from "./document-upload";
 import type { Country, StepProps } from "./form-parts";
@@ -217,6 +218,9 @@ export function ApplicationForm({
   async function goTo(next: Step) {
     await save();
     setStep(next);
+    // The tab names the step, as the server's title does for ?etape=.
+    const index = STEPS.findIndex((s) => s.key === next);
+    document.title = `${applicationStepTitle(form.getValues("title"), index, STEPS[index]?.label ?? "")}${TITLE_SUFFIX}`;
     const url = new URL(window.location.href);
     url.searchParams.set("etape", next);
     url.hash = "";

@@ -20,6 +20,10 @@ test("an application with an empty title and a start in 1990 is refused at submi
   const id = await newThiersDraft(`Dossier à vider ${Date.now()}`);
   await signInAs(page, "applicant-thiers");
   await page.goto(`/espace/dossiers/${id}`);
+  // The tab names the dossier and its step.
+  await expect(page).toHaveTitle(
+    /^Dossier à vider \d+ — Étape 1 sur 6\u00a0: Projet — Dossier de candidature — Coopération décentralisée$/,
+  );
 
   await page.getByLabel("Titre du projet").fill("");
   await page.getByLabel("Date de début").fill("1990-01-01");
@@ -36,6 +40,7 @@ test("an application with an empty title and a start in 1990 is refused at submi
   await expect(page.getByLabel("Titre du projet")).toHaveValue("");
 
   await page.goto(`/espace/dossiers/${id}/verification`);
+  await expect(page).toHaveTitle("Vérification et dépôt — Dossier sans titre — Coopération décentralisée");
   const missing = page.getByRole("region", { name: /à compléter avant le dépôt/ });
   await expect(
     missing.getByRole("link", { name: /^Projet : Le titre du projet est à compléter/ }),
@@ -64,6 +69,11 @@ test("keyboard selection of Clermont-Ferrand, and removing a paired co-applicant
   const id = await newThiersDraft(`Dossier Clermont ${Date.now()}`);
   await signInAs(page, "applicant-thiers");
   await page.goto(`/espace/dossiers/${id}?etape=participants`);
+
+  await expect(page).toHaveTitle(/^Dossier Clermont \d+ — Étape 2 sur 6\u00a0: Participants — /);
+  await page.getByRole("button", { name: "3. Contenu" }).click();
+  await expect(page).toHaveTitle(/^Dossier Clermont \d+ — Étape 3 sur 6\u00a0: Contenu — /);
+  await page.getByRole("button", { name: "2. Participants" }).click();
 
   const combo = page.getByRole("combobox", { name: "Ajouter un co-demandeur" });
   await combo.pressSequentially("clermont ferrand");
@@ -117,4 +127,19 @@ test("keyboard selection of Clermont-Ferrand, and removing a paired co-applicant
   await expect(chip).toHaveCount(0);
   await expect(pairing).toHaveCount(0);
   await expect(page.getByText("Aucun binôme.")).toBeVisible();
+});
+
+test("another organisation's applicant gets « Accès refusé », in the page and in its title", async ({
+  page,
+}) => {
+  const title = `Dossier confidentiel ${Date.now()}`;
+  const id = await newThiersDraft(title);
+  await signInAs(page, "applicant-other");
+  for (const path of [`/espace/dossiers/${id}`, `/espace/dossiers/${id}/verification`]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "Accès refusé" })).toBeVisible();
+    await expect(page).toHaveTitle("Accès refusé — Coopération décentralisée");
+    await expect(page.getByText(title)).toHaveCount(0);
+  }
 });
