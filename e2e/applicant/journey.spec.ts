@@ -60,7 +60,9 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await combo.pressSequentially("chambery");
   await expect(page.getByRole("option", { name: /^Chambéry \(commune, 73\)/ }).first()).toBeVisible();
   // No option is chosen before the user moves to one (ARIA combobox pattern): ↓ goes to the first.
-  await expect(page.getByRole("option", { selected: true })).toHaveCount(0);
+  await expect(
+    page.getByRole("listbox", { name: "Ajouter un co-demandeur" }).getByRole("option", { selected: true }),
+  ).toHaveCount(0);
   await combo.press("ArrowDown");
   await expect(page.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
   await combo.press("Enter");
