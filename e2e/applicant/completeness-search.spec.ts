@@ -16,7 +16,7 @@ async function newThiersDraft(title: string) {
 }
 
 test("an application with an empty title and a start in 1990 is refused at submission", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const id = await newThiersDraft(`Dossier à vider ${Date.now()}`);
   await signInAs(page, "applicant-thiers");
   await page.goto(`/espace/dossiers/${id}`);
@@ -68,7 +68,7 @@ test("an application with an empty title and a start in 1990 is refused at submi
 test("keyboard selection of Clermont-Ferrand, and removing a paired co-applicant asks first", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const id = await newThiersDraft(`Dossier Clermont ${Date.now()}`);
   await signInAs(page, "applicant-thiers");
   await page.goto(`/espace/dossiers/${id}?etape=participants`);
@@ -137,6 +137,7 @@ test("keyboard selection of Clermont-Ferrand, and removing a paired co-applicant
 test("another organisation's applicant gets « Accès refusé », in the page and in its title", async ({
   page,
 }) => {
+  test.setTimeout(90_000);
   const title = `Dossier confidentiel ${Date.now()}`;
   const id = await newThiersDraft(title);
   await signInAs(page, "applicant-other");

@@ -22,6 +22,7 @@ import { applicantVisibleStatus, countdownLabel, STEPS, type Step } from "@/lib/
 import { startWindow } from "@/lib/applications/schedule";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canEditApplication, canViewOwnApplication, canWithdrawApplication } from "@/lib/authz/policy";
+import { callName } from "@/lib/calls/labels";
 import { countryName } from "@/lib/countries";
 import { acceptedTypesLabel } from "@/lib/files/magic";
 import { formatDateTime, formatMoneyCents, formatTime } from "@/lib/format";
@@ -104,8 +105,8 @@ export default async function ApplicationPage({
         <ApplicationStatusBadge status={status} />
       </div>
       <p className="mt-2 text-grey-800">
-        {loaded.leadLabel} · Appel à projets « {call.title} » · clôture le {formatDateTime(call.closesAt)}{" "}
-        (heure de Paris)
+        {loaded.leadLabel} · {callName(call.title)} · clôture le {formatDateTime(call.closesAt)} (heure de
+        Paris)
         {application.status === "draft" ? ` — ${countdownLabel(now, call.closesAt)}` : ""}
       </p>
       {application.receiptNumber && application.submittedAt ? (

@@ -10,6 +10,7 @@ import { applicantPageTitle } from "@/lib/applications/page-title";
 import { findApplication, loadApplicationForm } from "@/lib/applications/queries";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
+import { callReference } from "@/lib/calls/labels";
 import { formatDateTime } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { recordPageTitle } from "@/lib/page-titles";
@@ -56,7 +57,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         </h2>
         <p>
           Le dossier de candidature « {application.title} » de <strong>{loaded.leadLabel}</strong> a bien été
-          déposé au titre de l’appel à projets « {call.title} ».
+          déposé au titre de {callReference(call.title)}.
         </p>
         <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
           <dt>Numéro d’accusé de réception</dt>

@@ -15,6 +15,7 @@ import {
 import { countdownLabel, isBeforeDeadline, missingItems } from "@/lib/applications/rules";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
+import { callName } from "@/lib/calls/labels";
 import { formatDateTime } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { recordPageTitle } from "@/lib/page-titles";
@@ -66,7 +67,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
       />
       <h1 className="text-3xl font-bold">Vérification et dépôt</h1>
       <p className="mt-2 text-grey-800">
-        Dossier « {application.title} » — appel « {call.title} », clôture le {formatDateTime(call.closesAt)}{" "}
+        Dossier « {application.title} » — {callName(call.title)}, clôture le {formatDateTime(call.closesAt)}{" "}
         (heure de Paris) : {countdownLabel(now, call.closesAt).toLowerCase()}.
       </p>
 
