@@ -18,11 +18,13 @@ import {
   validateFields,
 } from "@/lib/applications/merge";
 import { STEPS, type Step } from "@/lib/applications/rules";
+import { MAX_DURATION_MONTHS, MIN_DURATION_MONTHS, scheduleIssues } from "@/lib/applications/schedule";
 import {
   applicationFormSchema,
   type ApplicationForm as FormValues,
   SDG_LABELS,
 } from "@/lib/applications/schema";
+import { applicationStepTitle, TITLE_SUFFIX } from "@/lib/page-titles";
 import { BudgetStep } from "./budget-step";
 import { type DocumentSlotProps, DocumentUpload } from "./document-upload";
 import type { Country, StepProps } from "./form-parts";
@@ -99,7 +101,10 @@ export function ApplicationForm({
   countries,
   previousPartners,
   documents,
+  startWindow,
 }: {
+  /** The call's window for the project's start (Paris days), from `startWindow` (schedule.ts). */
+  startWindow: { earliest: string; latest: string; opensAt: string; closesAt: string };
   applicationId: string;
   version: number;
   initialValues: FormValues;
@@ -353,6 +358,9 @@ export function ApplicationForm({
   /** Shows a step and focuses the first of `focusIds` found once it is rendered (else its title). */
   function showStep(next: Step, ...focusIds: string[]) {
     setStep(next);
+    // The tab names the step, as the server's title does for ?etape=.
+    const index = STEPS.findIndex((s) => s.key === next);
+    document.title = `${applicationStepTitle(form.getValues("title"), index, STEPS[index]?.label ?? "")}${TITLE_SUFFIX}`;
     const url = new URL(window.location.href);
     url.searchParams.set("etape", next);
     url.hash = focusIds[0] ?? "";
@@ -537,7 +545,7 @@ export function ApplicationForm({
         <h2 id="step-title" tabIndex={-1} className="text-2xl font-bold">
           Étape {stepIndex + 1} sur 6 : {STEPS[stepIndex]?.label}
         </h2>
-        {step === "projet" ? <ProjectStep form={form} /> : null}
+        {step === "projet" ? <ProjectStep form={form} startWindow={startWindow} /> : null}
         {step === "participants" ? (
           <ParticipantsStep
             form={form}
@@ -654,9 +662,24 @@ function SaveStatus({
   );
 }
 
-function ProjectStep({ form }: StepProps) {
-  const { register, formState } = form;
+function frenchDay(iso: string) {
+  return iso.split("-").reverse().join("/");
+}
+
+function ProjectStep({
+  form,
+  startWindow,
+}: StepProps & { startWindow: { earliest: string; latest: string; opensAt: string; closesAt: string } }) {
+  const { register, formState, control } = form;
   const e = formState.errors;
+  const [startDate, durationMonths] = useWatch({ control, name: ["startDate", "durationMonths"] });
+  // The submission's rule, shown as soon as a value is typed (a blank one is only missing, not wrong).
+  const callWindow = { opensAt: new Date(startWindow.opensAt), closesAt: new Date(startWindow.closesAt) };
+  const schedule = scheduleIssues({ startDate, durationMonths }, callWindow).filter((issue) =>
+    issue.field === "startDate" ? startDate !== "" : durationMonths.trim() !== "",
+  );
+  const scheduleError = (field: "startDate" | "durationMonths") =>
+    schedule.find((issue) => issue.field === field)?.message;
   return (
     <div className="flex max-w-3xl flex-col gap-5">
       <Field id="title" label="Titre du projet" error={e.title?.message}>
@@ -671,14 +694,28 @@ function ProjectStep({ form }: StepProps) {
         {(aria) => <input {...aria} {...register("onBehalfOf")} className={inputClass} />}
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id="startDate" label="Date de début" hint="Format : jj/mm/aaaa" error={e.startDate?.message}>
-          {(aria) => <input {...aria} type="date" {...register("startDate")} className={inputClass} />}
+        <Field
+          id="startDate"
+          label="Date de début"
+          hint={`Format : jj/mm/aaaa, entre le ${frenchDay(startWindow.earliest)} et le ${frenchDay(startWindow.latest)}`}
+          error={e.startDate?.message ?? scheduleError("startDate")}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="date"
+              min={startWindow.earliest}
+              max={startWindow.latest}
+              {...register("startDate")}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field
           id="durationMonths"
           label="Durée (en mois)"
-          hint="Entre 1 et 60 mois."
-          error={e.durationMonths?.message}
+          hint={`Entre ${MIN_DURATION_MONTHS} et ${MAX_DURATION_MONTHS}\u00a0mois.`}
+          error={e.durationMonths?.message ?? scheduleError("durationMonths")}
         >
           {(aria) => (
             <input {...aria} inputMode="numeric" {...register("durationMonths")} className={inputClass} />

@@ -2,10 +2,11 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { inputClass } from "@/components/form/field";
+import { type OrganisationKind, organisationLabel } from "@/lib/organisations/label";
 
 export type OrganisationOption = {
   id: number;
-  kind: "commune" | "epci" | "departement" | "region" | "other";
+  kind: OrganisationKind;
   name: string;
   inseeCode: string | null;
   siren: string | null;
@@ -13,28 +14,14 @@ export type OrganisationOption = {
   postcodes: string[];
 };
 
-const KIND_LABELS: Record<OrganisationOption["kind"], string> = {
-  commune: "Commune",
-  epci: "Intercommunalité",
-  departement: "Département",
-  region: "Région",
-  other: "Organisme",
-};
-
-export function organisationLabel(o: OrganisationOption) {
-  const place =
-    o.kind === "commune" && o.postcodes[0]
-      ? ` (${o.postcodes[0]})`
-      : o.departementCode
-        ? ` (${o.departementCode})`
-        : "";
-  return `${o.name}${place} — ${KIND_LABELS[o.kind]}`;
-}
-
 /**
- * Autocomplete over the official list of French local authorities (WAI-ARIA
- * combobox pattern: arrows move in the list, Enter chooses, Escape closes).
- * Accents and hyphens do not matter: « chambery » finds Chambéry.
+ * Autocomplete over the official list of French local authorities, following
+ * the WAI-ARIA APG combobox pattern (list autocomplete, no automatic
+ * selection): no option is active when the results arrive, ↓ moves to the
+ * first one, ↑ to the last, Enter chooses the active option only, Escape
+ * closes. A new keystroke drops the active option, so that Enter never picks
+ * an option of an earlier list. Accents and hyphens do not matter:
+ * « chambery » finds Chambéry.
  */
 export function OrganisationCombobox({
   id,
@@ -74,7 +61,7 @@ export function OrganisationCombobox({
         const results = data.results.filter((r) => !excludeIds.includes(r.id));
         setOptions(results);
         setOpen(true);
-        setActive(results.length > 0 ? 0 : -1);
+        setActive(-1);
         setStatus(
           results.length === 0
             ? "Aucune collectivité ne correspond."
@@ -93,7 +80,7 @@ export function OrganisationCombobox({
     setQuery("");
     setOptions([]);
     setOpen(false);
-    setStatus(`${option.name} ajouté.`);
+    setStatus(`${organisationLabel(option)} ajouté.`);
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -103,7 +90,8 @@ export function OrganisationCombobox({
       setActive((i) => (options.length ? (i + 1) % options.length : -1));
     } else if (event.key === "ArrowUp") {
       event.preventDefault();
-      setActive((i) => (options.length ? (i - 1 + options.length) % options.length : -1));
+      if (!open && options.length) setOpen(true);
+      setActive((i) => (options.length ? (i <= 0 ? options.length - 1 : i - 1) : -1));
     } else if (event.key === "Enter") {
       if (open && active >= 0) {
         event.preventDefault();
@@ -134,7 +122,10 @@ export function OrganisationCombobox({
         aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
         className={inputClass}
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(-1);
+        }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
@@ -159,6 +150,9 @@ export function OrganisationCombobox({
             }}
           >
             {organisationLabel(option)}
+            {option.kind === "commune" && option.postcodes[0] ? (
+              <span className={index === active ? "" : "text-grey-600"}> · {option.postcodes[0]}</span>
+            ) : null}
             {option.siren ? <span className="sr-only">, SIREN {option.siren}</span> : null}
           </li>
         ))}

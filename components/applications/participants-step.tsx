@@ -1,8 +1,8 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
-import { secondaryButtonClass } from "@/components/form/field";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
 import {
   applicationFormSchema,
   FOREIGN_PARTNER_KIND_LABELS,
@@ -11,6 +11,7 @@ import {
   OPERATOR_KINDS,
   partnerKey,
 } from "@/lib/applications/schema";
+import { organisationLabel } from "@/lib/organisations/label";
 import {
   AddFieldset,
   type Country,
@@ -50,7 +51,7 @@ export function ParticipantsStep({
   const [operator, setOperator] = useState({ name: "", kind: "" });
   const [operatorError, setOperatorError] = useState<Record<string, string>>({});
   const countryName = (code: string) => countries.find((c) => c.code === code)?.name ?? code;
-  const french = [{ organisationId: lead.id, name: `${lead.name} (chef de file)` }, ...coApplicants];
+  const french = [{ organisationId: lead.id, name: `${lead.name}, chef de file` }, ...coApplicants];
   const excluded = useMemo(
     () => [lead.id, ...coApplicants.map((c) => c.organisationId)],
     [lead.id, coApplicants],
@@ -86,7 +87,23 @@ export function ParticipantsStep({
     for (let i = pairValues.length - 1; i >= 0; i--) if (pairValues[i]?.partnerKey === key) pairs.remove(i);
   }
 
+  // Removing a co-applicant also removes its pairings: when it has some, say which and ask first.
+  const [confirmRemoval, setConfirmRemoval] = useState<number | null>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirmRemoval !== null) confirmRef.current?.focus();
+  }, [confirmRemoval]);
+  const pairingValues = useWatch({ control, name: "pairings" });
+  const pairingsOf = (organisationId: number | undefined) =>
+    pairingValues.filter((p) => p.organisationId === organisationId);
+
+  function askRemoveCoApplicant(index: number) {
+    if (pairingsOf(coApplicants[index]?.organisationId).length > 0) setConfirmRemoval(index);
+    else removeCoApplicant(index);
+  }
+
   function removeCoApplicant(index: number) {
+    setConfirmRemoval(null);
     const id = coApplicants[index]?.organisationId;
     co.remove(index);
     const pairValues = form.getValues("pairings");
@@ -146,14 +163,54 @@ export function ParticipantsStep({
           empty="Aucun co-demandeur."
           render={(field) => field.name}
           removeLabel={(field) => field.name}
-          onRemove={removeCoApplicant}
+          onRemove={askRemoveCoApplicant}
         />
+        {confirmRemoval !== null && coApplicants[confirmRemoval] ? (
+          <div
+            ref={confirmRef}
+            tabIndex={-1}
+            role="alertdialog"
+            aria-labelledby="co-remove-title"
+            aria-describedby="co-remove-pairings"
+            className="border-l-4 border-warning bg-warning-50 p-4"
+          >
+            <p id="co-remove-title" className="font-bold">
+              Retirer {coApplicants[confirmRemoval]?.name} ?
+            </p>
+            <div id="co-remove-pairings">
+              <p className="mt-1">
+                {pairingsOf(coApplicants[confirmRemoval]?.organisationId).length > 1
+                  ? "Ces binômes seront aussi supprimés :"
+                  : "Ce binôme sera aussi supprimé :"}
+              </p>
+              <ul className="mt-1 list-disc pl-6">
+                {pairingsOf(coApplicants[confirmRemoval]?.organisationId).map((p) => (
+                  <li key={p.partnerKey}>
+                    {frenchLabel(p.organisationId)} ↔ {partnerLabel(p.partnerKey)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <div className="mt-3 flex flex-wrap gap-3">
+              <button
+                type="button"
+                className={primaryButtonClass}
+                onClick={() => removeCoApplicant(confirmRemoval)}
+              >
+                Retirer le co-demandeur et ses binômes
+              </button>
+              <button type="button" className={secondaryButtonClass} onClick={() => setConfirmRemoval(null)}>
+                Annuler
+              </button>
+            </div>
+          </div>
+        ) : null}
         <OrganisationCombobox
           id="co-applicant-search"
           label="Ajouter un co-demandeur"
           hint="Commune, intercommunalité, département ou région : tapez le nom, le code postal, le code INSEE ou le SIREN."
           excludeIds={excluded}
-          onSelect={(o) => co.append({ organisationId: o.id, name: o.name })}
+          onSelect={(o) => co.append({ organisationId: o.id, name: organisationLabel(o) })}
         />
       </section>
 

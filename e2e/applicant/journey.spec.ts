@@ -58,10 +58,17 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await expect(page.getByRole("heading", { name: "Étape 2 sur 6 : Participants" })).toBeVisible();
   const combo = page.getByRole("combobox", { name: "Ajouter un co-demandeur" });
   await combo.pressSequentially("chambery");
-  await expect(page.getByRole("option", { name: /^Chambéry \(73000\) — Commune/ })).toBeVisible();
+  await expect(page.getByRole("option", { name: /^Chambéry \(commune, 73\)/ }).first()).toBeVisible();
+  // No option is chosen before the user moves to one (ARIA combobox pattern): ↓ goes to the first.
+  await expect(
+    page.getByRole("listbox", { name: "Ajouter un co-demandeur" }).getByRole("option", { selected: true }),
+  ).toHaveCount(0);
+  await combo.press("ArrowDown");
   await expect(page.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
   await combo.press("Enter");
-  await expect(page.getByRole("button", { name: "Retirer Chambéry", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "Retirer Chambéry (commune, 73)", exact: true }),
+  ).toBeVisible();
 
   // A partner in Kosovo, refused first without a country.
   await page.getByLabel("Nom de la collectivité partenaire").fill("Pristina");
@@ -75,10 +82,12 @@ test("an applicant prepares, completes and submits an application, and gets a re
   ).toBeVisible();
 
   // A pairing Chambéry ↔ Pristina.
-  await page.getByLabel("Collectivité française").selectOption({ label: "Chambéry" });
+  await page.getByLabel("Collectivité française").selectOption({ label: "Chambéry (commune, 73)" });
   await page.getByLabel("Partenaire étranger", { exact: true }).selectOption({ label: "Pristina (Kosovo)" });
   await page.getByRole("button", { name: "Ajouter le binôme" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "Chambéry ↔ Pristina (Kosovo)" })).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Chambéry (commune, 73) ↔ Pristina (Kosovo)" }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, "participants");
   await page.getByRole("button", { name: "Étape suivante" }).click();
@@ -115,8 +124,12 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await expect(page.getByLabel("Montant (dépense 1)")).toHaveValue("20\u202f000,50");
   await expect(page.getByLabel("Montant demandé au ministère")).toHaveValue("10\u202f000");
   await page.getByRole("button", { name: "2. Participants" }).click();
-  await expect(page.getByRole("button", { name: "Retirer Chambéry", exact: true })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "Chambéry ↔ Pristina (Kosovo)" })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "Retirer Chambéry (commune, 73)", exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Chambéry (commune, 73) ↔ Pristina (Kosovo)" }),
+  ).toBeVisible();
 
   // Step 5: documents — a text file named .pdf is refused, a real PDF accepted, with progress.
   await page.getByRole("button", { name: "5. Pièces jointes" }).click();

@@ -128,6 +128,8 @@ describe("documents and completeness", () => {
       {
         maxGrantCents: 100_000_00,
         maxSharePercent: 50,
+        opensAt: new Date("2026-09-01T08:00:00Z"),
+        closesAt: new Date("2026-12-15T22:59:59Z"),
       },
       documentStates(await documentsOf(db, callId, applicationId)),
     );
@@ -147,6 +149,8 @@ describe("documents and completeness", () => {
       {
         maxGrantCents: 100_000_00,
         maxSharePercent: 50,
+        opensAt: new Date("2026-09-01T08:00:00Z"),
+        closesAt: new Date("2026-12-15T22:59:59Z"),
       },
       documentStates(await documentsOf(db, callId, applicationId)),
     );

@@ -17,8 +17,9 @@ import {
   requiredDocuments,
   users,
 } from "@/db/schema";
+import { organisationLabel } from "@/lib/organisations/label";
 import { formatAmountInput } from "./amounts";
-import type { RequiredDocumentState } from "./rules";
+import { type RequiredDocumentState, UNTITLED_APPLICATION } from "./rules";
 import {
   type ApplicationForm,
   EXPENSE_CATEGORIES,
@@ -95,6 +96,8 @@ export async function findApplication(db: Reader, id: string) {
         resultsPublishedAt: calls.resultsPublishedAt,
       },
       leadName: organisations.name,
+      leadKind: organisations.kind,
+      leadDepartementCode: organisations.departementCode,
       updatedByName: updaters.name,
       updatedByEmail: updaters.email,
     })
@@ -103,7 +106,16 @@ export async function findApplication(db: Reader, id: string) {
     .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
     .leftJoin(updaters, eq(updaters.id, applications.updatedBy))
     .where(eq(applications.id, id));
-  return row ?? null;
+  if (!row) return null;
+  return {
+    ...row,
+    /** « Thiers (commune, 63) »: the lead as every page names it. */
+    leadLabel: organisationLabel({
+      name: row.leadName,
+      kind: row.leadKind,
+      departementCode: row.leadDepartementCode,
+    }),
+  };
 }
 
 export type LoadedApplication = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
@@ -123,6 +135,8 @@ export async function loadApplicationForm(db: Reader, application: typeof applic
         role: participants.role,
         organisationId: participants.organisationId,
         organisationName: organisations.name,
+        organisationKind: organisations.kind,
+        organisationDepartement: organisations.departementCode,
         partnerName: foreignPartners.name,
         partnerKind: foreignPartners.kind,
         partnerCountry: foreignPartners.countryCode,
@@ -151,7 +165,7 @@ export async function loadApplicationForm(db: Reader, application: typeof applic
     db.select().from(budgetLines).where(eq(budgetLines.applicationId, id)).orderBy(asc(budgetLines.position)),
   ]);
   const form: ApplicationForm = {
-    title: application.title,
+    title: application.title === UNTITLED_APPLICATION ? "" : application.title,
     onBehalfOf: application.onBehalfOf ?? "",
     startDate: application.startDate ?? "",
     durationMonths: application.durationMonths ? String(application.durationMonths) : "",
@@ -163,7 +177,15 @@ export async function loadApplicationForm(db: Reader, application: typeof applic
     sdgs: application.sdgs,
     coApplicants: people
       .filter((p) => p.role === "co_applicant" && p.organisationId)
-      .map((p) => ({ organisationId: p.organisationId as number, name: p.organisationName ?? "" })),
+      .map((p) => ({
+        organisationId: p.organisationId as number,
+        // The form shows co-applicants by this name: kind and département tell homonyms apart.
+        name: organisationLabel({
+          name: p.organisationName ?? "",
+          kind: p.organisationKind,
+          departementCode: p.organisationDepartement,
+        }),
+      })),
     partners: people
       .filter((p) => p.role === "foreign_partner" && p.partnerName)
       .map((p) => ({

@@ -61,7 +61,12 @@ describe("receipt number", () => {
 });
 
 describe("missing items", () => {
-  const limits = { maxGrantCents: 100_000_00, maxSharePercent: 50 };
+  const limits = {
+    maxGrantCents: 100_000_00,
+    maxSharePercent: 50,
+    opensAt: new Date("2026-09-01T08:00:00Z"),
+    closesAt: new Date("2026-12-15T22:59:59Z"),
+  };
   const complete: ApplicationForm = {
     ...emptyApplicationForm,
     title: "Coopération Chambéry – Pristina",
@@ -101,6 +106,33 @@ describe("missing items", () => {
     expect(fields).toContain("add-expense");
     expect(fields).toContain("document-d1");
     expect(items.every((i) => i.message.endsWith("."))).toBe(true);
+  });
+
+  it("refuses a blank title, even once saved as the placeholder", () => {
+    for (const title of ["", "   ", "ab", "Dossier sans titre", " Dossier sans titre "]) {
+      const items = missingItems({ ...complete, title }, limits, docs);
+      expect(items.map((i) => i.field)).toEqual(["title"]);
+    }
+  });
+
+  it("refuses a start date of 1990 and one far after the closing", () => {
+    expect(missingItems({ ...complete, startDate: "1990-01-01" }, limits, docs)).toEqual([
+      {
+        step: "projet",
+        field: "startDate",
+        message: "La date de début du projet ne peut pas précéder l’ouverture de l’appel (01/09/2026).",
+      },
+    ]);
+    const late = missingItems({ ...complete, startDate: "2062-01-01" }, limits, docs);
+    expect(late.map((i) => i.field)).toEqual(["startDate"]);
+    expect(late[0]?.message).toContain("au plus tard le 15/12/2028");
+  });
+
+  it("refuses a missing or out-of-bounds duration", () => {
+    for (const durationMonths of ["", "0", "37", "60"]) {
+      const items = missingItems({ ...complete, durationMonths }, limits, docs);
+      expect(items.map((i) => i.field)).toEqual(["durationMonths"]);
+    }
   });
 
   it("asks for a pairing of every partner", () => {

@@ -4,7 +4,20 @@
  */
 import { parseFrenchAmount } from "./amounts";
 import { type BudgetIssue, budgetIssues, type CallLimits } from "./budget";
+import { type CallWindow, scheduleIssues } from "./schedule";
 import { type ApplicationForm, partnerKey } from "./schema";
+
+/**
+ * What the save stores when the title is blank (the column is never empty, lists
+ * need a name). It is no title: the form shows it blank and submission refuses it.
+ */
+export const UNTITLED_APPLICATION = "Dossier sans titre";
+
+/** A title the submission accepts: three characters at least, and not the placeholder of a blank one. */
+export function hasRealTitle(title: string) {
+  const t = title.trim();
+  return t.length >= 3 && t !== UNTITLED_APPLICATION;
+}
 
 export type ApplicationStatus =
   | "draft"
@@ -106,16 +119,20 @@ export function centsOf(amount: string) {
  */
 export function missingItems(
   form: ApplicationForm,
-  limits: CallLimits,
+  limits: CallLimits & CallWindow,
   documents: readonly RequiredDocumentState[],
 ): MissingItem[] {
   const items: MissingItem[] = [];
   const need = (ok: boolean, step: Step, field: string, message: string) => {
     if (!ok) items.push({ step, field, message });
   };
-  need(form.title.trim().length >= 3, "projet", "title", "Le titre du projet est à compléter.");
-  need(form.startDate !== "", "projet", "startDate", "La date de début du projet est à renseigner.");
-  need(form.durationMonths !== "", "projet", "durationMonths", "La durée du projet est à renseigner.");
+  need(
+    hasRealTitle(form.title),
+    "projet",
+    "title",
+    "Le titre du projet est à compléter (3\u00a0caractères au moins).",
+  );
+  for (const issue of scheduleIssues(form, limits)) items.push({ step: "projet", ...issue });
 
   need(form.partners.length > 0, "participants", "partner-name", "Ajoutez au moins un partenaire étranger.");
   const paired = new Set(form.pairings.map((p) => p.partnerKey));

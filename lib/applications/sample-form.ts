@@ -1,5 +1,10 @@
 import { type ApplicationForm, emptyApplicationForm } from "./schema";
 
+function firstOfNextMonth(now = new Date()) {
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  return next.toISOString().slice(0, 10);
+}
+
 type Organisation = { id: number; name: string };
 
 /**
@@ -16,7 +21,8 @@ export function completeApplicationForm(
   return {
     ...emptyApplicationForm,
     title: title ?? `Eau potable ${lead.name}`,
-    startDate: "2027-01-01",
+    // The first of next month: within the window of a call open today (schedule.ts), whatever the day the tests run.
+    startDate: firstOfNextMonth(),
     durationMonths: "24",
     summary: "Résumé du projet.",
     objectives: "Objectifs du projet.",

@@ -1,6 +1,7 @@
 import { PG_INTEGER_MAX } from "@/lib/ids";
 import { z } from "@/lib/zod";
 import { parseFrenchAmount } from "./amounts";
+import { DURATION_MESSAGE, parseDuration } from "./schedule";
 
 /**
  * The application form, shared by the browser (react-hook-form) and the server
@@ -102,9 +103,7 @@ export const applicationFormSchema = z.object({
   durationMonths: z
     .string()
     .trim()
-    .refine((v) => v === "" || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 60), {
-      error: "Indiquez une durée entière entre 1 et 60 mois.",
-    }),
+    .refine((v) => v === "" || parseDuration(v) !== null, { error: DURATION_MESSAGE }),
   summary: text(3000, "Le résumé"),
   objectives: text(5000, "Les objectifs"),
   expectedResults: text(5000, "Les résultats attendus"),

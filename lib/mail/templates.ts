@@ -3,6 +3,7 @@
  * plain-text body and an HTML body; every value put into the HTML is escaped
  * (see `html`), and links must be absolute http(s) URLs.
  */
+import { callReference } from "@/lib/calls/labels";
 import { formatDateTime, formatMoneyCents } from "@/lib/format";
 import { html, type SafeHtml, safeUrl } from "./html";
 
@@ -102,7 +103,7 @@ export function receiptEmail({
 }): EmailContent {
   return compose(`Accusé de réception de votre candidature n° ${receiptNumber}`, [
     paragraph(
-      `Votre dossier de candidature ${quoted(applicationTitle)} a bien été déposé au titre de l'appel à projets ${quoted(callTitle)}.`,
+      `Votre dossier de candidature ${quoted(applicationTitle)} a bien été déposé au titre de ${callReference(callTitle)}.`,
     ),
     facts([
       ["Numéro d'accusé de réception", receiptNumber],
@@ -135,7 +136,7 @@ export function decisionEmail({
   if (accepted) {
     return compose(`Votre projet ${quoted(applicationTitle)} est retenu`, [
       paragraph(
-        `Nous avons le plaisir de vous informer que votre projet ${quoted(applicationTitle)}, présenté au titre de l'appel à projets ${quoted(callTitle)}, a été retenu.`,
+        `Nous avons le plaisir de vous informer que votre projet ${quoted(applicationTitle)}, présenté au titre de ${callReference(callTitle)}, a été retenu.`,
       ),
       ...(grantedAmountCents != null
         ? [facts([["Montant accordé", formatMoneyCents(grantedAmountCents)]])]
@@ -146,7 +147,7 @@ export function decisionEmail({
   }
   return compose(`Décision sur votre projet ${quoted(applicationTitle)}`, [
     paragraph(
-      `Nous avons le regret de vous informer que votre projet ${quoted(applicationTitle)}, présenté au titre de l'appel à projets ${quoted(callTitle)}, n'a pas été retenu.`,
+      `Nous avons le regret de vous informer que votre projet ${quoted(applicationTitle)}, présenté au titre de ${callReference(callTitle)}, n'a pas été retenu.`,
     ),
     reason?.trim()
       ? facts([["Motif", reason.trim()]])
@@ -173,7 +174,7 @@ export function informationRequestEmail({
 }): EmailContent {
   return compose(`Demande de compléments sur votre dossier ${quoted(applicationTitle)}`, [
     paragraph(
-      `Le service instructeur de l'appel à projets ${quoted(callTitle)} demande des compléments sur votre dossier ${quoted(applicationTitle)}.`,
+      `Le service instructeur de ${callReference(callTitle)} demande des compléments sur votre dossier ${quoted(applicationTitle)}.`,
     ),
     ...(message?.trim() ? [facts([["Demande", message.trim()]])] : []),
     ...(dueAt ? [paragraph(`Merci de répondre avant le ${formatDateTime(dueAt)} (heure de Paris).`)] : []),

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, exists, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import countries from "i18n-iso-countries";
 import { getDb } from "@/db/client";
 import {
   applications,
@@ -12,7 +11,7 @@ import {
   pairings,
   participants,
 } from "@/db/schema";
-import { countryName, sortByCountryName } from "@/lib/countries";
+import { allCountryCodes, countryName, sortByCountryName } from "@/lib/countries";
 import { searchQuery } from "@/lib/review/queries";
 import { countryCodesNamed, LAUREATES_PAGE_SIZE, type LaureateFilters } from "./laureate-filters";
 import { callResultsPublished, frenchOrder, isPublishedLaureate } from "./published";
@@ -138,7 +137,7 @@ let countryNames: Record<string, string> | undefined;
 /** French names of every country code (those of lib/countries.ts, Kosovo included). */
 function frenchCountryNames(): Record<string, string> {
   if (countryNames) return countryNames;
-  const codes = [...Object.keys(countries.getAlpha2Codes()), "XK"];
+  const codes = allCountryCodes();
   countryNames = Object.fromEntries(codes.map((code) => [code, countryName(code)]));
   return countryNames;
 }

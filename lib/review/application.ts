@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { ReviewAssignment } from "@/lib/authz/policy";
 import type { Principal } from "@/lib/authz/principal";
+import { organisationLabel } from "@/lib/organisations/label";
 import { type Criterion, normalisedMeans, rankByScore, summarize, weightedScore, zScores } from "./aggregate";
 
 type Row = Record<string, unknown>;
@@ -25,7 +26,7 @@ export async function loadApplicationCore(applicationId: string) {
       a.beneficiaries, a.themes, a.sdgs, a.start_date as "startDate", a.duration_months as "durationMonths",
       a.requested_amount_cents as "requestedCents", a.receipt_number as "receiptNumber", a.submitted_at as "submittedAt",
       a.on_behalf_of as "onBehalfOf", a.lead_organisation_id as "leadOrganisationId",
-      o.name as "leadName", o.region_code as "regionCode", o.departement_code as "departementCode",
+      o.name as "leadName", o.kind as "leadKind", o.region_code as "regionCode", o.departement_code as "departementCode",
       c.id as "callId", c.title as "callTitle", c.year as "callYear", c.max_grant_cents as "callMaxGrantCents",
       c.max_share_percent as "maxSharePercent", c.envelope_cents as "envelopeCents",
       (select coalesce(sum(amount_cents), 0) from budget_lines b where b.application_id = a.id and b.kind = 'expense') as "totalBudgetCents"
@@ -52,6 +53,12 @@ export async function loadApplicationCore(applicationId: string) {
     onBehalfOf: r.onBehalfOf ? String(r.onBehalfOf) : null,
     leadOrganisationId: Number(r.leadOrganisationId),
     leadName: String(r.leadName),
+    /** « Thiers (commune, 63) », as every page names an organisation. */
+    leadLabel: organisationLabel({
+      name: String(r.leadName),
+      kind: r.leadKind ? String(r.leadKind) : null,
+      departementCode: r.departementCode ? String(r.departementCode) : null,
+    }),
     regionCode: r.regionCode ? String(r.regionCode) : null,
     departementCode: r.departementCode ? String(r.departementCode) : null,
     callId: String(r.callId),
@@ -84,7 +91,8 @@ export async function loadApplicationDetails(applicationId: string) {
   const db = getDb();
   const [participants, budget, messages, documents, history, decision] = await Promise.all([
     db.execute(sql`
-      select p.role, coalesce(o.name, f.name, op.name) as name, f.country_code as "countryCode"
+      select p.role, coalesce(o.name, f.name, op.name) as name, f.country_code as "countryCode",
+        o.kind as "organisationKind", o.departement_code as "departementCode"
       from participants p
       left join organisations o on o.id = p.organisation_id
       left join foreign_partners f on f.id = p.foreign_partner_id
@@ -112,7 +120,22 @@ export async function loadApplicationDetails(applicationId: string) {
   ]);
   const d = (decision as unknown as Row[])[0];
   return {
-    participants: participants as unknown as { role: string; name: string; countryCode: string | null }[],
+    participants: (
+      participants as unknown as {
+        role: string;
+        name: string;
+        countryCode: string | null;
+        organisationKind: string | null;
+        departementCode: string | null;
+      }[]
+    ).map((p) => ({
+      role: p.role,
+      // French organisations are named with their kind and département, as everywhere.
+      name: p.organisationKind
+        ? organisationLabel({ name: p.name, kind: p.organisationKind, departementCode: p.departementCode })
+        : p.name,
+      countryCode: p.countryCode,
+    })),
     budget: (budget as unknown as Row[]).map((b) => ({
       kind: String(b.kind),
       label: String(b.label),

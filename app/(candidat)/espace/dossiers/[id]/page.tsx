@@ -9,6 +9,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { countryOptions } from "@/lib/applications/countries";
+import { applicantPageTitle } from "@/lib/applications/page-title";
 import {
   documentsOf,
   findApplication,
@@ -18,14 +19,38 @@ import {
   publishedDecisionOf,
 } from "@/lib/applications/queries";
 import { applicantVisibleStatus, countdownLabel, STEPS, type Step } from "@/lib/applications/rules";
+import { startWindow } from "@/lib/applications/schedule";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canEditApplication, canViewOwnApplication, canWithdrawApplication } from "@/lib/authz/policy";
+import { callName } from "@/lib/calls/labels";
 import { countryName } from "@/lib/countries";
 import { acceptedTypesLabel } from "@/lib/files/magic";
 import { formatDateTime, formatMoneyCents, formatTime } from "@/lib/format";
 import { UUID } from "@/lib/ids";
+import { applicationStepTitle } from "@/lib/page-titles";
 
-export const metadata: Metadata = { title: "Dossier de candidature" };
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ etape?: string }>;
+}): Promise<Metadata> {
+  const [{ id }, { etape }] = await Promise.all([params, searchParams]);
+  const index = Math.max(
+    0,
+    STEPS.findIndex((s) => s.key === etape),
+  );
+  const title = await applicantPageTitle(
+    id,
+    (a) =>
+      a.status === "draft"
+        ? applicationStepTitle(a.title, index, STEPS[index]?.label ?? "Projet")
+        : `${a.title} — Dossier de candidature`,
+    "Dossier de candidature",
+  );
+  return { title };
+}
 
 export default async function ApplicationPage({
   params,
@@ -80,8 +105,8 @@ export default async function ApplicationPage({
         <ApplicationStatusBadge status={status} />
       </div>
       <p className="mt-2 text-grey-800">
-        {loaded.leadName} · Appel à projets « {call.title} » · clôture le {formatDateTime(call.closesAt)}{" "}
-        (heure de Paris)
+        {loaded.leadLabel} · {callName(call.title)} · clôture le {formatDateTime(call.closesAt)} (heure de
+        Paris)
         {application.status === "draft" ? ` — ${countdownLabel(now, call.closesAt)}` : ""}
       </p>
       {application.receiptNumber && application.submittedAt ? (
@@ -145,7 +170,7 @@ export default async function ApplicationPage({
             initialValues={form}
             savedAtLabel={formatTime(application.updatedAt)}
             initialStep={step}
-            lead={{ id: application.leadOrganisationId, name: loaded.leadName }}
+            lead={{ id: application.leadOrganisationId, name: loaded.leadLabel }}
             callThemes={call.themes}
             limits={{ maxGrantCents: call.maxGrantCents, maxSharePercent: call.maxSharePercent }}
             countries={countryOptions(call.eligibleCountries)}
@@ -156,11 +181,16 @@ export default async function ApplicationPage({
               countryName: countryName(p.countryCode),
             }))}
             documents={documents}
+            startWindow={{
+              ...startWindow(call),
+              opensAt: call.opensAt.toISOString(),
+              closesAt: call.closesAt.toISOString(),
+            }}
           />
         ) : (
           <ApplicationSummary
             form={form}
-            leadName={loaded.leadName}
+            leadName={loaded.leadLabel}
             documents={documents}
             applicationId={application.id}
           />

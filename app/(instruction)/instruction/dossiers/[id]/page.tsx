@@ -93,7 +93,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
       <dl className="mt-6 grid gap-x-8 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-bold">Chef de file</dt>
         <dd>
-          {core.leadName}
+          {core.leadLabel}
           {core.onBehalfOf ? ` (pour ${core.onBehalfOf})` : ""}
         </dd>
         <dt className="font-bold">Montant demandé</dt>
@@ -128,7 +128,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
           Participants
         </h2>
         <ul className="mt-2 list-disc pl-6">
-          <li>Chef de file : {core.leadName}</li>
+          <li>Chef de file : {core.leadLabel}</li>
           {details.participants.map((p) => (
             <li key={`${p.role}-${p.name}`}>
               {ROLE_LABELS[p.role] ?? p.role} : {p.name}

@@ -6,13 +6,25 @@ import { PrintButton } from "@/components/applications/print-button";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
+import { applicantPageTitle } from "@/lib/applications/page-title";
 import { findApplication, loadApplicationForm } from "@/lib/applications/queries";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
+import { callReference } from "@/lib/calls/labels";
 import { formatDateTime } from "@/lib/format";
 import { UUID } from "@/lib/ids";
+import { recordPageTitle } from "@/lib/page-titles";
 
-export const metadata: Metadata = { title: "Accusé de réception" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await applicantPageTitle(
+      id,
+      (a) => recordPageTitle("Accusé de réception", a.title),
+      "Accusé de réception",
+    ),
+  };
+}
 
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -44,8 +56,8 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           Récépissé de dépôt
         </h2>
         <p>
-          Le dossier de candidature « {application.title} » de <strong>{loaded.leadName}</strong> a bien été
-          déposé au titre de l’appel à projets « {call.title} ».
+          Le dossier de candidature « {application.title} » de <strong>{loaded.leadLabel}</strong> a bien été
+          déposé au titre de {callReference(call.title)}.
         </p>
         <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
           <dt>Numéro d’accusé de réception</dt>
@@ -65,7 +77,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         <Link href={`/espace/dossiers/${id}`}>Revenir au dossier</Link>
       </div>
       <div className="mt-10">
-        <ApplicationSummary form={form} leadName={loaded.leadName} applicationId={id} />
+        <ApplicationSummary form={form} leadName={loaded.leadLabel} applicationId={id} />
       </div>
     </PageContainer>
   );

@@ -5,6 +5,7 @@ import { SubmitApplicationForm } from "@/components/applications/action-forms";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
+import { applicantPageTitle } from "@/lib/applications/page-title";
 import {
   documentStates,
   documentsOf,
@@ -14,10 +15,21 @@ import {
 import { countdownLabel, isBeforeDeadline, missingItems } from "@/lib/applications/rules";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
+import { callName } from "@/lib/calls/labels";
 import { formatDateTime } from "@/lib/format";
 import { UUID } from "@/lib/ids";
+import { recordPageTitle } from "@/lib/page-titles";
 
-export const metadata: Metadata = { title: "Vérification avant dépôt" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await applicantPageTitle(
+      id,
+      (a) => recordPageTitle("Vérification et dépôt", a.title),
+      "Vérification et dépôt",
+    ),
+  };
+}
 
 const STEP_LABELS = {
   projet: "Projet",
@@ -55,7 +67,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
       />
       <h1 className="text-3xl font-bold">Vérification et dépôt</h1>
       <p className="mt-2 text-grey-800">
-        Dossier « {application.title} » — appel « {call.title} », clôture le {formatDateTime(call.closesAt)}{" "}
+        Dossier « {application.title} » — {callName(call.title)}, clôture le {formatDateTime(call.closesAt)}{" "}
         (heure de Paris) : {countdownLabel(now, call.closesAt).toLowerCase()}.
       </p>
 
