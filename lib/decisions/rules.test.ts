@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { grantedAmountErrors, maxGrantable, proposeSelection } from "./rules";
+import {
+  decisionRestatement,
+  envelopeBelowGranted,
+  envelopeErrors,
+  grantedAmountErrors,
+  maxGrantable,
+  proposeSelection,
+} from "./rules";
 
 const money = (cents: number) => `${cents / 100} €`;
 const limits = {
@@ -36,6 +43,43 @@ describe("amount rules", () => {
   it("refuses zero or a fraction of a cent", () => {
     expect(grantedAmountErrors(0, limits, money)).toHaveLength(1);
     expect(grantedAmountErrors(1.5, limits, money)).toHaveLength(1);
+  });
+});
+
+describe("envelope rule", () => {
+  const envelope = { envelopeCents: 100_000_00, grantedElsewhereCents: 90_000_00 };
+  it("accepts a grant that fits in what is left, to the cent", () => {
+    expect(envelopeErrors(10_000_00, envelope, money)).toEqual([]);
+  });
+  it("refuses a grant past the envelope and says what is left", () => {
+    expect(envelopeErrors(10_000_01, envelope, money)).toEqual([
+      "Ce montant dépasse l’enveloppe de l’appel\u00a0: il reste 10000 € à accorder sur 100000 €.",
+    ]);
+  });
+  it("never says less than nothing is left", () => {
+    expect(envelopeErrors(1, { envelopeCents: 10, grantedElsewhereCents: 20 }, money)[0]).toContain(
+      "il reste 0 €",
+    );
+  });
+});
+
+describe("envelope edit", () => {
+  it("may not go below what is already granted", () => {
+    expect(envelopeBelowGranted(99_999_99, 100_000_00, money)).toBe(
+      "L’enveloppe ne peut être inférieure au montant déjà accordé sur cet appel (100000 €).",
+    );
+    expect(envelopeBelowGranted(100_000_00, 100_000_00, money)).toBeNull();
+  });
+});
+
+describe("decision restatement", () => {
+  it("restates the outcome and the amount as understood", () => {
+    expect(decisionRestatement({ outcome: "accepted", grantedAmount: 5_000_050 }, money, false)).toBe(
+      "Vous allez accepter ce dossier pour 50000.5 €.",
+    );
+    expect(decisionRestatement({ outcome: "rejected", rejectionReason: "Hors priorités" }, money, true)).toBe(
+      "Vous allez corriger la décision\u00a0: refuser ce dossier, avec le motif\u00a0: «\u00a0Hors priorités\u00a0».",
+    );
   });
 });
 

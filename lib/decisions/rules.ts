@@ -48,6 +48,55 @@ export function grantedAmountErrors(
   return errors;
 }
 
+/** What is left of a call's envelope once the other applications' grants are counted (never below 0). */
+export function envelopeLeft(envelopeCents: number, grantedElsewhereCents: number) {
+  return Math.max(0, envelopeCents - grantedElsewhereCents);
+}
+
+/**
+ * The envelope rule: the grants of a call, this one included, stay within its
+ * envelope. `grantedElsewhereCents` counts every accepted decision of the call
+ * but this application's own (a revision replaces it).
+ */
+export function envelopeErrors(
+  grantedCents: number,
+  envelope: { envelopeCents: number; grantedElsewhereCents: number },
+  formatMoney: (cents: number) => string,
+) {
+  const left = envelopeLeft(envelope.envelopeCents, envelope.grantedElsewhereCents);
+  if (grantedCents <= left) return [];
+  return [
+    `Ce montant dépasse l’enveloppe de l’appel\u00a0: il reste ${formatMoney(left)} à accorder sur ${formatMoney(envelope.envelopeCents)}.`,
+  ];
+}
+
+/** The call's envelope may not go below what its accepted decisions already grant. */
+export function envelopeBelowGranted(
+  envelopeCents: number,
+  grantedCents: number,
+  formatMoney: (cents: number) => string,
+) {
+  return envelopeCents < grantedCents
+    ? `L’enveloppe ne peut être inférieure au montant déjà accordé sur cet appel (${formatMoney(grantedCents)}).`
+    : null;
+}
+
+export type DecisionDraft =
+  | { outcome: "accepted"; grantedAmount: number }
+  | { outcome: "rejected"; rejectionReason: string };
+
+/** The sentence the admin confirms before the decision is recorded: the decision and amount restated. */
+export function decisionRestatement(
+  draft: DecisionDraft,
+  formatMoney: (cents: number) => string,
+  revision: boolean,
+) {
+  const verb = revision ? "corriger la décision\u00a0: " : "";
+  return draft.outcome === "accepted"
+    ? `Vous allez ${verb}accepter ce dossier pour ${formatMoney(draft.grantedAmount)}.`
+    : `Vous allez ${verb}refuser ce dossier, avec le motif\u00a0: «\u00a0${draft.rejectionReason}\u00a0».`;
+}
+
 export type Candidate = { id: string; title: string; score: number | null; requestedCents: number };
 export type AidReason = "selected" | "not_reviewed" | "over_envelope" | "lower_total" | "zero_request";
 export type AidLine = Candidate & { selected: boolean; reason: AidReason };

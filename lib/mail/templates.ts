@@ -184,6 +184,52 @@ export function informationRequestEmail({
   ]);
 }
 
+/** An admin reopened a submitted review so that its reviewer corrects it. */
+export function reviewReopenedEmail({
+  applicationTitle,
+  callTitle,
+  reason,
+  url,
+}: {
+  applicationTitle: string;
+  callTitle: string;
+  reason: string;
+  url: string;
+}): EmailContent {
+  return compose(`Votre évaluation du dossier ${quoted(applicationTitle)} est rouverte`, [
+    paragraph(
+      `Un administrateur a rouvert votre évaluation du dossier ${quoted(applicationTitle)} (appel à projets ${quoted(callTitle)}) : vous pouvez la corriger puis la soumettre à nouveau.`,
+    ),
+    facts([["Motif", reason.trim()]]),
+    button("Reprendre l'évaluation", url),
+  ]);
+}
+
+/**
+ * Published results are withdrawn: the applicant who was told the decision is
+ * told it no longer stands as published, with the admin's reason.
+ */
+export function decisionWithdrawnEmail({
+  applicationTitle,
+  callTitle,
+  reason,
+  url,
+}: {
+  applicationTitle: string;
+  callTitle: string;
+  reason: string;
+  url: string;
+}): EmailContent {
+  return compose(`Résultats retirés pour votre dossier ${quoted(applicationTitle)}`, [
+    paragraph(
+      `Les résultats de l'appel à projets ${quoted(callTitle)} ont été retirés de la publication. La décision qui vous a été communiquée sur votre dossier ${quoted(applicationTitle)} est suspendue : votre dossier est de nouveau en instruction.`,
+    ),
+    facts([["Motif du retrait", reason.trim()]]),
+    paragraph("Vous recevrez un nouveau courriel lorsque les résultats seront publiés à nouveau."),
+    button("Accéder à mon espace", url),
+  ]);
+}
+
 /** An invitation to join an organisation's space. */
 export function invitationEmail({
   organisationName,

@@ -28,6 +28,7 @@ export async function loadApplicationCore(applicationId: string) {
       o.name as "leadName", o.region_code as "regionCode", o.departement_code as "departementCode",
       c.id as "callId", c.title as "callTitle", c.year as "callYear", c.max_grant_cents as "callMaxGrantCents",
       c.max_share_percent as "maxSharePercent", c.envelope_cents as "envelopeCents",
+      c.results_published_at is not null as "resultsPublished",
       (select coalesce(sum(amount_cents), 0) from budget_lines b where b.application_id = a.id and b.kind = 'expense') as "totalBudgetCents"
     from applications a join calls c on c.id = a.call_id join organisations o on o.id = a.lead_organisation_id
     where a.id = ${applicationId} and a.submitted_at is not null`)) as unknown as Row[];
@@ -60,6 +61,7 @@ export async function loadApplicationCore(applicationId: string) {
     callMaxGrantCents: Number(r.callMaxGrantCents),
     maxSharePercent: Number(r.maxSharePercent),
     envelopeCents: Number(r.envelopeCents),
+    resultsPublished: Boolean(r.resultsPublished),
     totalBudgetCents: Number(r.totalBudgetCents),
   };
 }
@@ -102,7 +104,8 @@ export async function loadApplicationDetails(applicationId: string) {
       from attachments a where a.application_id = ${applicationId} and a.message_id is null
         and a.followup_post_id is null order by a.uploaded_at`),
     db.execute(sql`
-      select e.id, e.action, e.occurred_at as "occurredAt", u.name as "actorName"
+      select e.id, e.action, e.occurred_at as "occurredAt", u.name as "actorName",
+        case when e.action in ('decision.recorded', 'decision.revised', 'review.reopened') then e.data end as data
       from audit_events e left join users u on u.id = e.actor_id
       where e.subject_type = 'application' and e.subject_id = ${applicationId} order by e.occurred_at desc limit 50`),
     db.execute(sql`
@@ -136,6 +139,7 @@ export async function loadApplicationDetails(applicationId: string) {
       action: String(h.action),
       occurredAt: new Date(String(h.occurredAt)),
       actorName: h.actorName ? String(h.actorName) : null,
+      data: (h.data ?? null) as Record<string, unknown> | null,
     })),
     decision: d
       ? {
@@ -147,6 +151,31 @@ export async function loadApplicationDetails(applicationId: string) {
         }
       : null,
   };
+}
+
+/**
+ * Reviews reopened by an admin and not submitted again: the latest reopening
+ * of each review still in draft, with who reopened it and why (from the audit
+ * trail, so the notice is the server's state, not a passing message).
+ */
+export async function loadReopenedReviews(applicationId: string) {
+  const rows = (await getDb().execute(sql`
+    select distinct on (e.data->>'reviewId') e.data->>'reviewId' as "reviewId", e.data->>'reviewerId' as "reviewerId",
+      e.data->>'reviewerName' as "reviewerName", e.data->>'reason' as reason, e.occurred_at as "reopenedAt",
+      u.name as "reopenedBy"
+    from audit_events e
+    join reviews r on r.id::text = e.data->>'reviewId' and r.status = 'draft'
+    left join users u on u.id = e.actor_id
+    where e.subject_type = 'application' and e.subject_id = ${applicationId} and e.action = 'review.reopened'
+    order by e.data->>'reviewId', e.occurred_at desc`)) as unknown as Row[];
+  return rows.map((r) => ({
+    reviewId: String(r.reviewId),
+    reviewerId: String(r.reviewerId),
+    reviewerName: r.reviewerName ? String(r.reviewerName) : null,
+    reason: String(r.reason ?? ""),
+    reopenedAt: new Date(String(r.reopenedAt)),
+    reopenedBy: r.reopenedBy ? String(r.reopenedBy) : null,
+  }));
 }
 
 /** The user's own review (draft or submitted) with its scores. */

@@ -32,7 +32,9 @@ export const AUDIT_LABELS: Record<string, string> = {
   "application.information_answered": "Compléments apportés",
   "review.submitted": "Évaluation soumise",
   "review.conflict_declared": "Conflit d’intérêts déclaré",
+  "review.reopened": "Évaluation rouverte",
   "decision.recorded": "Décision enregistrée",
+  "decision.revised": "Décision corrigée",
 };
 
 /** One formatter per number of digits: `toLocaleString` would build one per call (per row). */
