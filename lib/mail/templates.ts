@@ -123,6 +123,7 @@ export function decisionEmail({
   grantedAmountCents,
   reason,
   url,
+  republished = false,
 }: {
   applicationTitle: string;
   callTitle: string;
@@ -130,10 +131,20 @@ export function decisionEmail({
   grantedAmountCents?: number | null;
   reason?: string | null;
   url?: string;
+  /** The results were withdrawn before: this message replaces the withdrawal's, changed or not. */
+  republished?: boolean;
 }): EmailContent {
   const link = url ? [button("Consulter la décision", url)] : [];
+  const again = republished
+    ? [
+        paragraph(
+          "Les résultats de cet appel, retirés de la publication, sont de nouveau publiés. Voici la décision qui s'applique à votre dossier.",
+        ),
+      ]
+    : [];
   if (accepted) {
     return compose(`Votre projet ${quoted(applicationTitle)} est retenu`, [
+      ...again,
       paragraph(
         `Nous avons le plaisir de vous informer que votre projet ${quoted(applicationTitle)}, présenté au titre de l'appel à projets ${quoted(callTitle)}, a été retenu.`,
       ),
@@ -145,6 +156,7 @@ export function decisionEmail({
     ]);
   }
   return compose(`Décision sur votre projet ${quoted(applicationTitle)}`, [
+    ...again,
     paragraph(
       `Nous avons le regret de vous informer que votre projet ${quoted(applicationTitle)}, présenté au titre de l'appel à projets ${quoted(callTitle)}, n'a pas été retenu.`,
     ),
