@@ -123,6 +123,54 @@ describe("decision aid", () => {
     expect(result.totalCents).toBeLessThanOrEqual(100_000_00);
     expect(result.lines.filter((l) => l.selected)).toHaveLength(1);
   });
+  it("flags and, unless asked, leaves out a half-reviewed application", () => {
+    const half = {
+      id: "H",
+      title: "H",
+      score: 90,
+      requestedCents: 10_000_00,
+      reviewCount: 1,
+      expectedReviews: 2,
+    };
+    const full = {
+      id: "F",
+      title: "F",
+      score: 60,
+      requestedCents: 10_000_00,
+      reviewCount: 2,
+      expectedReviews: 2,
+    };
+    const strict = proposeSelection([half, full], 100_000_00);
+    expect(strict.lines.find((l) => l.id === "H")).toMatchObject({ selected: false, reason: "incomplete" });
+    const lenient = proposeSelection([half, full], 100_000_00, { includeIncomplete: true });
+    expect(lenient.lines.find((l) => l.id === "H")).toMatchObject({ selected: true, flags: ["incomplete"] });
+  });
+  it("flags divergence and unfavourable recommendations, and applies a minimum score", () => {
+    const result = proposeSelection(
+      [
+        { id: "D", title: "D", score: 70, requestedCents: 1_000_00, divergent: true, unfavourable: 1 },
+        { id: "L", title: "L", score: 40, requestedCents: 1_000_00 },
+      ],
+      100_000_00,
+      { minScore: 50 },
+    );
+    expect(result.lines.find((l) => l.id === "D")?.flags).toEqual(["divergent", "unfavourable"]);
+    expect(result.lines.find((l) => l.id === "L")?.reason).toBe("below_min_score");
+  });
+  it("proposes a partial grant of what is left when allowed", () => {
+    const candidates = [
+      { id: "A", title: "A", score: 90, requestedCents: 80_000_00 },
+      { id: "B", title: "B", score: 80, requestedCents: 50_000_00 },
+    ];
+    expect(proposeSelection(candidates, 100_000_00).lines.find((l) => l.id === "B")?.selected).toBe(false);
+    const partial = proposeSelection(candidates, 100_000_00, { allowPartial: true });
+    expect(partial.lines.find((l) => l.id === "B")).toMatchObject({
+      reason: "partial",
+      proposedCents: 20_000_00,
+    });
+    expect(partial.totalCents).toBe(100_000_00);
+    expect(partial.remainingCents).toBe(0);
+  });
   it("proposes nothing with an empty envelope", () => {
     expect(proposeSelection([{ id: "A", title: "A", score: 50, requestedCents: 1 }], 0).totalCents).toBe(0);
   });

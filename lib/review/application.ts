@@ -2,7 +2,15 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { ReviewAssignment } from "@/lib/authz/policy";
 import type { Principal } from "@/lib/authz/principal";
-import { type Criterion, normalisedMeans, rankByScore, summarize, weightedScore, zScores } from "./aggregate";
+import {
+  type Criterion,
+  isDisagreement,
+  normalisedMeans,
+  rankByScore,
+  summarize,
+  weightedScore,
+  zScores,
+} from "./aggregate";
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -275,18 +283,52 @@ export async function loadEnvelope(callId: string) {
 
 export type Viewer = Principal;
 
-/** Undecided, reviewed-or-not applications of a call, for the decision aid. */
+/**
+ * Undecided, reviewed-or-not applications of a call, for the decision aid,
+ * with what the aid must say about them: submitted reviews against those
+ * expected (assigned reviewers without a conflict, else the call's number per
+ * application), divergence, unfavourable recommendations, and the normalised
+ * score (per-reviewer z-scores over the call's submitted reviews).
+ */
 export async function loadAidCandidates(callId: string) {
-  const rows = (await getDb().execute(sql`
-    select a.id, a.title, a.score_mean as score, a.requested_amount_cents as "requestedCents"
-    from applications a
-    where a.call_id = ${callId} and a.status in ('submitted', 'in_review', 'information_requested')
-    order by a.score_mean desc nulls last`)) as unknown as Row[];
-  return rows.map((r) => ({
+  const db = getDb();
+  const [rows, callReviews] = await Promise.all([
+    db.execute(sql`
+      select a.id, a.title, a.score_mean as score, a.requested_amount_cents as "requestedCents",
+        a.review_count as "reviewCount", a.score_spread as spread,
+        coalesce(nullif((select count(*) from reviewer_assignments ra
+          where ra.application_id = a.id and ra.conflict_declared_at is null), 0), c.reviewers_per_application)::int
+          as "expectedReviews",
+        (select count(*) from reviews r where r.application_id = a.id and r.status = 'submitted'
+          and r.recommendation = 'reject')::int as unfavourable
+      from applications a join calls c on c.id = a.call_id
+      where a.call_id = ${callId} and a.status in ('submitted', 'in_review', 'information_requested')
+      order by a.score_mean desc nulls last`),
+    db.execute(sql`
+      select r.reviewer_id as "reviewerId", r.application_id as "applicationId",
+        sum(c.weight * s.score::float8 / s.max_score) / sum(c.weight) * 100 as score
+      from reviews r join applications a on a.id = r.application_id
+      join scores s on s.review_id = r.id join criteria c on c.id = s.criterion_id
+      where a.call_id = ${callId} and r.status = 'submitted'
+      group by r.id`),
+  ]);
+  const normalised = normalisedMeans(
+    (callReviews as unknown as Row[]).map((r) => ({
+      reviewerId: String(r.reviewerId),
+      applicationId: String(r.applicationId),
+      score: Number(r.score),
+    })),
+  );
+  return (rows as unknown as Row[]).map((r) => ({
     id: String(r.id),
     title: String(r.title),
     score: num(r.score),
     requestedCents: Number(r.requestedCents),
+    reviewCount: Number(r.reviewCount),
+    expectedReviews: Number(r.expectedReviews),
+    divergent: isDisagreement(num(r.spread)),
+    unfavourable: Number(r.unfavourable),
+    normalised: normalised.get(String(r.id)) ?? null,
   }));
 }
 

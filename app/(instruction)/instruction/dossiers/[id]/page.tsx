@@ -43,7 +43,9 @@ import {
 import { historyDetail } from "@/lib/review/history";
 import {
   AUDIT_LABELS,
+  formatRank,
   formatScore,
+  formatZScore,
   RECOMMENDATION_LABELS,
   STATUS_LABELS,
   STATUS_TONES,
@@ -358,11 +360,13 @@ export default async function ReviewApplicationPage({ params }: Props) {
             </dd>
             <dt className="font-bold">Rang dans l’appel</dt>
             <dd>
-              {comparison.rank ? `${comparison.rank}ᵉ sur ${comparison.rankedCount} dossiers notés` : "—"}
+              {comparison.rank
+                ? `${formatRank(comparison.rank)} sur ${comparison.rankedCount} dossiers notés`
+                : "—"}
             </dd>
             <dt className="font-bold">Vue normalisée</dt>
             <dd>
-              Score z moyen : {formatScore(comparison.normalisedMean, 2)}{" "}
+              Score z moyen : {formatZScore(comparison.normalisedMean)}{" "}
               <span className="text-sm text-grey-700">
                 (écart à la moyenne de chaque instructeur sur l’appel, en écarts types ; affiché à titre de
                 comparaison, jamais substitué à la note)
@@ -408,7 +412,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
                       );
                     })}
                     <td className="p-2">{formatScore(r.weighted)}</td>
-                    <td className="p-2">{formatScore(r.zScore, 2)}</td>
+                    <td className="p-2">{formatZScore(r.zScore)}</td>
                     <td className="p-2">
                       {r.recommendation ? RECOMMENDATION_LABELS[r.recommendation] : "—"}
                     </td>
