@@ -278,7 +278,10 @@ export default async function ReviewApplicationPage({ params }: Props) {
               les notes des autres instructeurs.
             </p>
           ) : own?.status === "submitted" ? (
-            <p className="mt-2">Vous avez soumis votre évaluation ; elle ne peut plus changer.</p>
+            <p className="mt-2">
+              Vous avez soumis votre évaluation ; elle ne peut plus changer, sauf si un administrateur la
+              rouvre.
+            </p>
           ) : canScoreApplication(user, assignment, core.status) ? (
             <div className="mt-4 flex flex-col gap-8">
               {ownReopened ? (
