@@ -6,6 +6,8 @@ import { seedCallInReview, withSql } from "../support/calls-db";
 import { signInAs } from "../support/personas";
 
 test.afterAll(closeDatabase);
+// Journeys of several pages and steps, each checked by axe, on a shared machine.
+test.describe.configure({ timeout: 120_000 });
 
 /** « 1 234 567 € » → 1234567 */
 const euros = (text: string) => Number(text.replace(/[^\d,]/g, "").replace(",", "."));
