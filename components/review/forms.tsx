@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
 import type { ActionResult } from "@/lib/result";
 import { weightedScore } from "@/lib/review/aggregate";
@@ -311,7 +311,17 @@ export function DecisionForm({
     };
   const id = (name: string) => (revision ? `revise-${name}` : name);
   return (
-    <form action={formAction} className="flex flex-col gap-4">
+    <form
+      className="flex flex-col gap-4"
+      // Submitted by hand, not through `action`: React resets a form after its action, which would
+      // put the radios back on their first state while the fields follow the chosen outcome.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        const data = new FormData(event.currentTarget, submitter);
+        startTransition(() => formAction(data));
+      }}
+    >
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="version" value={version} />
       {revision ? <input type="hidden" name="mode" value="revise" /> : null}
