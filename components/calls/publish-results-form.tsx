@@ -41,14 +41,15 @@ export function UnpublishResultsForm({ callId }: { callId: string }) {
       <Field
         id="unpublish-reason"
         label="Motif du retrait"
-        hint="Il est conservé dans le journal d’audit. Les décisions ne seront plus visibles du public."
+        hint="Il est conservé dans le journal d’audit et envoyé aux candidats. Les décisions ne seront plus visibles du public."
         error={error}
       >
         {(aria) => <textarea name="reason" rows={3} className={inputClass} {...aria} />}
       </Field>
       {state?.ok ? (
         <p role="status" className="font-medium text-success">
-          Les résultats ont été retirés de la publication.
+          Les résultats ont été retirés de la publication. {state.data.emails} courriel
+          {state.data.emails > 1 ? "s" : ""} de retrait mis en file d’envoi.
         </p>
       ) : null}
       {state && !state.ok && !error ? (

@@ -1,8 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
 import type { ActionResult } from "@/lib/result";
+import { weightedScore } from "@/lib/review/aggregate";
+import { formatScore } from "@/lib/review/labels";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -19,8 +21,20 @@ function Outcome({ state, success }: { state: ActionResult | null; success: stri
   );
 }
 
-const err = (state: ActionResult | null, key: string) =>
+const err = (state: ActionResult<unknown> | null, key: string) =>
   state && !state.ok ? state.fieldErrors?.[key]?.join(" ") : undefined;
+
+/** The weighted score /100 of the scores typed so far; null until every criterion has a valid score. */
+function liveWeightedScore(grid: readonly ReviewFormCriterion[], typed: Record<string, string>) {
+  const scores: { criterionId: string; score: number }[] = [];
+  for (const c of grid) {
+    const raw = (typed[c.id] ?? "").trim();
+    const value = Number(raw);
+    if (raw === "" || !Number.isInteger(value) || value < 0 || value > c.maxScore) return null;
+    scores.push({ criterionId: c.id, score: value });
+  }
+  return weightedScore(grid, scores);
+}
 
 export type ReviewFormCriterion = {
   id: string;
@@ -47,8 +61,23 @@ export function ReviewForm({
   };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  // Scores are controlled: the weighted total follows them while scoring, and they survive a refusal.
+  const [scores, setScores] = useState<Record<string, string>>(() =>
+    Object.fromEntries(grid.map((c) => [c.id, String(initial.scores[c.id]?.score ?? "")])),
+  );
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const total = liveWeightedScore(grid, scores);
   return (
-    <form action={formAction} className="flex flex-col gap-6" noValidate>
+    <form
+      action={formAction}
+      className="flex flex-col gap-6"
+      noValidate
+      onSubmit={() => setConfirming(false)}
+    >
       <input type="hidden" name="applicationId" value={applicationId} />
       {grid.map((c, i) => (
         <fieldset key={c.id} className="flex flex-col gap-3 border-l-4 border-blue-france-100 pl-4">
@@ -68,7 +97,8 @@ export function ReviewForm({
                 min={0}
                 max={c.maxScore}
                 step={1}
-                defaultValue={initial.scores[c.id]?.score ?? ""}
+                value={scores[c.id] ?? ""}
+                onChange={(e) => setScores((prev) => ({ ...prev, [c.id]: e.target.value }))}
                 className={`${inputClass} max-w-32`}
               />
             )}
@@ -129,14 +159,61 @@ export function ReviewForm({
           </p>
         ) : null}
       </fieldset>
-      <div className="flex flex-wrap gap-4">
-        <button type="submit" name="intent" value="draft" className={secondaryButtonClass} disabled={pending}>
-          Enregistrer le brouillon
-        </button>
-        <button type="submit" name="intent" value="submit" className={primaryButtonClass} disabled={pending}>
-          Soumettre l’évaluation
-        </button>
-      </div>
+      <p className="font-bold" data-testid="live-weighted-score">
+        Note pondérée :{" "}
+        {total === null ? "— (toutes les notes ne sont pas saisies)" : `${formatScore(total)} /100`}
+      </p>
+      {confirming ? (
+        <div
+          ref={confirmRef}
+          tabIndex={-1}
+          role="group"
+          aria-labelledby="review-confirm-title"
+          className="flex flex-col gap-3 border-2 border-blue-france p-4"
+        >
+          <p id="review-confirm-title" className="font-bold">
+            Soumettre votre évaluation avec une note pondérée de{" "}
+            {total === null ? "— (notes incomplètes)" : `${formatScore(total)} /100`} ?
+          </p>
+          <p className="text-sm">
+            Une fois soumise, elle ne peut plus être modifiée, sauf si un administrateur la rouvre.
+          </p>
+          <div className="flex flex-wrap gap-4">
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className={primaryButtonClass}
+              disabled={pending}
+            >
+              Confirmer la soumission
+            </button>
+            <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(false)}>
+              Annuler
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="flex flex-wrap gap-4">
+          <button
+            type="submit"
+            name="intent"
+            value="draft"
+            className={secondaryButtonClass}
+            disabled={pending}
+          >
+            Enregistrer le brouillon
+          </button>
+          <button
+            type="button"
+            className={primaryButtonClass}
+            disabled={pending}
+            onClick={() => setConfirming(true)}
+          >
+            Soumettre l’évaluation
+          </button>
+        </div>
+      )}
       <Outcome state={state} success="Évaluation enregistrée." />
     </form>
   );
@@ -190,33 +267,73 @@ export function InformationRequestForm({ action, applicationId }: { action: Acti
   );
 }
 
-/** Accept with a granted amount, or reject with a reason. */
+type DecisionAction = (
+  prev: ActionResult<{ confirm?: string }> | null,
+  formData: FormData,
+) => Promise<ActionResult<{ confirm?: string }>>;
+
+/**
+ * Accept with a granted amount, or reject with a reason; or, with `revision`,
+ * correct the recorded decision with a reason. Two steps: the server restates
+ * the decision and amount it understood, the admin confirms. The fields are
+ * controlled so that what was typed survives both steps.
+ */
 export function DecisionForm({
   action,
   applicationId,
   version,
   maxGrantableLabel,
+  revision,
 }: {
-  action: Action;
+  action: DecisionAction;
   applicationId: string;
   version: number;
   maxGrantableLabel: string;
+  revision?: { outcome: "accepted" | "rejected"; grantedAmount: string; rejectionReason: string };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const [outcome, setOutcome] = useState<"accepted" | "rejected">("accepted");
+  const [outcome, setOutcome] = useState<"accepted" | "rejected">(revision?.outcome ?? "accepted");
+  const [amount, setAmount] = useState(revision?.grantedAmount ?? "");
+  const [rejectionReason, setRejectionReason] = useState(revision?.rejectionReason ?? "");
+  const [reason, setReason] = useState("");
+  // The confirmation belongs to the answer that asked for it; editing a field dismisses it.
+  const [dismissed, setDismissed] = useState<typeof state>(null);
+  const confirm = state?.ok && state.data.confirm && dismissed !== state ? state.data.confirm : null;
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirm) confirmRef.current?.focus();
+  }, [confirm]);
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setDismissed(state);
+    };
+  const id = (name: string) => (revision ? `revise-${name}` : name);
   return (
-    <form action={formAction} className="flex flex-col gap-4">
+    <form
+      className="flex flex-col gap-4"
+      // Submitted by hand, not through `action`: React resets a form after its action, which would
+      // put the radios back on their first state while the fields follow the chosen outcome.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        const data = new FormData(event.currentTarget, submitter);
+        startTransition(() => formAction(data));
+      }}
+    >
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="version" value={version} />
+      {revision ? <input type="hidden" name="mode" value="revise" /> : null}
       <fieldset>
-        <legend className="font-medium">Décision</legend>
+        <legend className="font-medium">{revision ? "Décision corrigée" : "Décision"}</legend>
         <label className="mt-1 flex items-center gap-2">
           <input
             type="radio"
             name="outcome"
             value="accepted"
             checked={outcome === "accepted"}
-            onChange={() => setOutcome("accepted")}
+            onChange={() => edit(setOutcome)("accepted")}
           />
           Accepter
         </label>
@@ -226,36 +343,159 @@ export function DecisionForm({
             name="outcome"
             value="rejected"
             checked={outcome === "rejected"}
-            onChange={() => setOutcome("rejected")}
+            onChange={() => edit(setOutcome)("rejected")}
           />
           Refuser
         </label>
       </fieldset>
       {outcome === "accepted" ? (
         <Field
-          id="grantedAmount"
+          id={id("grantedAmount")}
           label="Montant accordé (en euros)"
           hint={`Au plus ${maxGrantableLabel}.`}
           error={err(state, "grantedAmount")}
         >
           {(p) => (
-            <input {...p} name="grantedAmount" inputMode="decimal" className={`${inputClass} max-w-64`} />
+            <input
+              {...p}
+              name="grantedAmount"
+              inputMode="decimal"
+              value={amount}
+              onChange={(e) => edit(setAmount)(e.target.value)}
+              className={`${inputClass} max-w-64`}
+            />
           )}
         </Field>
       ) : (
-        <Field id="rejectionReason" label="Motif du refus" error={err(state, "rejectionReason")}>
-          {(p) => <textarea {...p} name="rejectionReason" rows={3} className={inputClass} />}
+        <Field id={id("rejectionReason")} label="Motif du refus" error={err(state, "rejectionReason")}>
+          {(p) => (
+            <textarea
+              {...p}
+              name="rejectionReason"
+              rows={3}
+              value={rejectionReason}
+              onChange={(e) => edit(setRejectionReason)(e.target.value)}
+              className={inputClass}
+            />
+          )}
         </Field>
       )}
+      {revision ? (
+        <Field
+          id="revise-reason"
+          label="Motif de la correction"
+          hint="Conservé dans l’historique du dossier avec la décision précédente."
+          error={err(state, "reason")}
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              name="reason"
+              rows={2}
+              value={reason}
+              onChange={(e) => edit(setReason)(e.target.value)}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      ) : null}
+      {confirm ? (
+        <div
+          ref={confirmRef}
+          tabIndex={-1}
+          role="group"
+          aria-labelledby={id("confirm-title")}
+          className="flex flex-col gap-3 border-2 border-blue-france p-4"
+          data-testid="decision-confirmation"
+        >
+          <p id={id("confirm-title")} className="font-bold">
+            {confirm}
+          </p>
+          <p className="text-sm">Vérifiez la décision et le montant avant de confirmer.</p>
+          <div className="flex flex-wrap gap-4">
+            <button
+              type="submit"
+              name="confirmed"
+              value="yes"
+              className={primaryButtonClass}
+              disabled={pending}
+            >
+              {revision ? "Confirmer la correction" : "Confirmer la décision"}
+            </button>
+            <button type="button" className={secondaryButtonClass} onClick={() => setDismissed(state)}>
+              Modifier
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div>
+          <button type="submit" className={primaryButtonClass} disabled={pending}>
+            {revision ? "Corriger la décision" : "Enregistrer la décision"}
+          </button>
+        </div>
+      )}
+      {state && !state.ok ? (
+        <p role="alert" className="font-medium text-red-marianne-dark">
+          {state.message}
+        </p>
+      ) : null}
+      {state?.ok && !state.data.confirm ? (
+        <p role="status" className="font-medium text-success">
+          {revision
+            ? "Décision corrigée. Elle restera confidentielle jusqu’à la publication des résultats."
+            : "Décision enregistrée. Elle restera confidentielle jusqu’à la publication des résultats."}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** An admin reopens a submitted review, with a reason, so that its reviewer corrects it. */
+export function ReopenReviewForm({
+  action,
+  applicationId,
+  reviewId,
+  reviewerName,
+}: {
+  action: Action;
+  applicationId: string;
+  reviewId: string;
+  reviewerName: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const [reason, setReason] = useState("");
+  const fieldId = `reopen-reason-${reviewId}`;
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <input type="hidden" name="reviewId" value={reviewId} />
+      <Field
+        id={fieldId}
+        label={`Motif de la réouverture de l’évaluation de ${reviewerName}`}
+        hint="Envoyé à l’instructeur et conservé dans l’historique."
+        error={err(state, "reason")}
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            name="reason"
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className={inputClass}
+          />
+        )}
+      </Field>
       <div>
-        <button type="submit" className={primaryButtonClass} disabled={pending}>
-          Enregistrer la décision
+        <button type="submit" className={secondaryButtonClass} disabled={pending}>
+          Rouvrir l’évaluation de {reviewerName}
         </button>
       </div>
-      <Outcome
-        state={state}
-        success="Décision enregistrée. Elle restera confidentielle jusqu’à la publication des résultats."
-      />
+      {state && !state.ok ? (
+        <p role="alert" className="font-medium text-red-marianne-dark">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

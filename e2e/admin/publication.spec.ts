@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "../fixtures";
-import { decide, publicationTrail, seedCallInReview } from "../support/calls-db";
+import { decide, publicationTrail, seedCallInReview, withSql } from "../support/calls-db";
 import { waitForMessages } from "../support/mailbox";
 import { signInAs } from "../support/personas";
 
@@ -117,23 +117,37 @@ test.describe("publishing a call's results", () => {
     await expect(page.getByLabel("Motif du retrait")).toHaveAttribute("aria-invalid", "true");
     await page.getByLabel("Motif du retrait").fill("Erreur sur le montant accordé à un lauréat.");
     await page.getByRole("button", { name: "Retirer la publication" }).click();
-    await expect(
-      page.getByRole("status").filter({ hasText: "La publication a été retirée le" }),
-    ).toBeVisible();
+    // The notice is rendered from the audit trail: it holds after a reload.
+    const withdrawn = page.getByRole("status").filter({ hasText: "La publication a été retirée le" });
+    await expect(withdrawn).toContainText("3 courriels de retrait mis en file d’envoi aux candidats");
+    await page.reload();
+    await expect(withdrawn).toContainText("motif : Erreur sur le montant accordé à un lauréat.");
     expect((await anonymous.get(`/laureats/${accepted.id}`)).status()).toBe(404);
     await expectNothingRevealed(anonymous, urls, secrets);
 
-    // Published again: no second e-mail for the same decisions.
-    await page.reload();
+    // Each applicant is told of the withdrawal, with the admin's reason.
+    const withdrawals = await withSql(
+      (sql) => sql<{ to_address: string; subject: string; text_body: string }[]>`
+        select to_address, subject, text_body from email_outbox
+        where template = 'decision-withdrawn' and subject like ${`%${call.token}%`}`,
+    );
+    expect(withdrawals).toHaveLength(3);
+    expect(withdrawals.every((e) => e.to_address === call.submitter.email)).toBe(true);
+    expect(
+      withdrawals.every((e) => e.text_body.includes("Erreur sur le montant accordé à un lauréat.")),
+    ).toBe(true);
+
+    // Published again: every applicant is told again, the decision unchanged.
     await page.getByRole("button", { name: "Confirmer la publication des résultats" }).click();
     await expect(
-      page.getByRole("status").filter({ hasText: "0 courriel de décision mis en file d’envoi" }),
+      page.getByRole("status").filter({ hasText: "3 courriels de décision mis en file d’envoi" }),
     ).toBeVisible();
     const after = await publicationTrail(
       call.id,
       call.applications.map((a) => a.id),
     );
-    expect(after.emails).toHaveLength(3);
+    expect(after.emails).toHaveLength(6);
+    expect(after.emails.filter((e) => e.subject.includes("est retenu"))).toHaveLength(2);
     const actions = after.audit.map((a) => a.action);
     expect(actions.filter((a) => a === "call.results_published")).toHaveLength(2);
     const withdrawal = after.audit.find((a) => a.action === "call.results_unpublished");

@@ -80,7 +80,13 @@ test("a reviewer scores every criterion, then sees the others' reviews and the a
   }
   await page.getByLabel("Avis général").fill("Projet solide, partenariat ancien et budget cohérent.");
   await page.getByLabel("Favorable", { exact: true }).check();
+  // Every criterion at its maximum: the total shown while scoring, then restated for confirmation.
+  await expect(page.getByTestId("live-weighted-score")).toHaveText("Note pondérée : 100,0 /100");
   await page.getByRole("button", { name: "Soumettre l’évaluation" }).click();
+  await expect(
+    page.getByText("Soumettre votre évaluation avec une note pondérée de 100,0 /100 ?"),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Confirmer la soumission" }).click();
   await expect(page.getByText("Vous avez soumis votre évaluation")).toBeVisible();
   await expect(page.getByTestId("aggregate-count")).toHaveText("2");
   // 100 (all maximums) and about 40: a mean near 70 and a disagreement flag.

@@ -29,6 +29,7 @@ const ACTIONS: Record<string, { check: string | null; why?: string }> = {
   saveReview: { check: "canScoreApplication" },
   declareConflict: { check: "canDeclareConflict" },
   requestInformation: { check: "canRequestInformation" },
+  reopenReview: { check: "canReopenReview" },
   decideApplication: { check: "canDecide" },
   createCall: { check: "canManageCalls" },
   updateCall: { check: "canManageCalls" },

@@ -24,7 +24,9 @@ import {
   canReadOutbox,
   canReadProgressReports,
   canRemoveMember,
+  canReopenReview,
   canRequestInformation,
+  canReviseDecision,
   canRevokeRole,
   canScoreApplication,
   canSeeReviewScores,
@@ -277,6 +279,18 @@ describe("review rules", () => {
     expect(canDecide(admin, "accepted")).toBe(false);
     expect(canDecide(admin, "information_requested")).toBe(false);
     expect(canDecide(reviewer, "in_review")).toBe(false);
+  });
+  it("lets only admins correct a decision, until the results are published", () => {
+    expect(canReviseDecision(admin, "accepted", false)).toBe(true);
+    expect(canReviseDecision(admin, "rejected", false)).toBe(true);
+    expect(canReviseDecision(admin, "accepted", true)).toBe(false);
+    expect(canReviseDecision(admin, "in_review", false)).toBe(false);
+    expect(canReviseDecision(reviewer, "accepted", false)).toBe(false);
+  });
+  it("lets only admins reopen a review, while the application is under review", () => {
+    expect(canReopenReview(admin, "in_review")).toBe(true);
+    expect(canReopenReview(admin, "accepted")).toBe(false);
+    expect(canReopenReview(reviewer, "in_review")).toBe(false);
   });
   it("lets dashboard users export", () => {
     expect(canExportReviewList(reviewer)).toBe(true);

@@ -209,6 +209,26 @@ export function canDecide(user: Viewer, status: string) {
   return hasPermission(user, "admin.access") && (status === "submitted" || status === "in_review");
 }
 
+/**
+ * Correcting a decision (with a reason): an admin, on a decided application,
+ * while the call's results are not published (after a withdrawal, again).
+ */
+export function canReviseDecision(user: Viewer, status: string, resultsPublished: boolean) {
+  return (
+    hasPermission(user, "admin.access") &&
+    (status === "accepted" || status === "rejected") &&
+    !resultsPublished
+  );
+}
+
+/**
+ * Reopening a submitted review (with a reason) so its reviewer can correct it:
+ * an admin, while the application is still under review (not decided).
+ */
+export function canReopenReview(user: Viewer, status: string) {
+  return hasPermission(user, "admin.access") && isReviewable(status);
+}
+
 /** Exporting the dashboard list: whoever may use the dashboard (the export holds only rows they may see). */
 export function canExportReviewList(user: Viewer) {
   return canAccessReviewSpace(user);

@@ -7,6 +7,9 @@ import { attachments, calls, criteria, requiredDocuments, scores } from "@/db/sc
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canManageCalls } from "@/lib/authz/policy";
+import { grantedElsewhere } from "@/lib/decisions/record";
+import { envelopeBelowGranted } from "@/lib/decisions/rules";
+import { formatMoneyCents } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { invalidatePublicContent } from "@/lib/public/cache";
 import { type ActionResult, DomainError, fail, GENERIC_ERROR, ok } from "@/lib/result";
@@ -270,6 +273,9 @@ export async function updateCall(_prev: ActionResult<{ id: string }> | null, for
       // Lock the call: a grid check and a review submission cannot interleave.
       await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, id)).for("update");
       await refuseForeignItems(tx, id, v);
+      // Under the call's lock, which decisions take too: no grant can slip in between.
+      const tooLow = envelopeBelowGranted(v.envelope, await grantedElsewhere(tx, id), formatMoneyCents);
+      if (tooLow) throw new DomainError("envelope_below_granted", tooLow, { envelope: [tooLow] });
       const locked = await isGridLocked(tx, id);
       if (locked) {
         const current = await tx
@@ -296,6 +302,7 @@ export async function updateCall(_prev: ActionResult<{ id: string }> | null, for
     });
   } catch (error) {
     if (error instanceof DomainError) {
+      if (error.fieldErrors) return fail(error.code, error.message, error.fieldErrors);
       return error.code === "grid_locked" || error.code === "foreign_criterion"
         ? fail(error.code, error.message, { criteria: [error.message] })
         : fail(error.code, error.message, { documents: [error.message] });

@@ -75,6 +75,13 @@ describe("callFormSchema", () => {
     expect(errors.envelope).toEqual(["Le montant doit être positif ou nul."]);
   });
 
+  it("refuses a maximum grant above the envelope, at the maximum grant", () => {
+    expect(errorsOf(valid({ maxGrant: "60 000", envelope: "50 000" })).maxGrant).toEqual([
+      "La subvention maximale par dossier ne peut dépasser l’enveloppe budgétaire de l’appel.",
+    ]);
+    expect(errorsOf(valid({ maxGrant: "50 000", envelope: "50 000" })).maxGrant).toBeUndefined();
+  });
+
   it("gives every message at once, the dates' included", () => {
     const errors = errorsOf(
       valid({ envelope: "-5", opensAt: "2027-03-01T09:00", closesAt: "2027-02-01T09:00" }),

@@ -196,6 +196,14 @@ export const callFormSchema = z
     criteria: z.array(criterionSchema).min(1, { error: "La grille doit compter au moins un critère." }),
     documents: z.array(documentSchema),
   })
+  .refine((value) => value.maxGrant <= value.envelope, {
+    path: ["maxGrant"],
+    message: "La subvention maximale par dossier ne peut dépasser l’enveloppe budgétaire de l’appel.",
+    when(payload) {
+      const v = (payload.value ?? {}) as { maxGrant?: unknown; envelope?: unknown };
+      return typeof v.maxGrant === "number" && typeof v.envelope === "number";
+    },
+  })
   .refine((value) => value.closesAt.getTime() > value.opensAt.getTime(), {
     path: ["closesAt"],
     message: "La clôture doit être postérieure à l’ouverture.",

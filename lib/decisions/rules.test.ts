@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { grantedAmountErrors, maxGrantable, proposeSelection } from "./rules";
+import {
+  decisionRestatement,
+  envelopeBelowGranted,
+  envelopeErrors,
+  grantedAmountErrors,
+  maxGrantable,
+  proposeSelection,
+} from "./rules";
 
 const money = (cents: number) => `${cents / 100} €`;
 const limits = {
@@ -36,6 +43,43 @@ describe("amount rules", () => {
   it("refuses zero or a fraction of a cent", () => {
     expect(grantedAmountErrors(0, limits, money)).toHaveLength(1);
     expect(grantedAmountErrors(1.5, limits, money)).toHaveLength(1);
+  });
+});
+
+describe("envelope rule", () => {
+  const envelope = { envelopeCents: 100_000_00, grantedElsewhereCents: 90_000_00 };
+  it("accepts a grant that fits in what is left, to the cent", () => {
+    expect(envelopeErrors(10_000_00, envelope, money)).toEqual([]);
+  });
+  it("refuses a grant past the envelope and says what is left", () => {
+    expect(envelopeErrors(10_000_01, envelope, money)).toEqual([
+      "Ce montant dépasse l’enveloppe de l’appel\u00a0: il reste 10000 € à accorder sur 100000 €.",
+    ]);
+  });
+  it("never says less than nothing is left", () => {
+    expect(envelopeErrors(1, { envelopeCents: 10, grantedElsewhereCents: 20 }, money)[0]).toContain(
+      "il reste 0 €",
+    );
+  });
+});
+
+describe("envelope edit", () => {
+  it("may not go below what is already granted", () => {
+    expect(envelopeBelowGranted(99_999_99, 100_000_00, money)).toBe(
+      "L’enveloppe ne peut être inférieure au montant déjà accordé sur cet appel (100000 €).",
+    );
+    expect(envelopeBelowGranted(100_000_00, 100_000_00, money)).toBeNull();
+  });
+});
+
+describe("decision restatement", () => {
+  it("restates the outcome and the amount as understood", () => {
+    expect(decisionRestatement({ outcome: "accepted", grantedAmount: 5_000_050 }, money, false)).toBe(
+      "Vous allez accepter ce dossier pour 50000.5 €.",
+    );
+    expect(decisionRestatement({ outcome: "rejected", rejectionReason: "Hors priorités" }, money, true)).toBe(
+      "Vous allez corriger la décision\u00a0: refuser ce dossier, avec le motif\u00a0: «\u00a0Hors priorités\u00a0».",
+    );
   });
 });
 
@@ -78,6 +122,54 @@ describe("decision aid", () => {
     );
     expect(result.totalCents).toBeLessThanOrEqual(100_000_00);
     expect(result.lines.filter((l) => l.selected)).toHaveLength(1);
+  });
+  it("flags and, unless asked, leaves out a half-reviewed application", () => {
+    const half = {
+      id: "H",
+      title: "H",
+      score: 90,
+      requestedCents: 10_000_00,
+      reviewCount: 1,
+      expectedReviews: 2,
+    };
+    const full = {
+      id: "F",
+      title: "F",
+      score: 60,
+      requestedCents: 10_000_00,
+      reviewCount: 2,
+      expectedReviews: 2,
+    };
+    const strict = proposeSelection([half, full], 100_000_00);
+    expect(strict.lines.find((l) => l.id === "H")).toMatchObject({ selected: false, reason: "incomplete" });
+    const lenient = proposeSelection([half, full], 100_000_00, { includeIncomplete: true });
+    expect(lenient.lines.find((l) => l.id === "H")).toMatchObject({ selected: true, flags: ["incomplete"] });
+  });
+  it("flags divergence and unfavourable recommendations, and applies a minimum score", () => {
+    const result = proposeSelection(
+      [
+        { id: "D", title: "D", score: 70, requestedCents: 1_000_00, divergent: true, unfavourable: 1 },
+        { id: "L", title: "L", score: 40, requestedCents: 1_000_00 },
+      ],
+      100_000_00,
+      { minScore: 50 },
+    );
+    expect(result.lines.find((l) => l.id === "D")?.flags).toEqual(["divergent", "unfavourable"]);
+    expect(result.lines.find((l) => l.id === "L")?.reason).toBe("below_min_score");
+  });
+  it("proposes a partial grant of what is left when allowed", () => {
+    const candidates = [
+      { id: "A", title: "A", score: 90, requestedCents: 80_000_00 },
+      { id: "B", title: "B", score: 80, requestedCents: 50_000_00 },
+    ];
+    expect(proposeSelection(candidates, 100_000_00).lines.find((l) => l.id === "B")?.selected).toBe(false);
+    const partial = proposeSelection(candidates, 100_000_00, { allowPartial: true });
+    expect(partial.lines.find((l) => l.id === "B")).toMatchObject({
+      reason: "partial",
+      proposedCents: 20_000_00,
+    });
+    expect(partial.totalCents).toBe(100_000_00);
+    expect(partial.remainingCents).toBe(0);
   });
   it("proposes nothing with an empty envelope", () => {
     expect(proposeSelection([{ id: "A", title: "A", score: 50, requestedCents: 1 }], 0).totalCents).toBe(0);

@@ -38,3 +38,10 @@ export const decisionSchema = z.discriminatedUnion("outcome", [
       .max(5000, "5 000 caractères au plus."),
   }),
 ]);
+
+/** Why a recorded decision is corrected: kept in the audit trail with the previous decision. */
+export const revisionReasonSchema = z
+  .string()
+  .trim()
+  .min(10, "Indiquez le motif de la correction (10 caractères au moins).")
+  .max(2000, "2 000 caractères au plus.");

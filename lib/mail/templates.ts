@@ -124,6 +124,7 @@ export function decisionEmail({
   grantedAmountCents,
   reason,
   url,
+  republished = false,
 }: {
   applicationTitle: string;
   callTitle: string;
@@ -131,10 +132,20 @@ export function decisionEmail({
   grantedAmountCents?: number | null;
   reason?: string | null;
   url?: string;
+  /** The results were withdrawn before: this message replaces the withdrawal's, changed or not. */
+  republished?: boolean;
 }): EmailContent {
   const link = url ? [button("Consulter la décision", url)] : [];
+  const again = republished
+    ? [
+        paragraph(
+          "Les résultats de cet appel, retirés de la publication, sont de nouveau publiés. Voici la décision qui s'applique à votre dossier.",
+        ),
+      ]
+    : [];
   if (accepted) {
     return compose(`Votre projet ${quoted(applicationTitle)} est retenu`, [
+      ...again,
       paragraph(
         `Nous avons le plaisir de vous informer que votre projet ${quoted(applicationTitle)}, présenté au titre de ${callReference(callTitle)}, a été retenu.`,
       ),
@@ -146,6 +157,7 @@ export function decisionEmail({
     ]);
   }
   return compose(`Décision sur votre projet ${quoted(applicationTitle)}`, [
+    ...again,
     paragraph(
       `Nous avons le regret de vous informer que votre projet ${quoted(applicationTitle)}, présenté au titre de ${callReference(callTitle)}, n'a pas été retenu.`,
     ),
@@ -182,6 +194,52 @@ export function informationRequestEmail({
       "L'instruction de votre dossier reprendra dès réception de votre réponse, à apporter depuis votre espace.",
     ),
     button("Répondre à la demande", url),
+  ]);
+}
+
+/** An admin reopened a submitted review so that its reviewer corrects it. */
+export function reviewReopenedEmail({
+  applicationTitle,
+  callTitle,
+  reason,
+  url,
+}: {
+  applicationTitle: string;
+  callTitle: string;
+  reason: string;
+  url: string;
+}): EmailContent {
+  return compose(`Votre évaluation du dossier ${quoted(applicationTitle)} est rouverte`, [
+    paragraph(
+      `Un administrateur a rouvert votre évaluation du dossier ${quoted(applicationTitle)} (appel à projets ${quoted(callTitle)}) : vous pouvez la corriger puis la soumettre à nouveau.`,
+    ),
+    facts([["Motif", reason.trim()]]),
+    button("Reprendre l'évaluation", url),
+  ]);
+}
+
+/**
+ * Published results are withdrawn: the applicant who was told the decision is
+ * told it no longer stands as published, with the admin's reason.
+ */
+export function decisionWithdrawnEmail({
+  applicationTitle,
+  callTitle,
+  reason,
+  url,
+}: {
+  applicationTitle: string;
+  callTitle: string;
+  reason: string;
+  url: string;
+}): EmailContent {
+  return compose(`Résultats retirés pour votre dossier ${quoted(applicationTitle)}`, [
+    paragraph(
+      `Les résultats de l'appel à projets ${quoted(callTitle)} ont été retirés de la publication. La décision qui vous a été communiquée sur votre dossier ${quoted(applicationTitle)} est suspendue : votre dossier est de nouveau en instruction.`,
+    ),
+    facts([["Motif du retrait", reason.trim()]]),
+    paragraph("Vous recevrez un nouveau courriel lorsque les résultats seront publiés à nouveau."),
+    button("Accéder à mon espace", url),
   ]);
 }
 

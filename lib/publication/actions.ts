@@ -3,13 +3,13 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { applications, calls, decisions, memberships, users } from "@/db/schema";
+import { applications, auditEvents, calls, decisions, memberships, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canPublishResults } from "@/lib/authz/policy";
 import { getCallWithStatus } from "@/lib/calls/queries";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { decisionEmail } from "@/lib/mail/templates";
+import { decisionEmail, decisionWithdrawnEmail } from "@/lib/mail/templates";
 import { invalidatePublicContent } from "@/lib/public/cache";
 import { absoluteUrl } from "@/lib/public/site-url";
 import { type ActionResult, fail, ok } from "@/lib/result";
@@ -34,6 +34,74 @@ function revalidatePublic(callId: string, slug: string) {
   invalidatePublicContent();
   revalidatePath(`/appels/${slug}`);
   revalidatePath(`/admin/appels/${callId}`);
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** Whether the call's results were published once already (then withdrawn). */
+async function wasPublishedBefore(tx: Tx, callId: string) {
+  const [row] = await tx
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.subjectType, "call"),
+        eq(auditEvents.subjectId, callId),
+        eq(auditEvents.action, "call.results_unpublished"),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * The call's decided applications with whom to tell: the submitter, or for
+ * imported data without one, the lead organisation's first active manager.
+ */
+async function decidedWithRecipients(tx: Tx, callId: string) {
+  const decided = await tx
+    .select({
+      applicationId: applications.id,
+      title: applications.title,
+      leadOrganisationId: applications.leadOrganisationId,
+      submitterEmail: sql<
+        string | null
+      >`(select u.email from ${users} u where u.id = coalesce(${applications.submittedBy}, ${applications.createdBy}))`,
+      outcome: decisions.outcome,
+      grantedAmountCents: decisions.grantedAmountCents,
+      rejectionReason: decisions.rejectionReason,
+    })
+    .from(decisions)
+    .innerJoin(applications, eq(applications.id, decisions.applicationId))
+    .where(
+      and(
+        eq(applications.callId, callId),
+        isNotNull(applications.submittedAt),
+        sql`${applications.status} <> 'withdrawn'`,
+      ),
+    );
+  const out = [];
+  for (const d of decided) {
+    let to = d.submitterEmail;
+    if (!to) {
+      const [manager] = await tx
+        .select({ email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(
+          and(
+            eq(memberships.organisationId, d.leadOrganisationId),
+            eq(memberships.status, "active"),
+            eq(memberships.role, "manager"),
+          ),
+        )
+        .orderBy(memberships.createdAt)
+        .limit(1);
+      to = manager?.email ?? null;
+    }
+    out.push({ ...d, to });
+  }
+  return out;
 }
 
 /**
@@ -79,51 +147,14 @@ export async function publishResults(
       .returning({ at: calls.resultsPublishedAt });
     if (!published) return { error: "already" as const };
 
-    const decided = await tx
-      .select({
-        applicationId: applications.id,
-        title: applications.title,
-        leadOrganisationId: applications.leadOrganisationId,
-        submitterEmail: sql<
-          string | null
-        >`(select u.email from ${users} u where u.id = coalesce(${applications.submittedBy}, ${applications.createdBy}))`,
-        decisionId: decisions.id,
-        outcome: decisions.outcome,
-        grantedAmountCents: decisions.grantedAmountCents,
-        rejectionReason: decisions.rejectionReason,
-        decidedAt: decisions.decidedAt,
-      })
-      .from(decisions)
-      .innerJoin(applications, eq(applications.id, decisions.applicationId))
-      .where(
-        and(
-          eq(applications.callId, call.id),
-          isNotNull(applications.submittedAt),
-          sql`${applications.status} <> 'withdrawn'`,
-        ),
-      );
+    // A publication after a withdrawal tells every applicant again, changed or not: the key names
+    // this publication, so each publication sends one e-mail per application.
+    const republished = await wasPublishedBefore(tx, call.id);
+    const publishedAt = (published.at as Date).toISOString();
     let emails = 0;
     let withoutRecipient = 0;
-    for (const d of decided) {
-      let to = d.submitterEmail;
-      if (!to) {
-        // No known submitter (imported data): the lead organisation's first active manager.
-        const [manager] = await tx
-          .select({ email: users.email })
-          .from(memberships)
-          .innerJoin(users, eq(users.id, memberships.userId))
-          .where(
-            and(
-              eq(memberships.organisationId, d.leadOrganisationId),
-              eq(memberships.status, "active"),
-              eq(memberships.role, "manager"),
-            ),
-          )
-          .orderBy(memberships.createdAt)
-          .limit(1);
-        to = manager?.email ?? null;
-      }
-      if (!to) {
+    for (const d of await decidedWithRecipients(tx, call.id)) {
+      if (!d.to) {
         withoutRecipient++;
         continue;
       }
@@ -134,14 +165,13 @@ export async function publishResults(
         grantedAmountCents: d.grantedAmountCents,
         reason: d.rejectionReason,
         url: absoluteUrl("/espace"),
+        republished,
       });
-      // The key names the decision as taken: publishing again after a withdrawal
-      // sends nothing new unless the decision itself changed.
       const sent = await enqueueEmail(tx, {
-        to,
+        to: d.to,
         ...content,
         template: "decision",
-        dedupeKey: `decision:${d.applicationId}:${d.decisionId}:${d.decidedAt.toISOString()}`,
+        dedupeKey: `decision:${d.applicationId}:${publishedAt}`,
       });
       if (sent) emails++;
     }
@@ -175,11 +205,15 @@ export async function publishResults(
   return ok({ emails: outcome.emails });
 }
 
-/** Withdraws published results, with a reason; audited, and the public pages hide the decisions again. */
+/**
+ * Withdraws published results, with a reason: audited, the public pages hide
+ * the decisions again, and each decided application's submitter is e-mailed
+ * the withdrawal with the reason (through the outbox, in the transaction).
+ */
 export async function unpublishResults(
-  _prev: ActionResult | null,
+  _prev: ActionResult<{ emails: number }> | null,
   formData: FormData,
-): Promise<ActionResult> {
+): Promise<ActionResult<{ emails: number }>> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", EXPIRED);
   const parsed = unpublishSchema.safeParse({
@@ -199,17 +233,44 @@ export async function unpublishResults(
       .set({ resultsPublishedAt: null, updatedAt: sql`now()` })
       .where(and(eq(calls.id, call.id), isNotNull(calls.resultsPublishedAt)))
       .returning({ id: calls.id });
-    if (rows.length === 0) return false;
+    if (rows.length === 0) return null;
+    // The applicants were told the decision: they are told it is withdrawn, and why.
+    const withdrawnAt = new Date().toISOString();
+    let emails = 0;
+    let withoutRecipient = 0;
+    for (const d of await decidedWithRecipients(tx, call.id)) {
+      if (!d.to) {
+        withoutRecipient++;
+        continue;
+      }
+      const sent = await enqueueEmail(tx, {
+        to: d.to,
+        ...decisionWithdrawnEmail({
+          applicationTitle: d.title,
+          callTitle: call.title,
+          reason: parsed.data.reason,
+          url: absoluteUrl("/espace"),
+        }),
+        template: "decision-withdrawn",
+        dedupeKey: `decision-withdrawn:${d.applicationId}:${withdrawnAt}`,
+      });
+      if (sent) emails++;
+    }
     await recordAudit(tx, {
       actorId: user.id,
       action: "call.results_unpublished",
       subjectType: "call",
       subjectId: call.id,
-      data: { reason: parsed.data.reason, publishedAt: call.resultsPublishedAt?.toISOString() ?? null },
+      data: {
+        reason: parsed.data.reason,
+        publishedAt: call.resultsPublishedAt?.toISOString() ?? null,
+        emails,
+        withoutRecipient,
+      },
     });
-    return true;
+    return { emails };
   });
   if (!done) return fail("not_published", "Les résultats de cet appel ne sont pas publiés.");
   revalidatePublic(call.id, call.slug);
-  return ok(undefined);
+  return ok(done);
 }

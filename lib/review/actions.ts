@@ -3,16 +3,21 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { applications, messages, reviewerAssignments, reviews, scores } from "@/db/schema";
+import { applications, messages, reviewerAssignments, reviews, scores, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { canDeclareConflict, canRequestInformation, canScoreApplication } from "@/lib/authz/policy";
+import {
+  canDeclareConflict,
+  canReopenReview,
+  canRequestInformation,
+  canScoreApplication,
+} from "@/lib/authz/policy";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { informationRequestEmail } from "@/lib/mail/templates";
+import { informationRequestEmail, reviewReopenedEmail } from "@/lib/mail/templates";
 import { absoluteUrl } from "@/lib/public/site-url";
 import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
 import { loadApplicationCore, loadAssignment, loadCriteria } from "./application";
-import { conflictSchema, informationRequestSchema, reviewSchema } from "./schema";
+import { conflictSchema, informationRequestSchema, reopenSchema, reviewSchema } from "./schema";
 
 const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous.";
 const FORBIDDEN = "Vous ne pouvez pas faire cela sur ce dossier.";
@@ -232,5 +237,73 @@ export async function requestInformation(
   });
   if (!done) return fail("state_changed", "Ce dossier n’est plus en instruction : rechargez la page.");
   revalidatePath(`/instruction/dossiers/${core.id}`);
+  return ok(undefined);
+}
+
+/**
+ * Reopens a submitted review, with a reason, so that its reviewer can correct
+ * and submit it again: the review goes back to draft (its scores kept, the
+ * application's aggregates follow through the database triggers), the event is
+ * audited with the reason and the reviewer is e-mailed through the outbox.
+ */
+export async function reopenReview(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+  const applicationId = String(formData.get("applicationId") ?? "");
+  const core = /^[0-9a-f-]{36}$/i.test(applicationId) ? await loadApplicationCore(applicationId) : null;
+  if (!core) return fail("not_found", "Dossier introuvable.");
+  if (!canReopenReview(user, core.status)) return fail("forbidden", FORBIDDEN);
+  const parsed = reopenSchema.safeParse({
+    reviewId: formData.get("reviewId"),
+    reason: formData.get("reason") ?? "",
+  });
+  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
+  const done = await getDb().transaction(async (tx) => {
+    const [reopened] = await tx
+      .update(reviews)
+      .set({ status: "draft", submittedAt: null, updatedAt: new Date() })
+      .where(
+        and(
+          eq(reviews.id, parsed.data.reviewId),
+          eq(reviews.applicationId, core.id),
+          eq(reviews.status, "submitted"),
+        ),
+      )
+      .returning({ reviewerId: reviews.reviewerId });
+    if (!reopened) return false;
+    const [reviewer] = await tx
+      .select({ name: users.name, email: users.email })
+      .from(users)
+      .where(eq(users.id, reopened.reviewerId));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "review.reopened",
+      subjectType: "application",
+      subjectId: core.id,
+      data: {
+        reviewId: parsed.data.reviewId,
+        reviewerId: reopened.reviewerId,
+        reviewerName: reviewer?.name ?? reviewer?.email ?? null,
+        reason: parsed.data.reason,
+      },
+    });
+    if (reviewer?.email) {
+      await enqueueEmail(tx, {
+        to: reviewer.email,
+        ...reviewReopenedEmail({
+          applicationTitle: core.title,
+          callTitle: core.callTitle,
+          reason: parsed.data.reason,
+          url: absoluteUrl(`/instruction/dossiers/${core.id}`),
+        }),
+        template: "review-reopened",
+        dedupeKey: `review-reopened:${parsed.data.reviewId}:${Date.now()}`,
+      });
+    }
+    return true;
+  });
+  if (!done) return fail("state_changed", "Cette évaluation n’est plus soumise : rechargez la page.");
+  revalidatePath(`/instruction/dossiers/${core.id}`);
+  revalidatePath("/instruction");
   return ok(undefined);
 }

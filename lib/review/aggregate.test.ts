@@ -97,7 +97,13 @@ describe("per-reviewer normalisation", () => {
     expect(n.get("p")).toBeCloseTo(-1);
     expect(n.get("q")).toBeCloseTo(1);
   });
-  it("gives 0 to a reviewer with a single score", () => {
-    expect(zScores([{ reviewerId: "r", applicationId: "p", score: 70 }]).get("r:p")).toBe(0);
+  it("gives no z-score to a reviewer with a single score or identical scores", () => {
+    expect(zScores([{ reviewerId: "r", applicationId: "p", score: 70 }]).has("r:p")).toBe(false);
+    const same = [
+      { reviewerId: "r", applicationId: "p", score: 70 },
+      { reviewerId: "r", applicationId: "q", score: 70 },
+    ];
+    expect(zScores(same).size).toBe(0);
+    expect(normalisedMeans(same).has("p")).toBe(false);
   });
 });

@@ -99,8 +99,9 @@ export type ReviewScore = { reviewerId: string; applicationId: string; score: nu
  * Per-reviewer normalisation: each score becomes a z-score against that
  * reviewer's own scores ((score − reviewer mean) / reviewer standard
  * deviation), so a harsh and a lenient reviewer can be compared. A reviewer
- * with one score or identical scores gets 0. Shown next to the raw figures,
- * never substituted for them.
+ * with a single score, or identical scores, gives no z-score at all (absent
+ * from the map, shown « insuffisant »): a 0 would read as « average ». Shown
+ * next to the raw figures, never substituted for them.
  */
 export function zScores(reviews: readonly ReviewScore[]): Map<string, number> {
   const byReviewer = new Map<string, number[]>();
@@ -108,26 +109,26 @@ export function zScores(reviews: readonly ReviewScore[]): Map<string, number> {
   const stats = new Map(
     [...byReviewer].map(([id, values]) => [
       id,
-      { mean: mean(values) ?? 0, sd: standardDeviation(values) ?? 0 },
+      { mean: mean(values) ?? 0, sd: standardDeviation(values) ?? 0, count: values.length },
     ]),
   );
   const result = new Map<string, number>();
   for (const r of reviews) {
-    const s = stats.get(r.reviewerId) as { mean: number; sd: number };
-    result.set(`${r.reviewerId}:${r.applicationId}`, s.sd === 0 ? 0 : (r.score - s.mean) / s.sd);
+    const s = stats.get(r.reviewerId) as { mean: number; sd: number; count: number };
+    if (s.count < 2 || s.sd === 0) continue;
+    result.set(`${r.reviewerId}:${r.applicationId}`, (r.score - s.mean) / s.sd);
   }
   return result;
 }
 
-/** Mean z-score of each application over its reviews (the normalised view). */
+/** Mean z-score of each application over its reviews that have one (the normalised view). */
 export function normalisedMeans(reviews: readonly ReviewScore[]): Map<string, number> {
   const z = zScores(reviews);
   const byApplication = new Map<string, number[]>();
   for (const r of reviews) {
-    byApplication.set(r.applicationId, [
-      ...(byApplication.get(r.applicationId) ?? []),
-      z.get(`${r.reviewerId}:${r.applicationId}`) as number,
-    ]);
+    const value = z.get(`${r.reviewerId}:${r.applicationId}`);
+    if (value === undefined) continue;
+    byApplication.set(r.applicationId, [...(byApplication.get(r.applicationId) ?? []), value]);
   }
   return new Map([...byApplication].map(([id, values]) => [id, mean(values) as number]));
 }

@@ -3,7 +3,15 @@ import { getDb } from "@/db/client";
 import type { ReviewAssignment } from "@/lib/authz/policy";
 import type { Principal } from "@/lib/authz/principal";
 import { organisationLabel } from "@/lib/organisations/label";
-import { type Criterion, normalisedMeans, rankByScore, summarize, weightedScore, zScores } from "./aggregate";
+import {
+  type Criterion,
+  isDisagreement,
+  normalisedMeans,
+  rankByScore,
+  summarize,
+  weightedScore,
+  zScores,
+} from "./aggregate";
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -29,6 +37,7 @@ export async function loadApplicationCore(applicationId: string) {
       o.name as "leadName", o.kind as "leadKind", o.region_code as "regionCode", o.departement_code as "departementCode",
       c.id as "callId", c.title as "callTitle", c.year as "callYear", c.max_grant_cents as "callMaxGrantCents",
       c.max_share_percent as "maxSharePercent", c.envelope_cents as "envelopeCents",
+      c.results_published_at is not null as "resultsPublished",
       (select coalesce(sum(amount_cents), 0) from budget_lines b where b.application_id = a.id and b.kind = 'expense') as "totalBudgetCents"
     from applications a join calls c on c.id = a.call_id join organisations o on o.id = a.lead_organisation_id
     where a.id = ${applicationId} and a.submitted_at is not null`)) as unknown as Row[];
@@ -67,6 +76,7 @@ export async function loadApplicationCore(applicationId: string) {
     callMaxGrantCents: Number(r.callMaxGrantCents),
     maxSharePercent: Number(r.maxSharePercent),
     envelopeCents: Number(r.envelopeCents),
+    resultsPublished: Boolean(r.resultsPublished),
     totalBudgetCents: Number(r.totalBudgetCents),
   };
 }
@@ -110,7 +120,8 @@ export async function loadApplicationDetails(applicationId: string) {
       from attachments a where a.application_id = ${applicationId} and a.message_id is null
         and a.followup_post_id is null order by a.uploaded_at`),
     db.execute(sql`
-      select e.id, e.action, e.occurred_at as "occurredAt", u.name as "actorName"
+      select e.id, e.action, e.occurred_at as "occurredAt", u.name as "actorName",
+        case when e.action in ('decision.recorded', 'decision.revised', 'review.reopened') then e.data end as data
       from audit_events e left join users u on u.id = e.actor_id
       where e.subject_type = 'application' and e.subject_id = ${applicationId} order by e.occurred_at desc limit 50`),
     db.execute(sql`
@@ -159,6 +170,7 @@ export async function loadApplicationDetails(applicationId: string) {
       action: String(h.action),
       occurredAt: new Date(String(h.occurredAt)),
       actorName: h.actorName ? String(h.actorName) : null,
+      data: (h.data ?? null) as Record<string, unknown> | null,
     })),
     decision: d
       ? {
@@ -170,6 +182,31 @@ export async function loadApplicationDetails(applicationId: string) {
         }
       : null,
   };
+}
+
+/**
+ * Reviews reopened by an admin and not submitted again: the latest reopening
+ * of each review still in draft, with who reopened it and why (from the audit
+ * trail, so the notice is the server's state, not a passing message).
+ */
+export async function loadReopenedReviews(applicationId: string) {
+  const rows = (await getDb().execute(sql`
+    select distinct on (e.data->>'reviewId') e.data->>'reviewId' as "reviewId", e.data->>'reviewerId' as "reviewerId",
+      e.data->>'reviewerName' as "reviewerName", e.data->>'reason' as reason, e.occurred_at as "reopenedAt",
+      u.name as "reopenedBy"
+    from audit_events e
+    join reviews r on r.id::text = e.data->>'reviewId' and r.status = 'draft'
+    left join users u on u.id = e.actor_id
+    where e.subject_type = 'application' and e.subject_id = ${applicationId} and e.action = 'review.reopened'
+    order by e.data->>'reviewId', e.occurred_at desc`)) as unknown as Row[];
+  return rows.map((r) => ({
+    reviewId: String(r.reviewId),
+    reviewerId: String(r.reviewerId),
+    reviewerName: r.reviewerName ? String(r.reviewerName) : null,
+    reason: String(r.reason ?? ""),
+    reopenedAt: new Date(String(r.reopenedAt)),
+    reopenedBy: r.reopenedBy ? String(r.reopenedBy) : null,
+  }));
 }
 
 /** The user's own review (draft or submitted) with its scores. */
@@ -269,18 +306,52 @@ export async function loadEnvelope(callId: string) {
 
 export type Viewer = Principal;
 
-/** Undecided, reviewed-or-not applications of a call, for the decision aid. */
+/**
+ * Undecided, reviewed-or-not applications of a call, for the decision aid,
+ * with what the aid must say about them: submitted reviews against those
+ * expected (assigned reviewers without a conflict, else the call's number per
+ * application), divergence, unfavourable recommendations, and the normalised
+ * score (per-reviewer z-scores over the call's submitted reviews).
+ */
 export async function loadAidCandidates(callId: string) {
-  const rows = (await getDb().execute(sql`
-    select a.id, a.title, a.score_mean as score, a.requested_amount_cents as "requestedCents"
-    from applications a
-    where a.call_id = ${callId} and a.status in ('submitted', 'in_review', 'information_requested')
-    order by a.score_mean desc nulls last`)) as unknown as Row[];
-  return rows.map((r) => ({
+  const db = getDb();
+  const [rows, callReviews] = await Promise.all([
+    db.execute(sql`
+      select a.id, a.title, a.score_mean as score, a.requested_amount_cents as "requestedCents",
+        a.review_count as "reviewCount", a.score_spread as spread,
+        coalesce(nullif((select count(*) from reviewer_assignments ra
+          where ra.application_id = a.id and ra.conflict_declared_at is null), 0), c.reviewers_per_application)::int
+          as "expectedReviews",
+        (select count(*) from reviews r where r.application_id = a.id and r.status = 'submitted'
+          and r.recommendation = 'reject')::int as unfavourable
+      from applications a join calls c on c.id = a.call_id
+      where a.call_id = ${callId} and a.status in ('submitted', 'in_review', 'information_requested')
+      order by a.score_mean desc nulls last`),
+    db.execute(sql`
+      select r.reviewer_id as "reviewerId", r.application_id as "applicationId",
+        sum(c.weight * s.score::float8 / s.max_score) / sum(c.weight) * 100 as score
+      from reviews r join applications a on a.id = r.application_id
+      join scores s on s.review_id = r.id join criteria c on c.id = s.criterion_id
+      where a.call_id = ${callId} and r.status = 'submitted'
+      group by r.id`),
+  ]);
+  const normalised = normalisedMeans(
+    (callReviews as unknown as Row[]).map((r) => ({
+      reviewerId: String(r.reviewerId),
+      applicationId: String(r.applicationId),
+      score: Number(r.score),
+    })),
+  );
+  return (rows as unknown as Row[]).map((r) => ({
     id: String(r.id),
     title: String(r.title),
     score: num(r.score),
     requestedCents: Number(r.requestedCents),
+    reviewCount: Number(r.reviewCount),
+    expectedReviews: Number(r.expectedReviews),
+    divergent: isDisagreement(num(r.spread)),
+    unfavourable: Number(r.unfavourable),
+    normalised: normalised.get(String(r.id)) ?? null,
   }));
 }
 

@@ -68,3 +68,13 @@ export function reviewSchema(
         : z.enum(["accept", "reservations", "reject"]).optional().catch(undefined),
   });
 }
+
+/** Reopening a submitted review: which one, and why (kept in the history, sent to the reviewer). */
+export const reopenSchema = z.object({
+  reviewId: z.uuid({ error: "Évaluation introuvable." }),
+  reason: z
+    .string()
+    .trim()
+    .min(10, { error: "Indiquez le motif de la réouverture (10 caractères au moins)." })
+    .max(2000, { error: "2 000 caractères au plus." }),
+});

@@ -330,7 +330,16 @@ const ACTIONS: { name: string; action: () => Action; as: string; fields: Field[]
       text("grantedAmount"),
       text("rejectionReason"),
       text("version"),
+      text("mode"),
+      text("reason"),
+      text("confirmed"),
     ],
+  },
+  {
+    name: "reopenReview",
+    action: () => modules.review.reopenReview,
+    as: "admin",
+    fields: [id("applicationId", "application"), text("reviewId"), text("reason")],
   },
   {
     name: "createCall",

@@ -388,6 +388,7 @@ describe("concurrent decisions", () => {
             version: String(app.version),
             outcome: "accepted",
             grantedAmount: "8 000",
+            confirmed: "yes",
           }),
         ),
       ),
@@ -400,6 +401,7 @@ describe("concurrent decisions", () => {
               version: String(app.version),
               outcome: "rejected",
               rejectionReason: "Le projet ne relève pas de l’appel.",
+              confirmed: "yes",
             }),
           ),
         ),
@@ -419,6 +421,83 @@ describe("concurrent decisions", () => {
     expect(rows[0]?.outcome).toBe(row?.status);
     expect(rows[0]?.decidedBy).toBe(admins[winner]);
     expect(row?.version).toBe(app.version + 1);
+  });
+});
+
+describe("the envelope under concurrent decisions", () => {
+  it("grants two applications at once only as far as the envelope goes; the other is told what is left", async () => {
+    const callId = await newCall("enveloppe", new Date(Date.now() + 3_600_000));
+    await db.update(calls).set({ envelopeCents: 10_000_00 }).where(eq(calls.id, callId));
+    const drafts = [
+      await completeDraft(callId, 4 * PARALLEL + 14),
+      await completeDraft(callId, 4 * PARALLEL + 16),
+    ];
+    for (const draft of drafts) {
+      await call(() =>
+        as(draft.userId, () => submitApplication(null, formData({ applicationId: draft.applicationId }))),
+      );
+    }
+    const admins = [await newUser("admin-env-a"), await newUser("admin-env-b")];
+    await db.insert(userRoles).values(admins.map((userId) => ({ userId, role: "admin" as const })));
+    const versions = await db
+      .select({ id: applications.id, version: applications.version })
+      .from(applications)
+      .where(
+        inArray(
+          applications.id,
+          drafts.map((d) => d.applicationId),
+        ),
+      );
+    const decide = (admin: string, applicationId: string, confirmed: boolean) =>
+      as(admin, () =>
+        decideApplication(
+          null,
+          formData({
+            applicationId,
+            version: String(versions.find((v) => v.id === applicationId)?.version),
+            outcome: "accepted",
+            grantedAmount: "8 000",
+            ...(confirmed ? { confirmed: "yes" } : {}),
+          }),
+        ),
+      );
+    // The first step records nothing: it restates the decision.
+    const asked = await decide(admins[0] as string, drafts[0]?.applicationId as string, false);
+    expect(asked).toEqual({
+      ok: true,
+      data: { confirm: "Vous allez accepter ce dossier pour 8\u202f000\u00a0€." },
+    });
+    expect(
+      await db
+        .select()
+        .from(decisions)
+        .where(eq(decisions.applicationId, drafts[0]?.applicationId as string)),
+    ).toHaveLength(0);
+
+    const results = await Promise.all(
+      drafts.map((d, i) => decide(admins[i] as string, d.applicationId, true)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok);
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: {
+        grantedAmount: [
+          expect.stringContaining("il reste 2\u202f000\u00a0€ à accorder sur 10\u202f000\u00a0€"),
+        ],
+      },
+    });
+    const granted = await db
+      .select({ cents: decisions.grantedAmountCents })
+      .from(decisions)
+      .where(
+        inArray(
+          decisions.applicationId,
+          drafts.map((d) => d.applicationId),
+        ),
+      );
+    expect(granted.map((g) => g.cents)).toEqual([8_000_00]);
   });
 });
 

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EnvelopeMeter } from "@/components/review/envelope-meter";
-import { ConflictForm, DecisionForm, InformationRequestForm, ReviewForm } from "@/components/review/forms";
+import {
+  ConflictForm,
+  DecisionForm,
+  InformationRequestForm,
+  ReopenReviewForm,
+  ReviewForm,
+} from "@/components/review/forms";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
@@ -12,7 +18,9 @@ import {
   canDecide,
   canDeclareConflict,
   canDownloadApplicationDocument,
+  canReopenReview,
   canRequestInformation,
+  canReviseDecision,
   canScoreApplication,
   canSeeReviewScores,
   canViewApplicationForReview,
@@ -21,7 +29,7 @@ import { countryName } from "@/lib/countries";
 import { decideApplication } from "@/lib/decisions/actions";
 import { maxGrantable } from "@/lib/decisions/rules";
 import { formatDateTime, formatFileSize, formatMoneyCents } from "@/lib/format";
-import { declareConflict, requestInformation, saveReview } from "@/lib/review/actions";
+import { declareConflict, reopenReview, requestInformation, saveReview } from "@/lib/review/actions";
 import {
   loadApplicationCore,
   loadApplicationDetails,
@@ -29,11 +37,15 @@ import {
   loadCriteria,
   loadEnvelope,
   loadOwnReview,
+  loadReopenedReviews,
   loadReviewComparison,
 } from "@/lib/review/application";
+import { historyDetail } from "@/lib/review/history";
 import {
   AUDIT_LABELS,
+  formatRank,
   formatScore,
+  formatZScore,
   RECOMMENDATION_LABELS,
   STATUS_LABELS,
   STATUS_TONES,
@@ -49,6 +61,11 @@ const ROLE_LABELS: Record<string, string> = {
   operator: "Opérateur",
 };
 
+/** Cents as the amount field expects them: « 5000 », « 50000,50 ». */
+function eurosInput(cents: number) {
+  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2).replace(".", ",");
+}
+
 export default async function ReviewApplicationPage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/instruction/dossiers/${id}`);
@@ -60,11 +77,14 @@ export default async function ReviewApplicationPage({ params }: Props) {
   // A reviewer who is not assigned may not even know the application exists.
   if (!canViewApplicationForReview(user, assignment)) notFound();
 
-  const [grid, details, own] = await Promise.all([
+  const [grid, details, own, reopened] = await Promise.all([
     loadCriteria(core.callId),
     loadApplicationDetails(core.id),
     assignment ? loadOwnReview(core.id, user.id) : Promise.resolve(null),
+    loadReopenedReviews(core.id),
   ]);
+  const ownReopened = reopened.find((r) => r.reviewerId === user.id);
+  const reopenable = canReopenReview(user, core.status);
   const seeScores = canSeeReviewScores(user, assignment);
   const downloadDocuments = canDownloadApplicationDocument(user, core, assignment);
   const comparison = seeScores ? await loadReviewComparison(core, grid) : null;
@@ -258,9 +278,18 @@ export default async function ReviewApplicationPage({ params }: Props) {
               les notes des autres instructeurs.
             </p>
           ) : own?.status === "submitted" ? (
-            <p className="mt-2">Vous avez soumis votre évaluation ; elle ne peut plus changer.</p>
+            <p className="mt-2">
+              Vous avez soumis votre évaluation ; elle ne peut plus changer, sauf si un administrateur la
+              rouvre.
+            </p>
           ) : canScoreApplication(user, assignment, core.status) ? (
             <div className="mt-4 flex flex-col gap-8">
+              {ownReopened ? (
+                <p className="border-l-4 border-warning pl-3" data-testid="own-review-reopened">
+                  {ownReopened.reopenedBy ?? "Un administrateur"} a rouvert votre évaluation le{" "}
+                  {formatDateTime(ownReopened.reopenedAt)}. Motif{"\u00a0"}: {ownReopened.reason}
+                </p>
+              ) : null}
               <p>
                 Les notes des autres instructeurs vous seront visibles après la soumission de votre
                 évaluation.
@@ -300,6 +329,18 @@ export default async function ReviewApplicationPage({ params }: Props) {
           <h2 id="evaluations" className="text-2xl font-bold">
             Évaluations soumises
           </h2>
+          {reopened.length ? (
+            <div role="status" className="mt-2 border-l-4 border-warning pl-3" data-testid="reopened-reviews">
+              {reopened.map((r) => (
+                <p key={r.reviewId}>
+                  Évaluation rouverte : celle de {r.reviewerName ?? "l’instructeur"}, le{" "}
+                  {formatDateTime(r.reopenedAt)}
+                  {r.reopenedBy ? ` par ${r.reopenedBy}` : ""} (motif{"\u00a0"}: {r.reason}) ; en attente de
+                  sa nouvelle soumission.
+                </p>
+              ))}
+            </div>
+          ) : null}
           <dl className="mt-2 grid gap-x-8 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="aggregate">
             <dt className="font-bold">Évaluations</dt>
             <dd data-testid="aggregate-count">{comparison.summary.count}</dd>
@@ -322,11 +363,13 @@ export default async function ReviewApplicationPage({ params }: Props) {
             </dd>
             <dt className="font-bold">Rang dans l’appel</dt>
             <dd>
-              {comparison.rank ? `${comparison.rank}ᵉ sur ${comparison.rankedCount} dossiers notés` : "—"}
+              {comparison.rank
+                ? `${formatRank(comparison.rank)} sur ${comparison.rankedCount} dossiers notés`
+                : "—"}
             </dd>
             <dt className="font-bold">Vue normalisée</dt>
             <dd>
-              Score z moyen : {formatScore(comparison.normalisedMean, 2)}{" "}
+              Score z moyen : {formatZScore(comparison.normalisedMean)}{" "}
               <span className="text-sm text-grey-700">
                 (écart à la moyenne de chaque instructeur sur l’appel, en écarts types ; affiché à titre de
                 comparaison, jamais substitué à la note)
@@ -372,7 +415,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
                       );
                     })}
                     <td className="p-2">{formatScore(r.weighted)}</td>
-                    <td className="p-2">{formatScore(r.zScore, 2)}</td>
+                    <td className="p-2">{formatZScore(r.zScore)}</td>
                     <td className="p-2">
                       {r.recommendation ? RECOMMENDATION_LABELS[r.recommendation] : "—"}
                     </td>
@@ -381,6 +424,25 @@ export default async function ReviewApplicationPage({ params }: Props) {
               </tbody>
             </table>
           </TableScroll>
+          {reopenable && comparison.reviews.length ? (
+            <div className="mt-4 flex flex-col gap-4">
+              {comparison.reviews.map((r) => (
+                <details key={r.id} className="border border-grey-200 p-3">
+                  <summary className="cursor-pointer font-medium">
+                    Rouvrir l’évaluation de {r.reviewerName}
+                  </summary>
+                  <div className="mt-3">
+                    <ReopenReviewForm
+                      action={reopenReview}
+                      applicationId={core.id}
+                      reviewId={r.id}
+                      reviewerName={r.reviewerName}
+                    />
+                  </div>
+                </details>
+              ))}
+            </div>
+          ) : null}
           {comparison.reviews.map((r) =>
             r.overallComment ? (
               <blockquote key={r.id} className="mt-3 border-l-4 border-grey-300 pl-3">
@@ -407,7 +469,36 @@ export default async function ReviewApplicationPage({ params }: Props) {
                 : `Refusé : ${details.decision.rejectionReason ?? ""}`}{" "}
               — par {details.decision.decidedBy ?? "—"} le {formatDateTime(details.decision.decidedAt)}.
             </p>
-          ) : canDecide(user, core.status) ? (
+          ) : null}
+          {details.decision && canReviseDecision(user, core.status, core.resultsPublished) ? (
+            <details className="mt-4 border border-grey-200 p-3">
+              <summary className="cursor-pointer font-medium">Corriger la décision</summary>
+              <div className="mt-3">
+                <p className="mb-3 text-sm text-grey-700">
+                  Possible tant que les résultats ne sont pas publiés. La décision précédente et le motif de
+                  la correction restent dans l’historique.
+                </p>
+                <DecisionForm
+                  action={decideApplication}
+                  applicationId={core.id}
+                  version={core.version}
+                  maxGrantableLabel={formatMoneyCents(maxCents)}
+                  revision={{
+                    outcome: details.decision.outcome === "accepted" ? "accepted" : "rejected",
+                    grantedAmount: details.decision.grantedCents
+                      ? eurosInput(details.decision.grantedCents)
+                      : "",
+                    rejectionReason: details.decision.rejectionReason ?? "",
+                  }}
+                />
+              </div>
+            </details>
+          ) : details.decision && core.resultsPublished ? (
+            <p className="mt-2 text-sm text-grey-700">
+              Les résultats de l’appel sont publiés : retirez la publication pour corriger cette décision.
+            </p>
+          ) : null}
+          {details.decision ? null : canDecide(user, core.status) ? (
             <div className="mt-4">
               <p className="mb-3 text-sm text-grey-700">
                 Règles : au plus le montant demandé ({formatMoneyCents(core.requestedCents)}), la subvention
@@ -436,6 +527,9 @@ export default async function ReviewApplicationPage({ params }: Props) {
             <li key={h.id}>
               {formatDateTime(h.occurredAt)} — {AUDIT_LABELS[h.action] ?? h.action}
               {h.actorName ? ` (${h.actorName})` : ""}
+              {historyDetail(h.action, h.data, formatMoneyCents)
+                ? ` : ${historyDetail(h.action, h.data, formatMoneyCents)}`
+                : ""}
             </li>
           ))}
         </ol>

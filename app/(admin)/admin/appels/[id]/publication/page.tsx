@@ -34,6 +34,7 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
       ? {
           occurredAt: latest.occurredAt,
           reason: typeof withdrawalReason === "string" ? withdrawalReason : null,
+          emails: (latest.data as { emails?: unknown }).emails,
         }
       : null;
   const stillOpen = call.status === "open" || call.status === "upcoming";
@@ -104,6 +105,9 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
               La publication a été retirée le <DateTime value={lastWithdrawal.occurredAt} withTime />
               {lastWithdrawal.reason ? ` (motif : ${lastWithdrawal.reason})` : ""} : les décisions ne sont
               plus publiques.
+              {typeof lastWithdrawal.emails === "number"
+                ? ` ${formatCount(lastWithdrawal.emails)} courriel${lastWithdrawal.emails > 1 ? "s" : ""} de retrait mis en file d’envoi aux candidats.`
+                : ""}
             </p>
           ) : null}
           {stillOpen ? (
@@ -123,7 +127,8 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
             <p className="mt-2 max-w-3xl">
               La publication rend publics les lauréats et les chiffres de l’appel, et envoie à chaque candidat
               la décision sur son dossier. Elle ne peut être retirée qu’avec un motif, conservé dans le
-              journal d’audit.
+              journal d’audit ; chaque candidat est alors prévenu du retrait et de son motif, puis de nouveau
+              à la publication suivante.
             </p>
           )}
           <PublishResultsForm callId={id} disabled={blocked} />

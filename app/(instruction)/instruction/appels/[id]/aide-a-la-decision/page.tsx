@@ -1,24 +1,49 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Field, inputClass, secondaryButtonClass } from "@/components/form/field";
 import { EnvelopeMeter } from "@/components/review/envelope-meter";
+import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessAdmin } from "@/lib/authz/policy";
-import { AID_REASONS, proposeSelection } from "@/lib/decisions/rules";
+import { AID_REASONS, aidFlagLabel, proposeSelection } from "@/lib/decisions/rules";
 import { formatMoneyCents } from "@/lib/format";
 import { loadAidCandidates, loadCallTitle, loadEnvelope } from "@/lib/review/application";
-import { formatScore } from "@/lib/review/labels";
+import { formatScore, formatZScore } from "@/lib/review/labels";
 
 export const metadata: Metadata = { title: "Aide à la décision" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+/** The admin's choices, from the query string; a minimum score that is not 0 to 100 is refused at its field. */
+function aidOptions(query: Record<string, string | string[] | undefined>) {
+  const rawMin = first(query.min).trim().replace(",", ".");
+  const min = rawMin === "" ? null : Number(rawMin);
+  const minValid = min === null || (Number.isFinite(min) && min >= 0 && min <= 100);
+  return {
+    rawMin: first(query.min),
+    minError: minValid ? undefined : "Saisissez une note entre 0 et 100, par exemple 50.",
+    options: {
+      minScore: minValid ? min : null,
+      includeIncomplete: first(query.incompletes) === "1",
+      allowPartial: first(query.partiel) === "1",
+    },
+    sort: first(query.tri) === "normalisee" ? ("normalised" as const) : ("score" as const),
+  };
+}
 
 /** A proposal only: the admin decides each application on its own page. */
-export default async function DecisionAidPage({ params }: Props) {
+export default async function DecisionAidPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const choice = aidOptions(await searchParams);
   const user = await requireUser(`/instruction/appels/${id}/aide-a-la-decision`);
   allowOrForbid(canAccessAdmin(user));
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
@@ -29,7 +54,16 @@ export default async function DecisionAidPage({ params }: Props) {
   ]);
   if (!title || !envelope) notFound();
   const available = Math.max(0, envelope.envelopeCents - envelope.grantedCents);
-  const aid = proposeSelection(candidates, available);
+  const aid = proposeSelection(candidates, available, choice.options);
+  const lines =
+    choice.sort === "normalised"
+      ? [...aid.lines].sort(
+          (a, b) =>
+            Number(b.selected) - Number(a.selected) ||
+            (b.normalised ?? Number.NEGATIVE_INFINITY) - (a.normalised ?? Number.NEGATIVE_INFINITY),
+        )
+      : aid.lines;
+  const flagged = aid.lines.filter((l) => l.selected && l.flags.length > 0).length;
   return (
     <PageContainer>
       <Breadcrumb
@@ -42,16 +76,77 @@ export default async function DecisionAidPage({ params }: Props) {
       <h1 className="text-3xl font-bold">Aide à la décision</h1>
       <p className="mt-2 max-w-3xl">
         Parmi les dossiers non encore décidés et notés, l’ensemble au meilleur total de notes moyennes dont
-        les montants demandés tiennent dans le reste de l’enveloppe. C’est une proposition : rien n’est
-        appliqué, chaque décision se prend sur la page du dossier.
+        les montants demandés tiennent dans le reste de l’enveloppe. Chaque ligne signale ce que l’aide ne
+        sait pas : évaluations incomplètes, divergence entre instructeurs, avis défavorables. C’est une
+        proposition : rien n’est appliqué, chaque décision se prend sur la page du dossier.
       </p>
       <div className="mt-6">
         <EnvelopeMeter {...envelope} callTitle={title} />
       </div>
+      <form
+        method="get"
+        className="mt-6 flex flex-col gap-4 border border-grey-200 p-4"
+        aria-labelledby="aid-options"
+      >
+        <h2 id="aid-options" className="text-xl font-bold">
+          Vos choix
+        </h2>
+        <Field
+          id="min"
+          label="Note minimale /100 (facultatif)"
+          hint="Les dossiers dont la note moyenne est inférieure sont écartés."
+          error={choice.minError}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="min"
+              inputMode="decimal"
+              defaultValue={choice.rawMin}
+              className={`${inputClass} max-w-32`}
+            />
+          )}
+        </Field>
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            name="incompletes"
+            value="1"
+            defaultChecked={choice.options.includeIncomplete}
+          />
+          Proposer aussi les dossiers dont toutes les évaluations attendues ne sont pas soumises
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="partiel" value="1" defaultChecked={choice.options.allowPartial} />
+          Autoriser une subvention partielle (le reste de l’enveloppe au meilleur dossier écarté)
+        </label>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="tri" className="font-medium">
+            Trier par
+          </label>
+          <select
+            id="tri"
+            name="tri"
+            defaultValue={choice.sort === "normalised" ? "normalisee" : "note"}
+            className={`${inputClass} max-w-64`}
+          >
+            <option value="note">Note /100</option>
+            <option value="normalisee">Score normalisé</option>
+          </select>
+        </div>
+        <div>
+          <button type="submit" className={secondaryButtonClass}>
+            Appliquer
+          </button>
+        </div>
+      </form>
       <p className="mt-4" data-testid="aid-summary">
         Proposition : {aid.lines.filter((l) => l.selected).length} dossier(s) pour{" "}
         {formatMoneyCents(aid.totalCents)} sur {formatMoneyCents(available)} disponibles (total des notes :{" "}
         {formatScore(aid.totalScore)}) ; il resterait {formatMoneyCents(aid.remainingCents)}.
+        {flagged > 0
+          ? ` Attention : ${flagged} dossier${flagged > 1 ? "s" : ""} proposé${flagged > 1 ? "s" : ""} avec une réserve signalée (évaluations incomplètes, divergence ou avis défavorable).`
+          : ""}
       </p>
       <TableScroll className="mt-4" label="Dossiers proposés et écartés, avec la raison">
         <table className="w-full text-left text-sm">
@@ -65,7 +160,16 @@ export default async function DecisionAidPage({ params }: Props) {
                 Note /100
               </th>
               <th scope="col" className="p-2 text-right">
+                Score normalisé
+              </th>
+              <th scope="col" className="p-2 text-right">
                 Demandé
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Proposé
+              </th>
+              <th scope="col" className="p-2">
+                Réserves
               </th>
               <th scope="col" className="p-2">
                 Proposition et raison
@@ -73,13 +177,30 @@ export default async function DecisionAidPage({ params }: Props) {
             </tr>
           </thead>
           <tbody>
-            {aid.lines.map((l) => (
+            {lines.map((l) => (
               <tr key={l.id} className="border-b border-grey-200 align-top">
                 <td className="p-2">
                   <Link href={`/instruction/dossiers/${l.id}`}>{l.title}</Link>
                 </td>
                 <td className="p-2 text-right">{formatScore(l.score)}</td>
+                <td className="p-2 text-right">{formatZScore(l.normalised)}</td>
                 <td className="p-2 text-right whitespace-nowrap">{formatMoneyCents(l.requestedCents)}</td>
+                <td className="p-2 text-right whitespace-nowrap">
+                  {l.selected ? formatMoneyCents(l.proposedCents) : "—"}
+                </td>
+                <td className="p-2">
+                  {l.flags.length ? (
+                    <ul className="flex flex-col gap-1">
+                      {l.flags.map((f) => (
+                        <li key={f}>
+                          <Badge tone="warning">{aidFlagLabel(f, l)}</Badge>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 <td className="p-2">{AID_REASONS[l.reason]}</td>
               </tr>
             ))}
