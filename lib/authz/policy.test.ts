@@ -18,8 +18,10 @@ import {
   canExportReviewList,
   canManageCalls,
   canManageOrganisation,
+  canManageOutbox,
   canManageRoles,
   canPublishResults,
+  canReadAuditLog,
   canReadDevMailbox,
   canReadOutbox,
   canReadProgressReports,
@@ -135,8 +137,8 @@ describe("staff rules", () => {
     expect(canAccessReviewSpace(manager)).toBe(false);
     expect(canAccessReviewSpace(null)).toBe(false);
   });
-  it("opens admin pages, role management and the outbox to admins only", () => {
-    for (const check of [canAccessAdmin, canManageRoles, canReadOutbox]) {
+  it("opens admin pages, role management, the outbox (reading and resending) and the audit trail to admins only", () => {
+    for (const check of [canAccessAdmin, canManageRoles, canReadOutbox, canManageOutbox, canReadAuditLog]) {
       expect(check(admin)).toBe(true);
       expect(check(reviewer)).toBe(false);
       expect(check(editor84)).toBe(false);

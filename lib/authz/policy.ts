@@ -15,6 +15,8 @@ export const ROLE_PERMISSIONS = {
     "admin.access",
     "roles.manage",
     "outbox.read",
+    "outbox.manage",
+    "audit.read",
     "review.access",
     "memberships.confirm_any",
     "calls.manage",
@@ -247,6 +249,16 @@ export function canRevokeRole(user: Viewer, targetUserId: string, role: StaffRol
 /** The e-mail outbox page: admins only. */
 export function canReadOutbox(user: Viewer) {
   return hasPermission(user, "outbox.read");
+}
+
+/** Resending or cancelling an e-mail of the outbox (audited): admins only. */
+export function canManageOutbox(user: Viewer) {
+  return hasPermission(user, "outbox.manage");
+}
+
+/** The service's audit trail (every event, its filters and export): admins only. */
+export function canReadAuditLog(user: Viewer) {
+  return hasPermission(user, "audit.read");
 }
 
 /**
