@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionButton } from "@/components/form/action-button";
 import { secondaryButtonClass } from "@/components/form/field";
 import { GrantRoleForm } from "@/components/roles/grant-role-form";
@@ -59,6 +60,10 @@ export default async function AdminUsersPage() {
                     {role.name ?? role.email}
                     <br />
                     <span className="text-grey-600">{role.email}</span>
+                    <br />
+                    <Link href={`/admin/journal?compte=${role.userId}`}>
+                      Historique<span className="sr-only"> de {role.email}</span>
+                    </Link>
                   </td>
                   <td className="py-2 pr-4">
                     {ROLE_LABELS[role.role]}

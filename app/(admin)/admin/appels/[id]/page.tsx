@@ -99,6 +99,9 @@ export default async function CallDashboardPage({
         <Link href={`/appels/${call.slug}`} className={secondaryButtonClass}>
           Voir la page publique
         </Link>
+        <Link href={`/admin/journal?appel=${id}`} className={secondaryButtonClass}>
+          Historique de l’appel
+        </Link>
       </nav>
       {call.status === "upcoming" ? (
         <div className="mt-4">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EnvelopeMeter } from "@/components/review/envelope-meter";
 import { ConflictForm, DecisionForm, InformationRequestForm, ReviewForm } from "@/components/review/forms";
@@ -6,12 +7,14 @@ import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { auditLabel } from "@/lib/audit-events";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import {
   canAccessReviewSpace,
   canDecide,
   canDeclareConflict,
   canDownloadApplicationDocument,
+  canReadAuditLog,
   canRequestInformation,
   canScoreApplication,
   canSeeReviewScores,
@@ -31,13 +34,7 @@ import {
   loadOwnReview,
   loadReviewComparison,
 } from "@/lib/review/application";
-import {
-  AUDIT_LABELS,
-  formatScore,
-  RECOMMENDATION_LABELS,
-  STATUS_LABELS,
-  STATUS_TONES,
-} from "@/lib/review/labels";
+import { formatScore, RECOMMENDATION_LABELS, STATUS_LABELS, STATUS_TONES } from "@/lib/review/labels";
 
 export const metadata: Metadata = { title: "Dossier en instruction" };
 
@@ -434,11 +431,18 @@ export default async function ReviewApplicationPage({ params }: Props) {
         <ol className="mt-2 flex flex-col gap-1">
           {details.history.map((h) => (
             <li key={h.id}>
-              {formatDateTime(h.occurredAt)} — {AUDIT_LABELS[h.action] ?? h.action}
+              {formatDateTime(h.occurredAt)} — {auditLabel(h.action)}
               {h.actorName ? ` (${h.actorName})` : ""}
             </li>
           ))}
         </ol>
+        {canReadAuditLog(user) ? (
+          <p className="mt-2">
+            <Link href={`/admin/journal?dossier=${core.id}`}>
+              Historique complet du dossier dans le journal
+            </Link>
+          </p>
+        ) : null}
       </section>
     </PageContainer>
   );
