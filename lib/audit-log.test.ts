@@ -16,8 +16,8 @@ describe("describeAuditData", () => {
   });
 
   it("names the role, the reason and a bulk assignment", () => {
-    expect(describeAuditData("role.revoked", { role: "reviewer" })).toEqual(["Rôle : instructeur"]);
-    expect(describeAuditData("call.results_unpublished", { reason: " Erreur " })).toEqual(["Motif : Erreur"]);
+    expect(describeAuditData("role.revoked", { role: "reviewer" })).toEqual(["Rôle : instructeur"]);
+    expect(describeAuditData("call.results_unpublished", { reason: " Erreur " })).toEqual(["Motif : Erreur"]);
     expect(describeAuditData("assignment.created", { bulk: true, reviewerId: "x" })).toEqual([
       "Par l’affectation automatique",
     ]);

@@ -210,25 +210,25 @@ export function describeAuditData(action: string, data: Record<string, unknown>)
       lines.push(
         field.endsWith("Md")
           ? `${label} modifiée`
-          : `${label} : ${formatValue(field, change?.from)} → ${formatValue(field, change?.to)}`,
+          : `${label} : ${formatValue(field, change?.from)} → ${formatValue(field, change?.to)}`,
       );
     }
   }
   if (action === "call.updated" && data.gridChanged === true && !changes) lines.push("Grille enregistrée");
   if (typeof data.role === "string") {
     lines.push(
-      `Rôle : ${ROLE_WORDS[data.role] ?? data.role}${typeof data.email === "string" ? ` (${data.email})` : ""}`,
+      `Rôle : ${ROLE_WORDS[data.role] ?? data.role}${typeof data.email === "string" ? ` (${data.email})` : ""}`,
     );
   }
-  if (typeof data.reason === "string" && data.reason.trim()) lines.push(`Motif : ${data.reason.trim()}`);
+  if (typeof data.reason === "string" && data.reason.trim()) lines.push(`Motif : ${data.reason.trim()}`);
   if (typeof data.outcome === "string")
-    lines.push(`Décision : ${data.outcome === "accepted" ? "accepté" : "refusé"}`);
+    lines.push(`Décision : ${data.outcome === "accepted" ? "accepté" : "refusé"}`);
   if (typeof data.grantedAmountCents === "number")
-    lines.push(`Montant : ${formatMoneyCents(data.grantedAmountCents)}`);
+    lines.push(`Montant : ${formatMoneyCents(data.grantedAmountCents)}`);
   if (typeof data.created === "number") lines.push(`${data.created} affectation(s) créée(s)`);
   if (data.bulk === true) lines.push("Par l’affectation automatique");
   if (typeof data.previousOpensAt === "string") {
-    lines.push(`Ouverture prévue auparavant : ${formatDateTime(new Date(data.previousOpensAt))}`);
+    lines.push(`Ouverture prévue auparavant : ${formatDateTime(new Date(data.previousOpensAt))}`);
   }
   return lines;
 }

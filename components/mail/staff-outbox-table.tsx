@@ -53,7 +53,7 @@ export function StaffOutboxTable({
                   <strong>{templateLabel(row.template)}</strong> — {row.subject}
                   <br />
                   <span className="text-grey-600">
-                    À : {row.toAddress} · créé le {formatDateTime(row.createdAt)}
+                    À : {row.toAddress} · créé le {formatDateTime(row.createdAt)}
                   </span>
                 </td>
                 <td className="py-2 pr-4">
@@ -63,7 +63,7 @@ export function StaffOutboxTable({
                   {row.status === "pending" && row.attempts > 0 ? (
                     <>
                       <br />
-                      Prochain essai : {formatDateTime(row.nextAttemptAt)}
+                      Prochain essai : {formatDateTime(row.nextAttemptAt)}
                     </>
                   ) : null}
                 </td>
@@ -72,7 +72,7 @@ export function StaffOutboxTable({
                   {row.lastError ? (
                     <>
                       <br />
-                      <span className="text-red-marianne-dark">Dernière erreur : {row.lastError}</span>
+                      <span className="text-red-marianne-dark">Dernière erreur : {row.lastError}</span>
                     </>
                   ) : null}
                 </td>

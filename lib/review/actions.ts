@@ -169,9 +169,9 @@ export async function declareConflict(_prev: ActionResult | null, formData: Form
 
 /** Asks the applicant for more information: message, status « compléments demandés », e-mail. */
 export async function requestInformation(
-  _prev: ActionResult | null,
+  _prev: ActionResult<{ recipients: number }> | null,
   formData: FormData,
-): Promise<ActionResult> {
+): Promise<ActionResult<{ recipients: number }>> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
   const parsed = informationRequestSchema.safeParse({
@@ -194,7 +194,7 @@ export async function requestInformation(
       })
       .where(and(eq(applications.id, core.id), inArray(applications.status, ["submitted", "in_review"])))
       .returning({ id: applications.id });
-    if (!updated[0]) return false;
+    if (!updated[0]) return null;
     const [message] = await tx
       .insert(messages)
       .values({
@@ -231,9 +231,10 @@ export async function requestInformation(
         dedupeKey: `information-request:${message?.id}:${r.email}`,
       });
     }
-    return true;
+    // Nobody to write to: said to the reviewer at once (the form warns), not dropped in silence.
+    return { recipients: recipients.length };
   });
   if (!done) return fail("state_changed", "Ce dossier n’est plus en instruction : rechargez la page.");
   revalidatePath(`/instruction/dossiers/${core.id}`);
-  return ok(undefined);
+  return ok(done);
 }

@@ -82,7 +82,7 @@ export default async function AuditJournalPage({
             <option value="">Toutes les actions</option>
             {auditActionsByFamily().map((family) => (
               <optgroup key={family.family} label={family.label}>
-                <option value={`${family.family}.*`}>{family.label} : toutes</option>
+                <option value={`${family.family}.*`}>{family.label} : toutes</option>
                 {family.actions.map((a) => (
                   <option key={a.action} value={a.action}>
                     {a.label}
