@@ -12,7 +12,7 @@ describe("describeAuditData", () => {
     });
     expect(lines[0]?.replace(/[\u202f\u00a0]/g, " ")).toBe("Enveloppe : 1 000 000 € → 1 200 000 €");
     expect(lines[1]).toBe("Présentation modifiée");
-    expect(lines[2]).toBe("Instructeurs par dossier : 2 → 3");
+    expect(lines[2]).toBe("Instructeurs par dossier\u00a0: 2 → 3");
   });
 
   it("names the role, the reason and a bulk assignment", () => {
