@@ -234,7 +234,11 @@ describe("review rules", () => {
     expect(canScoreApplication(reviewer, assigned, "accepted")).toBe(false);
     expect(canScoreApplication(admin, null, "in_review")).toBe(false);
     expect(canDeclareConflict(reviewer, assigned, "submitted")).toBe(true);
-    expect(canDeclareConflict(reviewer, submitted, "submitted")).toBe(false);
+    // A conflict found after submitting can still be declared; not twice, not once decided.
+    expect(canDeclareConflict(reviewer, submitted, "in_review")).toBe(true);
+    expect(canDeclareConflict(reviewer, conflicted, "in_review")).toBe(false);
+    expect(canDeclareConflict(reviewer, assigned, "accepted")).toBe(false);
+    expect(canDeclareConflict(admin, null, "in_review")).toBe(false);
   });
   it("hides others' scores until one's own review is submitted, and from the conflicted", () => {
     expect(canSeeReviewScores(admin, null)).toBe(true);

@@ -158,9 +158,14 @@ export function canScoreApplication(user: Viewer, assignment: ReviewAssignment, 
   return !assignment.conflict && !assignment.ownReviewSubmitted && isReviewable(status);
 }
 
-/** Declaring a conflict of interest: same rules as scoring (before submitting one's review). */
+/**
+ * Declaring a conflict of interest: an assigned reviewer without a declared
+ * conflict, while the application is reviewable, before or after submitting
+ * their review (a conflict can come to light late; the review is then set aside).
+ */
 export function canDeclareConflict(user: Viewer, assignment: ReviewAssignment, status: string) {
-  return canScoreApplication(user, assignment, status);
+  if (!user?.isReviewer || !assignment) return false;
+  return !assignment.conflict && isReviewable(status);
 }
 
 /**

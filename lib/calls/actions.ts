@@ -351,6 +351,9 @@ export async function openCallNow(_prev: ActionResult | null, formData: FormData
   });
   if (!opened)
     return fail("invalid_state", "Cet appel n’est pas à venir : il ne peut pas être ouvert maintenant.");
+  // The public page of the call is cached: without this it says « À venir » until it expires.
+  revalidatePath(`/appels/${call.slug}`);
+  revalidatePath("/appels");
   revalidatePath(`/admin/appels/${id}`);
   revalidatePath("/admin/appels");
   invalidatePublicContent();

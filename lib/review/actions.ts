@@ -147,18 +147,34 @@ export async function declareConflict(_prev: ActionResult | null, formData: Form
       )
       .returning({ id: reviewerAssignments.id });
     if (!updated[0]) return false;
-    // A conflicted reviewer's draft is discarded: it must not weigh on the application.
-    await tx
+    // A conflicted reviewer's review, draft or already submitted, is set aside: it must not weigh
+    // on the application (the aggregates follow the deletion); the journal keeps what it said.
+    const [setAside] = await tx
       .delete(reviews)
-      .where(
-        and(eq(reviews.applicationId, core.id), eq(reviews.reviewerId, user.id), eq(reviews.status, "draft")),
-      );
+      .where(and(eq(reviews.applicationId, core.id), eq(reviews.reviewerId, user.id)))
+      .returning({
+        status: reviews.status,
+        recommendation: reviews.recommendation,
+        overallComment: reviews.overallComment,
+        submittedAt: reviews.submittedAt,
+      });
     await recordAudit(tx, {
       actorId: user.id,
       action: "review.conflict_declared",
       subjectType: "application",
       subjectId: core.id,
-      data: { reason: parsed.data.reason },
+      data: {
+        reason: parsed.data.reason,
+        ...(setAside?.status === "submitted"
+          ? {
+              setAsideReview: {
+                recommendation: setAside.recommendation,
+                overallComment: setAside.overallComment,
+                submittedAt: setAside.submittedAt?.toISOString() ?? null,
+              },
+            }
+          : {}),
+      },
     });
     return true;
   });
