@@ -363,7 +363,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
                     {grid.map((c) => {
                       const s = r.scores.find((x) => x.criterionId === c.id);
                       return (
-                        <td key={c.id} className="p-2" title={s?.comment || undefined}>
+                        <td key={c.id} className="p-2">
                           {s ? s.score : "—"}
                         </td>
                       );
@@ -378,6 +378,26 @@ export default async function ReviewApplicationPage({ params }: Props) {
               </tbody>
             </table>
           </TableScroll>
+          {comparison.reviews.map((r) => {
+            // Per-criterion comments in the page itself (a title attribute reaches neither keyboard,
+            // touch nor screen readers).
+            const commented = grid
+              .map((c) => ({ c, comment: r.scores.find((x) => x.criterionId === c.id)?.comment?.trim() }))
+              .filter((x) => x.comment);
+            return commented.length > 0 ? (
+              <div key={`${r.id}-criteria`} className="mt-3">
+                <p className="text-sm text-grey-700">Commentaires par critère de {r.reviewerName}</p>
+                <ul className="list-disc pl-5">
+                  {commented.map(({ c, comment }) => (
+                    <li key={c.id}>
+                      <strong>{c.label}</strong>
+                      {"\u00a0"}: {comment}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null;
+          })}
           {comparison.reviews.map((r) =>
             r.overallComment ? (
               <blockquote key={r.id} className="mt-3 border-l-4 border-grey-300 pl-3">
