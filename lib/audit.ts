@@ -1,11 +1,13 @@
 import type { Database } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { AuditAction } from "./audit-events";
 
 type Writer = Pick<Database, "insert">;
 
 export type AuditEntry = {
   actorId: string | null;
-  action: string;
+  /** One of the catalogue (lib/audit-events.ts), where its French label is. */
+  action: AuditAction;
   subjectType: string;
   subjectId: string;
   data?: Record<string, unknown>;

@@ -7,7 +7,7 @@ type Row = {
   subject: string;
   textBody: string;
   template: string;
-  status: "pending" | "sending" | "sent" | "failed";
+  status: "pending" | "sending" | "sent" | "failed" | "cancelled";
   attempts: number;
   lastError: string | null;
   createdAt: Date;
@@ -19,9 +19,14 @@ const STATUS = {
   sending: "Envoi en cours",
   sent: "Envoyé",
   failed: "Échec définitif",
+  cancelled: "Annulé",
 } as const;
 
-/** E-mails of the outbox, each with its status in words and its links. */
+/**
+ * The demo mailbox only (/dev/courriels, demo mode): e-mails with their body and
+ * links, so that a newcomer can follow a sign-in link without SMTP. Staff pages
+ * use StaffOutboxTable, which never shows a body.
+ */
 export function OutboxList({ rows, smtpConfigured }: { rows: Row[]; smtpConfigured: boolean }) {
   if (rows.length === 0) return <p className="mt-4">Aucun e-mail pour l’instant.</p>;
   return (

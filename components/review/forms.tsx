@@ -8,14 +8,26 @@ import { formatScore } from "@/lib/review/labels";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
-function Outcome({ state, success }: { state: ActionResult | null; success: string }) {
+/**
+ * The answer to a submission. Focus moves to the first field in error, or else
+ * to this message, so that keyboard and screen-reader users land on the result;
+ * the confirmation is a live region, announced as it appears.
+ */
+function Outcome({ state, success }: { state: ActionResult<unknown> | null; success: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!state) return;
+    const form = ref.current?.closest("form");
+    const invalid = !state.ok ? form?.querySelector<HTMLElement>("[aria-invalid=true]") : null;
+    (invalid ?? ref.current)?.focus();
+  }, [state]);
   if (!state) return null;
   return state.ok ? (
-    <p role="status" className="font-medium text-success">
+    <p ref={ref} tabIndex={-1} role="status" className="font-medium text-success">
       {success}
     </p>
   ) : (
-    <p role="alert" className="font-medium text-red-marianne-dark">
+    <p ref={ref} tabIndex={-1} role="alert" className="font-medium text-red-marianne-dark">
       {state.message}
     </p>
   );
@@ -244,7 +256,16 @@ export function ConflictForm({ action, applicationId }: { action: Action; applic
 }
 
 /** Asking the applicant for more information. */
-export function InformationRequestForm({ action, applicationId }: { action: Action; applicationId: string }) {
+export function InformationRequestForm({
+  action,
+  applicationId,
+}: {
+  action: (
+    prev: ActionResult<{ recipients: number }> | null,
+    formData: FormData,
+  ) => Promise<ActionResult<{ recipients: number }>>;
+  applicationId: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-col gap-3">
@@ -262,7 +283,14 @@ export function InformationRequestForm({ action, applicationId }: { action: Acti
           Demander des compléments
         </button>
       </div>
-      <Outcome state={state} success="Demande envoyée au porteur." />
+      <Outcome
+        state={state}
+        success={
+          state?.ok && state.data.recipients === 0
+            ? "Demande enregistrée, mais aucun courriel n’a pu partir : l’organisation porteuse n’a aucun membre actif. Elle verra la demande dans son espace quand un membre la rejoindra ; prévenez-la par un autre moyen."
+            : "Demande envoyée au porteur par courriel."
+        }
+      />
     </form>
   );
 }

@@ -67,6 +67,7 @@ export const milestoneStatus = pgEnum("milestone_status", [
 
 export const progressReportKind = pgEnum("progress_report_kind", ["intermediate", "final"]);
 
-export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed"]);
+/** `cancelled`: an admin stopped it before it was sent (it is kept, never retried). */
+export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed", "cancelled"]);
 
 export const scanStatus = pgEnum("scan_status", ["not_scanned", "clean", "infected", "flagged"]);

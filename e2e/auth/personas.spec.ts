@@ -78,6 +78,9 @@ test("an admin grants a role, which works at once, then revokes it, which takes 
 
   await row.getByRole("button", { name: `Retirer le rôle Instructeur de ${email}` }).click();
   await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+  // The page says what was done, and no longer the grant's « Rôle attribué. ».
+  await expect(page.getByRole("status")).toHaveText("Rôle Instructeur retiré.");
+  await expect(page.getByText("Rôle attribué.")).toHaveCount(0);
   const response = await reviewer.goto("/instruction");
   expect(response?.status()).toBe(403);
   await expect(reviewer.getByRole("heading", { name: "Accès refusé" })).toBeVisible();

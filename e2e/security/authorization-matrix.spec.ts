@@ -158,6 +158,10 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
     expect: only(["admin"]),
   },
   "/admin/courriels": { path: "/admin/courriels", expect: only(["admin"]) },
+  // The outbox export (no bodies) and the audit trail with its export: admins only.
+  "/api/exports/courriels": { path: "/api/exports/courriels", expect: only(["admin"]) },
+  "/admin/journal": { path: "/admin/journal", expect: only(["admin"]) },
+  "/api/exports/journal": { path: "/api/exports/journal", expect: only(["admin"]) },
   // Who is signed in (null for visitors), for the header menu.
   "/api/me": { path: "/api/me", expect: everyone(200) },
   "/api/health": { path: "/api/health", expect: everyone(200) },

@@ -25,3 +25,10 @@ export function signInLink(text: string) {
   if (!match) throw new Error(`no sign-in link in: ${text.slice(0, 500)}`);
   return match[0];
 }
+
+/** Makes the e2e SMTP server refuse (550) or accept again an address. */
+export async function refuseMailTo(address: string, refuse = true) {
+  await fetch(`http://127.0.0.1:${SMTP_SINK_HTTP_PORT}/refuse?to=${encodeURIComponent(address)}`, {
+    method: refuse ? "POST" : "DELETE",
+  });
+}

@@ -1,7 +1,9 @@
 /**
  * A real SMTP server for the e2e run: the app's background sender delivers to
  * it, and tests read what it received over a small HTTP API:
- * GET /messages?to=<address> → [{ to, subject, text }] (quoted-printable decoded).
+ * GET /messages?to=<address> → [{ to, subject, text }] (quoted-printable decoded);
+ * POST /refuse?to=<address> makes the server answer 550 to that recipient (a
+ * real SMTP refusal, as a mailbox that does not exist), DELETE /refuse?to= accepts it again.
  */
 import { createServer } from "node:http";
 import { startSmtpServer } from "../../lib/mail/testing/smtp-server";
@@ -27,6 +29,13 @@ async function main() {
   const http = createServer((request, response) => {
     const url = new URL(request.url ?? "/", `http://127.0.0.1:${httpPort}`);
     if (url.pathname === "/health") {
+      response.end("ok");
+      return;
+    }
+    if (url.pathname === "/refuse") {
+      const to = url.searchParams.get("to")?.toLowerCase();
+      if (to && request.method === "POST") smtp.refused.add(to);
+      else if (to && request.method === "DELETE") smtp.refused.delete(to);
       response.end("ok");
       return;
     }

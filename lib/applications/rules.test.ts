@@ -7,8 +7,9 @@ import {
   isEditableStatus,
   isWithdrawableStatus,
   missingItems,
+  timeLeftLabel,
 } from "./rules";
-import { type ApplicationForm, emptyApplicationForm } from "./schema";
+import { type ApplicationForm, applicationFormSchema, emptyApplicationForm } from "./schema";
 
 describe("lifecycle", () => {
   it("only a draft is editable", () => {
@@ -50,6 +51,31 @@ describe("deadline", () => {
     expect(countdownLabel(new Date("2027-03-15T20:00:00Z"), closesAt)).toBe("Clôture dans 2 heures");
     expect(countdownLabel(new Date("2027-03-15T22:58:00Z"), closesAt)).toBe("Clôture dans 1 minute");
     expect(countdownLabel(new Date("2027-03-16T00:00:00Z"), closesAt)).toBe("Clos");
+  });
+  it("says the time left in the unit that fits (the admin dashboard said « 1 jour » for one minute)", () => {
+    expect(timeLeftLabel(new Date("2027-03-15T22:58:00Z"), closesAt)).toBe("1 minute");
+    expect(timeLeftLabel(new Date("2027-03-15T20:00:00Z"), closesAt)).toBe("2 heures");
+    expect(timeLeftLabel(new Date("2027-03-01T12:00:00Z"), closesAt)).toBe("14 jours");
+    expect(timeLeftLabel(new Date("2027-03-16T00:00:00Z"), closesAt)).toBeNull();
+  });
+});
+
+describe("foreign partners", () => {
+  it("refuses France as a foreign partner's country, with a French message", () => {
+    const partner = (countryCode: string) => ({
+      name: "Ville partenaire",
+      kind: applicationFormSchema.shape.partners.element.shape.kind.options[0],
+      countryCode,
+      contactName: "",
+      contactEmail: "",
+    });
+    const schema = applicationFormSchema.shape.partners;
+    const refused = schema.safeParse([partner("FR")]);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe(
+      "Un partenaire étranger ne peut pas être en France : choisissez son pays.",
+    );
+    expect(schema.safeParse([partner("SN")]).success).toBe(true);
   });
 });
 

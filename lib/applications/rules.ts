@@ -71,16 +71,22 @@ export function secondsLeft(now: Date, closesAt: Date) {
   return Math.max(0, Math.floor((closesAt.getTime() - now.getTime()) / 1000));
 }
 
+/** « 12 jours », « 5 heures », « 1 minute », or null when closed: the time left, in the unit that says it. */
+export function timeLeftLabel(now: Date, closesAt: Date): string | null {
+  const seconds = secondsLeft(now, closesAt);
+  if (seconds === 0) return null;
+  const days = Math.floor(seconds / 86_400);
+  if (days >= 2) return `${days} jours`;
+  const hours = Math.floor(seconds / 3600);
+  if (hours >= 2) return `${hours} heures`;
+  const minutes = Math.max(1, Math.floor(seconds / 60));
+  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
+}
+
 /** « dans 12 jours », « dans 5 heures », « clos »: the countdown shown in lists. */
 export function countdownLabel(now: Date, closesAt: Date) {
-  const seconds = secondsLeft(now, closesAt);
-  if (seconds === 0) return "Clos";
-  const days = Math.floor(seconds / 86_400);
-  if (days >= 2) return `Clôture dans ${days} jours`;
-  const hours = Math.floor(seconds / 3600);
-  if (hours >= 2) return `Clôture dans ${hours} heures`;
-  const minutes = Math.max(1, Math.floor(seconds / 60));
-  return `Clôture dans ${minutes} minute${minutes > 1 ? "s" : ""}`;
+  const left = timeLeftLabel(now, closesAt);
+  return left === null ? "Clos" : `Clôture dans ${left}`;
 }
 
 export type Step = "projet" | "participants" | "contenu" | "budget" | "documents";

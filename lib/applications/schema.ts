@@ -127,7 +127,12 @@ export const applicationFormSchema = z.object({
           .min(1, { error: "Indiquez le nom du partenaire." })
           .max(200, { error: "Le nom ne doit pas dépasser 200 caractères." }),
         kind: z.enum(FOREIGN_PARTNER_KINDS, { error: "Choisissez le type de collectivité." }),
-        countryCode: z.string().regex(/^[A-Z]{2}$/, { error: "Choisissez le pays du partenaire." }),
+        countryCode: z
+          .string()
+          .regex(/^[A-Z]{2}$/, { error: "Choisissez le pays du partenaire." })
+          .refine((code) => code !== "FR", {
+            error: "Un partenaire étranger ne peut pas être en France : choisissez son pays.",
+          }),
         contactName: text(200, "Le nom du contact"),
         contactEmail: z.union([
           z.literal(""),

@@ -93,6 +93,17 @@ export async function applyBulkAssignment(
         .values(plan.proposals.map((p) => ({ ...p, assignedBy: user.id })))
         .onConflictDoNothing();
       await startReview(tx, [...new Set(plan.proposals.map((p) => p.applicationId))], user.id);
+      // Each application's own history shows the reviewers it got, as a manual assignment does.
+      await recordAudit(
+        tx,
+        plan.proposals.map((p) => ({
+          actorId: user.id,
+          action: "assignment.created" as const,
+          subjectType: "application",
+          subjectId: p.applicationId,
+          data: { reviewerId: p.reviewerId, bulk: true, callId: call.id },
+        })),
+      );
     }
     await recordAudit(tx, {
       actorId: user.id,

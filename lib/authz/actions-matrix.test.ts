@@ -52,6 +52,8 @@ const ACTIONS: Record<string, { check: string | null; why?: string }> = {
   unpublishNewsIssue: { check: "canEditNetworkContent" },
   featureProgressReport: { check: "canEditFollowup" },
   submitProgressReport: { check: "canSubmitProgressReport" },
+  resendEmail: { check: "canManageOutbox" },
+  cancelEmail: { check: "canManageOutbox" },
 };
 
 function serverActionModules(root: string) {

@@ -18,8 +18,10 @@ import {
   canExportReviewList,
   canManageCalls,
   canManageOrganisation,
+  canManageOutbox,
   canManageRoles,
   canPublishResults,
+  canReadAuditLog,
   canReadDevMailbox,
   canReadOutbox,
   canReadProgressReports,
@@ -137,8 +139,8 @@ describe("staff rules", () => {
     expect(canAccessReviewSpace(manager)).toBe(false);
     expect(canAccessReviewSpace(null)).toBe(false);
   });
-  it("opens admin pages, role management and the outbox to admins only", () => {
-    for (const check of [canAccessAdmin, canManageRoles, canReadOutbox]) {
+  it("opens admin pages, role management, the outbox (reading and resending) and the audit trail to admins only", () => {
+    for (const check of [canAccessAdmin, canManageRoles, canReadOutbox, canManageOutbox, canReadAuditLog]) {
       expect(check(admin)).toBe(true);
       expect(check(reviewer)).toBe(false);
       expect(check(editor84)).toBe(false);
@@ -234,7 +236,11 @@ describe("review rules", () => {
     expect(canScoreApplication(reviewer, assigned, "accepted")).toBe(false);
     expect(canScoreApplication(admin, null, "in_review")).toBe(false);
     expect(canDeclareConflict(reviewer, assigned, "submitted")).toBe(true);
-    expect(canDeclareConflict(reviewer, submitted, "submitted")).toBe(false);
+    // A conflict found after submitting can still be declared; not twice, not once decided.
+    expect(canDeclareConflict(reviewer, submitted, "in_review")).toBe(true);
+    expect(canDeclareConflict(reviewer, conflicted, "in_review")).toBe(false);
+    expect(canDeclareConflict(reviewer, assigned, "accepted")).toBe(false);
+    expect(canDeclareConflict(admin, null, "in_review")).toBe(false);
   });
   it("hides others' scores until one's own review is submitted, and from the conflicted", () => {
     expect(canSeeReviewScores(admin, null)).toBe(true);

@@ -15,6 +15,8 @@ export const ROLE_PERMISSIONS = {
     "admin.access",
     "roles.manage",
     "outbox.read",
+    "outbox.manage",
+    "audit.read",
     "review.access",
     "memberships.confirm_any",
     "calls.manage",
@@ -156,9 +158,14 @@ export function canScoreApplication(user: Viewer, assignment: ReviewAssignment, 
   return !assignment.conflict && !assignment.ownReviewSubmitted && isReviewable(status);
 }
 
-/** Declaring a conflict of interest: same rules as scoring (before submitting one's review). */
+/**
+ * Declaring a conflict of interest: an assigned reviewer without a declared
+ * conflict, while the application is reviewable, before or after submitting
+ * their review (a conflict can come to light late; the review is then set aside).
+ */
 export function canDeclareConflict(user: Viewer, assignment: ReviewAssignment, status: string) {
-  return canScoreApplication(user, assignment, status);
+  if (!user?.isReviewer || !assignment) return false;
+  return !assignment.conflict && isReviewable(status);
 }
 
 /**
@@ -267,6 +274,16 @@ export function canRevokeRole(user: Viewer, targetUserId: string, role: StaffRol
 /** The e-mail outbox page: admins only. */
 export function canReadOutbox(user: Viewer) {
   return hasPermission(user, "outbox.read");
+}
+
+/** Resending or cancelling an e-mail of the outbox (audited): admins only. */
+export function canManageOutbox(user: Viewer) {
+  return hasPermission(user, "outbox.manage");
+}
+
+/** The service's audit trail (every event, its filters and export): admins only. */
+export function canReadAuditLog(user: Viewer) {
+  return hasPermission(user, "audit.read");
 }
 
 /**

@@ -72,6 +72,18 @@ function callColumns(v: CallFormValues) {
   };
 }
 
+/** The fields of a call whose value differs, each as { from, to } (dates in ISO, lists as arrays). */
+function callChanges(before: Record<string, unknown>, after: ReturnType<typeof callColumns>) {
+  const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, value] of Object.entries(after)) {
+    const from = plain(before[key]);
+    const to = plain(value);
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+  }
+  return changes;
+}
+
 /** Creates a call (new, or a duplicate of last year's prefilled in the form). */
 export async function createCall(_prev: ActionResult<{ id: string }> | null, formData: FormData) {
   const user = await getCurrentUser();
@@ -297,7 +309,8 @@ export async function updateCall(_prev: ActionResult<{ id: string }> | null, for
         action: "call.updated",
         subjectType: "call",
         subjectId: id,
-        data: { title: v.title, gridChanged: !locked },
+        // Each changed field with its value before and after, so the history says what changed.
+        data: { title: v.title, gridChanged: !locked, changes: callChanges(call, callColumns(v)) },
       });
     });
   } catch (error) {
@@ -345,6 +358,9 @@ export async function openCallNow(_prev: ActionResult | null, formData: FormData
   });
   if (!opened)
     return fail("invalid_state", "Cet appel n’est pas à venir : il ne peut pas être ouvert maintenant.");
+  // The public page of the call is cached: without this it says « À venir » until it expires.
+  revalidatePath(`/appels/${call.slug}`);
+  revalidatePath("/appels");
   revalidatePath(`/admin/appels/${id}`);
   revalidatePath("/admin/appels");
   invalidatePublicContent();

@@ -137,7 +137,7 @@ function issueAudit(
     },
     ...posts.map((p) => ({
       actorId,
-      action: `followup_post.${verb}`,
+      action: `followup_post.${verb}` as const,
       subjectType: "followup_post",
       subjectId: p.id,
       data: p.status ? { from: p.status, newsIssueId: issue.id } : { newsIssueId: issue.id },

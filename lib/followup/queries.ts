@@ -89,7 +89,9 @@ export async function networkIssues(db: Database, networkId: string) {
   return db
     .select({
       ...issueColumns,
-      posts: sql<number>`(select count(*)::int from followup_posts f where f.news_issue_id = ${newsIssues.id})`,
+      // Qualified by hand: in a one-table select drizzle writes the column bare, and inside the
+      // subquery a bare "id" would be the post's own id (every issue counted « 0 article »).
+      posts: sql<number>`(select count(*)::int from followup_posts f where f.news_issue_id = "news_issues"."id")`,
     })
     .from(newsIssues)
     .where(eq(newsIssues.networkId, networkId))

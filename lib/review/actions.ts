@@ -149,18 +149,34 @@ export async function declareConflict(_prev: ActionResult | null, formData: Form
       )
       .returning({ id: reviewerAssignments.id });
     if (!updated[0]) return false;
-    // A conflicted reviewer's draft is discarded: it must not weigh on the application.
-    await tx
+    // A conflicted reviewer's review, draft or already submitted, is set aside: it must not weigh
+    // on the application (the aggregates follow the deletion); the journal keeps what it said.
+    const [setAside] = await tx
       .delete(reviews)
-      .where(
-        and(eq(reviews.applicationId, core.id), eq(reviews.reviewerId, user.id), eq(reviews.status, "draft")),
-      );
+      .where(and(eq(reviews.applicationId, core.id), eq(reviews.reviewerId, user.id)))
+      .returning({
+        status: reviews.status,
+        recommendation: reviews.recommendation,
+        overallComment: reviews.overallComment,
+        submittedAt: reviews.submittedAt,
+      });
     await recordAudit(tx, {
       actorId: user.id,
       action: "review.conflict_declared",
       subjectType: "application",
       subjectId: core.id,
-      data: { reason: parsed.data.reason },
+      data: {
+        reason: parsed.data.reason,
+        ...(setAside?.status === "submitted"
+          ? {
+              setAsideReview: {
+                recommendation: setAside.recommendation,
+                overallComment: setAside.overallComment,
+                submittedAt: setAside.submittedAt?.toISOString() ?? null,
+              },
+            }
+          : {}),
+      },
     });
     return true;
   });
@@ -171,9 +187,9 @@ export async function declareConflict(_prev: ActionResult | null, formData: Form
 
 /** Asks the applicant for more information: message, status « compléments demandés », e-mail. */
 export async function requestInformation(
-  _prev: ActionResult | null,
+  _prev: ActionResult<{ recipients: number }> | null,
   formData: FormData,
-): Promise<ActionResult> {
+): Promise<ActionResult<{ recipients: number }>> {
   const user = await getCurrentUser();
   if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
   const parsed = informationRequestSchema.safeParse({
@@ -196,7 +212,7 @@ export async function requestInformation(
       })
       .where(and(eq(applications.id, core.id), inArray(applications.status, ["submitted", "in_review"])))
       .returning({ id: applications.id });
-    if (!updated[0]) return false;
+    if (!updated[0]) return null;
     const [message] = await tx
       .insert(messages)
       .values({
@@ -233,11 +249,12 @@ export async function requestInformation(
         dedupeKey: `information-request:${message?.id}:${r.email}`,
       });
     }
-    return true;
+    // Nobody to write to: said to the reviewer at once (the form warns), not dropped in silence.
+    return { recipients: recipients.length };
   });
   if (!done) return fail("state_changed", "Ce dossier n’est plus en instruction : rechargez la page.");
   revalidatePath(`/instruction/dossiers/${core.id}`);
-  return ok(undefined);
+  return ok(done);
 }
 
 /**

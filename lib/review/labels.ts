@@ -25,18 +25,6 @@ export const RECOMMENDATION_LABELS: Record<string, string> = {
   reject: "Défavorable",
 };
 
-export const AUDIT_LABELS: Record<string, string> = {
-  "application.submitted": "Dossier déposé",
-  "application.withdrawn": "Dossier retiré",
-  "application.information_requested": "Compléments demandés",
-  "application.information_answered": "Compléments apportés",
-  "review.submitted": "Évaluation soumise",
-  "review.conflict_declared": "Conflit d’intérêts déclaré",
-  "review.reopened": "Évaluation rouverte",
-  "decision.recorded": "Décision enregistrée",
-  "decision.revised": "Décision corrigée",
-};
-
 /** One formatter per number of digits: `toLocaleString` would build one per call (per row). */
 const scoreFormats = new Map<number, Intl.NumberFormat>();
 

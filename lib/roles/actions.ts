@@ -2,6 +2,7 @@
 
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { regionalNetworks, userRoles, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -89,5 +90,6 @@ export async function revokeRole(_prev: ActionResult | null, formData: FormData)
     });
   });
   revalidatePath("/admin/utilisateurs");
-  return ok(undefined);
+  // The row (and its button) is gone: the page itself says what happened, and the grant form starts afresh.
+  redirect(`/admin/utilisateurs?retire=${role.role}`);
 }

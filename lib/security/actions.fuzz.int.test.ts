@@ -70,6 +70,7 @@ const modules = {
   roles: await import("@/lib/roles/actions"),
   followup: await import("@/lib/followup/actions"),
   reports: await import("@/lib/followup/report-actions"),
+  outbox: await import("@/lib/mail/outbox-actions"),
 };
 
 /** Real ids of the fixture, so that fields pass their format check and the action reaches the rest. */
@@ -156,6 +157,9 @@ beforeAll(async () => {
     sql`insert into news_issues (network_id, number, title, issue_date) values (${network.id}, 1, 'Numéro témoin', current_date) returning id`,
   );
   const role = await one<{ id: string }>(sql`select id from user_roles where user_id = ${reviewer}`);
+  const email = await one<{ id: string }>(
+    sql`insert into email_outbox (to_address, subject, text_body, template, status, attempts) values ('agent@exemple.fr', 'Objet', 'Corps', 'receipt', 'failed', 10) returning id::text as id`,
+  );
   Object.assign(ids, {
     user: [applicant, reviewer, admin, editor],
     applicant: [applicant],
@@ -174,6 +178,7 @@ beforeAll(async () => {
     milestone: [milestone.id],
     issue: [issue.id],
     role: [role.id],
+    email: [email.id],
   });
 });
 
@@ -397,6 +402,18 @@ const ACTIONS: { name: string; action: () => Action; as: string; fields: Field[]
     fields: [text("email"), text("role"), id("networkId", "network")],
   },
   { name: "revokeRole", action: () => modules.roles.revokeRole, as: "admin", fields: [id("roleId", "role")] },
+  {
+    name: "resendEmail",
+    action: () => modules.outbox.resendEmail,
+    as: "admin",
+    fields: [id("emailId", "email")],
+  },
+  {
+    name: "cancelEmail",
+    action: () => modules.outbox.cancelEmail,
+    as: "admin",
+    fields: [id("emailId", "email")],
+  },
   {
     name: "previewMarkdown",
     action: () => modules.followup.previewMarkdown,

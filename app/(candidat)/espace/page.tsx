@@ -11,6 +11,7 @@ import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessApplicantSpace, canManageOrganisation, canRemoveMember } from "@/lib/authz/policy";
 import { confirmMembership, removeMember } from "@/lib/memberships/actions";
 import { membershipsOfUser, membersOf } from "@/lib/memberships/queries";
+import { laureatesLedBy } from "@/lib/networks/queries";
 import { searchOrganisations } from "@/lib/organisations/search";
 
 export const metadata: Metadata = { title: "Mon espace" };
@@ -39,6 +40,10 @@ export default async function ApplicantHomePage({ searchParams }: { searchParams
     managed.map((m) => m.organisationId),
   );
   const results = query ? await searchOrganisations(db, query) : [];
+  const laureates = await laureatesLedBy(
+    db,
+    mine.filter((m) => m.status === "active").map((m) => m.organisationId),
+  );
 
   return (
     <PageContainer>
@@ -48,6 +53,14 @@ export default async function ApplicantHomePage({ searchParams }: { searchParams
         <Link href="/espace/dossiers" className="font-medium">
           Mes dossiers de candidature
         </Link>
+        {laureates.length > 0 ? (
+          <>
+            {" · "}
+            <Link href="/espace/rapports" className="font-medium">
+              Rapports d’avancement de mes projets lauréats
+            </Link>
+          </>
+        ) : null}
       </p>
 
       <section aria-labelledby="orgs-title" className="mt-8">

@@ -29,7 +29,9 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
     user.isAdmin && filters.call ? loadEnvelope(filters.call) : Promise.resolve(null),
   ]);
   const query = listQuery(filters, { page: undefined });
+  // The range shown is the rows actually listed: « 231 à 251 », never a first above the last.
   const first = (filters.page - 1) * PAGE_SIZE + 1;
+  const last = first + list.rows.length - 1;
   const call = options.calls.find((c) => c.id === filters.call);
 
   return (
@@ -86,7 +88,7 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
           <h2 id="resultats" className="text-xl font-bold" data-testid="result-count">
             {list.total === 0
               ? "Aucun dossier ne correspond"
-              : `${formatCount(list.total)} dossier${list.total > 1 ? "s" : ""}${list.total > PAGE_SIZE ? ` — ${formatCount(first)} à ${formatCount(Math.min(first + PAGE_SIZE - 1, list.total))}` : ""}`}
+              : `${formatCount(list.total)} dossier${list.total > 1 ? "s" : ""}${list.total > PAGE_SIZE ? (list.rows.length > 0 ? ` — ${formatCount(first)} à ${formatCount(last)}` : " — aucun sur cette page") : ""}`}
           </h2>
           {list.total > 0 ? <ExportLinks query={query} total={list.total} /> : null}
         </div>

@@ -22,6 +22,8 @@ export type ReceivedMessage = {
 export async function startSmtpServer(port = 0) {
   const messages: ReceivedMessage[] = [];
   const waiters = new Set<() => void>();
+  /** Recipients refused with a real SMTP 550 at RCPT TO (a mailbox that does not exist). */
+  const refused = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -29,6 +31,14 @@ export async function startSmtpServer(port = 0) {
     // No DNS here: a reverse lookup of 127.0.0.1 would only slow every connection.
     disableReverseLookup: true,
     closeTimeout: 1000,
+    onRcptTo(address, _session, callback) {
+      if (refused.has(address.address.toLowerCase())) {
+        const error = Object.assign(new Error("5.1.1 Mailbox unavailable"), { responseCode: 550 });
+        callback(error);
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -59,6 +69,7 @@ export async function startSmtpServer(port = 0) {
     port: actualPort,
     url: `smtp://127.0.0.1:${actualPort}`,
     messages,
+    refused,
     /** Resolves as soon as `count` messages have arrived; rejects after `timeoutMs`. */
     waitForMessages(count: number, timeoutMs = 10_000) {
       return new Promise<void>((resolve, reject) => {

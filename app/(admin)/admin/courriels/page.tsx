@@ -1,28 +1,136 @@
 import type { Metadata } from "next";
-import { OutboxList } from "@/components/mail/outbox-list";
+import { inputClass, primaryButtonClass } from "@/components/form/field";
+import { StaffOutboxTable } from "@/components/mail/staff-outbox-table";
 import { PageContainer } from "@/components/ui/page-container";
+import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
-import { canReadOutbox } from "@/lib/authz/policy";
-import { listOutbox } from "@/lib/mail/mailbox";
+import { canManageOutbox, canReadOutbox } from "@/lib/authz/policy";
+import { formatCount } from "@/lib/format";
+import {
+  listStaffOutbox,
+  OUTBOX_STATUS_LABELS,
+  OUTBOX_STATUSES,
+  OUTBOX_TEMPLATE_LABELS,
+  outboxQuery,
+  parseOutboxFilters,
+  STAFF_OUTBOX_PAGE_SIZE,
+} from "@/lib/mail/staff-outbox";
 import { smtpConfigured } from "@/lib/mail/transport";
 
-export const metadata: Metadata = { title: "E-mails envoyés" };
+export const metadata: Metadata = { title: "E-mails du service" };
 
-export default async function AdminOutboxPage() {
+export default async function AdminOutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("/admin/courriels");
   allowOrForbid(canReadOutbox(user));
-  const { rows, total } = await listOutbox(getDb());
+  const params = await searchParams;
+  const filters = parseOutboxFilters(params);
+  const requested = Number(Array.isArray(params.page) ? params.page[0] : params.page) || 1;
+  const { rows, total, page, pageCount } = await listStaffOutbox(getDb(), filters, requested);
+  const first = total === 0 ? 0 : (page - 1) * STAFF_OUTBOX_PAGE_SIZE + 1;
+  const last = Math.min(total, page * STAFF_OUTBOX_PAGE_SIZE);
   return (
     <PageContainer>
       <h1 className="text-3xl font-bold">E-mails du service</h1>
       <p className="mt-2 text-grey-800">
-        {total} e-mail(s) dans la file d’envoi.{" "}
         {smtpConfigured()
-          ? "Un serveur SMTP est configuré."
-          : "Aucun serveur SMTP n’est configuré : les e-mails restent ici."}
+          ? "Un serveur SMTP est configuré : les e-mails en attente partent en arrière-plan."
+          : "Aucun serveur SMTP n’est configuré : les e-mails restent dans la file."}{" "}
+        Le contenu des messages (liens de connexion, invitations) n’est jamais affiché ici : seuls leur nature
+        et leur état le sont.
       </p>
-      <OutboxList rows={rows} smtpConfigured={smtpConfigured()} />
+
+      <form method="get" className="mt-6 grid gap-4 border border-grey-200 p-4 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="outbox-status" className="font-medium">
+            État
+          </label>
+          <select id="outbox-status" name="statut" defaultValue={filters.status ?? ""} className={inputClass}>
+            <option value="">Tous</option>
+            {OUTBOX_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {OUTBOX_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="outbox-template" className="font-medium">
+            Nature
+          </label>
+          <select
+            id="outbox-template"
+            name="modele"
+            defaultValue={filters.template ?? ""}
+            className={inputClass}
+          >
+            <option value="">Toutes</option>
+            {Object.entries(OUTBOX_TEMPLATE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="outbox-recipient" className="font-medium">
+            Destinataire
+          </label>
+          <input
+            id="outbox-recipient"
+            name="destinataire"
+            type="search"
+            defaultValue={filters.recipient ?? ""}
+            className={inputClass}
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="outbox-from" className="font-medium">
+            Créé à partir du
+          </label>
+          <input
+            id="outbox-from"
+            name="du"
+            type="date"
+            defaultValue={filters.from ?? ""}
+            className={inputClass}
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="outbox-to" className="font-medium">
+            Jusqu’au
+          </label>
+          <input
+            id="outbox-to"
+            name="au"
+            type="date"
+            defaultValue={filters.to ?? ""}
+            className={inputClass}
+          />
+        </div>
+        <div className="flex items-end">
+          <button type="submit" className={primaryButtonClass}>
+            Filtrer
+          </button>
+        </div>
+      </form>
+
+      <p className="mt-6" aria-live="polite">
+        {total === 0
+          ? "Aucun e-mail."
+          : `${formatCount(total)} e-mail${total > 1 ? "s" : ""} — ${formatCount(first)} à ${formatCount(last)} affichés.`}{" "}
+        <a href={`/api/exports/courriels${outboxQuery(filters)}`}>Exporter ces e-mails (CSV)</a>
+      </p>
+      <StaffOutboxTable rows={rows} smtpConfigured={smtpConfigured()} canManage={canManageOutbox(user)} />
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        hrefFor={(p) => `/admin/courriels${outboxQuery(filters, p > 1 ? { page: String(p) } : {})}`}
+      />
     </PageContainer>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionButton } from "@/components/form/action-button";
 import { secondaryButtonClass } from "@/components/form/field";
 import { GrantRoleForm } from "@/components/roles/grant-role-form";
@@ -16,7 +17,11 @@ import { ROLE_LABELS } from "@/lib/roles/schema";
 
 export const metadata: Metadata = { title: "Comptes et rôles" };
 
-export default async function AdminUsersPage() {
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("/admin/utilisateurs");
   allowOrForbid(canManageRoles(user));
   const db = getDb();
@@ -25,9 +30,16 @@ export default async function AdminUsersPage() {
     listNetworks(db),
     pendingWithoutManager(db),
   ]);
+  const retired = (await searchParams).retire;
+  const retiredRole = typeof retired === "string" && retired in ROLE_LABELS ? retired : null;
   return (
     <PageContainer>
       <h1 className="text-3xl font-bold">Comptes et rôles</h1>
+      {retiredRole ? (
+        <p role="status" className="mt-4 border-l-4 border-success bg-success-50 p-3 font-medium">
+          Rôle {ROLE_LABELS[retiredRole as keyof typeof ROLE_LABELS]} retiré.
+        </p>
+      ) : null}
 
       <section aria-labelledby="roles-title" className="mt-8">
         <h2 id="roles-title" className="text-2xl font-bold">
@@ -59,6 +71,10 @@ export default async function AdminUsersPage() {
                     {role.name ?? role.email}
                     <br />
                     <span className="text-grey-600">{role.email}</span>
+                    <br />
+                    <Link href={`/admin/journal?compte=${role.userId}`}>
+                      Historique<span className="sr-only"> de {role.email}</span>
+                    </Link>
                   </td>
                   <td className="py-2 pr-4">
                     {ROLE_LABELS[role.role]}
@@ -89,7 +105,7 @@ export default async function AdminUsersPage() {
         <h2 id="grant-title" className="text-xl font-bold">
           Attribuer un rôle
         </h2>
-        <GrantRoleForm networks={networks} />
+        <GrantRoleForm key={retiredRole ?? "grant"} networks={networks} />
       </section>
 
       <section aria-labelledby="pending-title" className="mt-10">

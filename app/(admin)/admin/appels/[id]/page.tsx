@@ -9,6 +9,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
+import { timeLeftLabel } from "@/lib/applications/rules";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canManageCalls } from "@/lib/authz/policy";
 import { openCallNow } from "@/lib/calls/actions";
@@ -99,6 +100,9 @@ export default async function CallDashboardPage({
         <Link href={`/appels/${call.slug}`} className={secondaryButtonClass}>
           Voir la page publique
         </Link>
+        <Link href={`/admin/journal?appel=${id}`} className={secondaryButtonClass}>
+          Historique de l’appel
+        </Link>
       </nav>
       {call.status === "upcoming" ? (
         <div className="mt-4">
@@ -116,14 +120,7 @@ export default async function CallDashboardPage({
           Tableau de bord
         </h2>
         <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Figure
-            label="Avant la clôture"
-            value={
-              figures.daysLeft === null
-                ? "Clos"
-                : `${formatCount(figures.daysLeft)} jour${figures.daysLeft > 1 ? "s" : ""}`
-            }
-          />
+          <Figure label="Avant la clôture" value={timeLeftLabel(new Date(), call.closesAt) ?? "Clos"} />
           <Figure label="Dossiers déposés (hors retirés)" value={formatCount(figures.active)} />
           <Figure
             label="Évaluations soumises / attendues"

@@ -128,7 +128,8 @@ export default async function ApplicationPage({
           {decision.outcome === "accepted" ? (
             <p className="mt-2">
               Votre projet est retenu. Montant accordé :{" "}
-              <strong>{formatMoneyCents(decision.grantedAmountCents ?? 0)}</strong>.
+              <strong>{formatMoneyCents(decision.grantedAmountCents ?? 0)}</strong>.{" "}
+              <Link href="/espace/rapports">Envoyer un rapport d’avancement</Link>
             </p>
           ) : (
             <p className="mt-2">Votre projet n’a pas été retenu. Motif : {decision.rejectionReason}</p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EnvelopeMeter } from "@/components/review/envelope-meter";
 import {
@@ -12,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { auditLabel } from "@/lib/audit-events";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import {
   canAccessReviewSpace,
@@ -19,6 +21,7 @@ import {
   canDeclareConflict,
   canDownloadApplicationDocument,
   canReopenReview,
+  canReadAuditLog,
   canRequestInformation,
   canReviseDecision,
   canScoreApplication,
@@ -42,7 +45,6 @@ import {
 } from "@/lib/review/application";
 import { historyDetail } from "@/lib/review/history";
 import {
-  AUDIT_LABELS,
   formatRank,
   formatScore,
   formatZScore,
@@ -409,7 +411,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
                     {grid.map((c) => {
                       const s = r.scores.find((x) => x.criterionId === c.id);
                       return (
-                        <td key={c.id} className="p-2" title={s?.comment || undefined}>
+                        <td key={c.id} className="p-2">
                           {s ? s.score : "—"}
                         </td>
                       );
@@ -443,6 +445,26 @@ export default async function ReviewApplicationPage({ params }: Props) {
               ))}
             </div>
           ) : null}
+          {comparison.reviews.map((r) => {
+            // Per-criterion comments in the page itself (a title attribute reaches neither keyboard,
+            // touch nor screen readers).
+            const commented = grid
+              .map((c) => ({ c, comment: r.scores.find((x) => x.criterionId === c.id)?.comment?.trim() }))
+              .filter((x) => x.comment);
+            return commented.length > 0 ? (
+              <div key={`${r.id}-criteria`} className="mt-3">
+                <p className="text-sm text-grey-700">Commentaires par critère de {r.reviewerName}</p>
+                <ul className="list-disc pl-5">
+                  {commented.map(({ c, comment }) => (
+                    <li key={c.id}>
+                      <strong>{c.label}</strong>
+                      {"\u00a0"}: {comment}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null;
+          })}
           {comparison.reviews.map((r) =>
             r.overallComment ? (
               <blockquote key={r.id} className="mt-3 border-l-4 border-grey-300 pl-3">
@@ -525,7 +547,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
         <ol className="mt-2 flex flex-col gap-1">
           {details.history.map((h) => (
             <li key={h.id}>
-              {formatDateTime(h.occurredAt)} — {AUDIT_LABELS[h.action] ?? h.action}
+              {formatDateTime(h.occurredAt)} — {auditLabel(h.action)}
               {h.actorName ? ` (${h.actorName})` : ""}
               {historyDetail(h.action, h.data, formatMoneyCents)
                 ? ` : ${historyDetail(h.action, h.data, formatMoneyCents)}`
@@ -533,6 +555,13 @@ export default async function ReviewApplicationPage({ params }: Props) {
             </li>
           ))}
         </ol>
+        {canReadAuditLog(user) ? (
+          <p className="mt-2">
+            <Link href={`/admin/journal?dossier=${core.id}`}>
+              Historique complet du dossier dans le journal
+            </Link>
+          </p>
+        ) : null}
       </section>
     </PageContainer>
   );

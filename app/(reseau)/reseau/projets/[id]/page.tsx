@@ -128,6 +128,11 @@ export default async function NetworkProjectPage({ params }: Props) {
         <h2 id="rapports" className="text-2xl">
           Rapports des porteurs
         </h2>
+        <p className="mt-2 max-w-3xl text-grey-800">
+          Les porteurs envoient leurs rapports depuis leur espace, page{" "}
+          <Link href="/espace/rapports">« Rapports d’avancement »</Link> (lien à leur transmettre s’ils le
+          cherchent).
+        </p>
         {reports.length === 0 ? (
           <p className="mt-3">Le porteur n’a pas encore envoyé de rapport.</p>
         ) : (

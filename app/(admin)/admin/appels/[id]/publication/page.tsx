@@ -126,9 +126,9 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
           ) : (
             <p className="mt-2 max-w-3xl">
               La publication rend publics les lauréats et les chiffres de l’appel, et envoie à chaque candidat
-              la décision sur son dossier. Elle ne peut être retirée qu’avec un motif, conservé dans le
-              journal d’audit ; chaque candidat est alors prévenu du retrait et de son motif, puis de nouveau
-              à la publication suivante.
+              la décision sur son dossier. Elle ne peut être retirée qu’avec un motif, conservé dans le{" "}
+              <Link href={`/admin/journal?appel=${id}`}>journal des actions</Link> ; chaque candidat est alors
+              prévenu du retrait et de son motif, puis de nouveau à la publication suivante.
             </p>
           )}
           <PublishResultsForm callId={id} disabled={blocked} />

@@ -1,0 +1,86 @@
+import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { canReadOutbox } from "@/lib/authz/policy";
+import { CSV_BOM, csvLine } from "@/lib/exports/csv";
+import { formatDateTime, isoDateInParis } from "@/lib/format";
+import {
+  OUTBOX_STATUS_LABELS,
+  parseOutboxFilters,
+  streamStaffOutbox,
+  templateLabel,
+} from "@/lib/mail/staff-outbox";
+
+/**
+ * The admin outbox as CSV, with the page's filters. Built on the staff
+ * projection, which has no body: no sign-in link or invitation token can be in it.
+ */
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) {
+    return new Response(null, {
+      status: 303,
+      headers: { location: "/connexion?callbackUrl=%2Fadmin%2Fcourriels" },
+    });
+  }
+  if (!canReadOutbox(user)) {
+    return new Response("Accès refusé.", {
+      status: 403,
+      headers: { "cache-control": "private, no-store", "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  const filters = parseOutboxFilters(Object.fromEntries(new URL(request.url).searchParams));
+  const encoder = new TextEncoder();
+  const rows = streamStaffOutbox(getDb(), filters);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(
+        encoder.encode(
+          CSV_BOM +
+            csvLine([
+              "Numéro",
+              "Créé le",
+              "Nature",
+              "Destinataire",
+              "Objet",
+              "État",
+              "Tentatives",
+              "Prochain essai",
+              "Dernière erreur",
+              "Envoyé le",
+            ]),
+        ),
+      );
+    },
+    async pull(controller) {
+      const next = await rows.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      const row = next.value;
+      controller.enqueue(
+        encoder.encode(
+          csvLine([
+            row.id,
+            formatDateTime(row.createdAt),
+            templateLabel(row.template),
+            row.toAddress,
+            row.subject,
+            OUTBOX_STATUS_LABELS[row.status],
+            row.attempts,
+            row.status === "pending" ? formatDateTime(row.nextAttemptAt) : "",
+            row.lastError ?? "",
+            row.sentAt ? formatDateTime(row.sentAt) : "",
+          ]),
+        ),
+      );
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="courriels-${isoDateInParis(new Date())}.csv"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,77 @@
+import { getDb } from "@/db/client";
+import { AUDIT_SUBJECT_LABELS, auditLabel } from "@/lib/audit-events";
+import { describeAuditData, parseAuditFilters, streamAuditEvents } from "@/lib/audit-log";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { canReadAuditLog } from "@/lib/authz/policy";
+import { CSV_BOM, csvLine } from "@/lib/exports/csv";
+import { formatDateTime, isoDateInParis } from "@/lib/format";
+
+/** The journal as CSV, with the page's filters, streamed. */
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) {
+    return new Response(null, {
+      status: 303,
+      headers: { location: "/connexion?callbackUrl=%2Fadmin%2Fjournal" },
+    });
+  }
+  if (!canReadAuditLog(user)) {
+    return new Response("Accès refusé.", {
+      status: 403,
+      headers: { "cache-control": "private, no-store", "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  const filters = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
+  const rows = streamAuditEvents(getDb(), filters);
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(
+        encoder.encode(
+          CSV_BOM +
+            csvLine([
+              "Quand",
+              "Qui",
+              "Adresse",
+              "Quoi",
+              "Détails",
+              "Objet",
+              "Identifiant",
+              "Nom de l’objet",
+              "Code de l’action",
+            ]),
+        ),
+      );
+    },
+    async pull(controller) {
+      const next = await rows.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      const row = next.value;
+      controller.enqueue(
+        encoder.encode(
+          csvLine([
+            formatDateTime(row.occurredAt),
+            row.actorName ?? (row.actorId ? "" : "Le service"),
+            row.actorEmail ?? "",
+            auditLabel(row.action),
+            describeAuditData(row.action, row.data).join(" ; "),
+            AUDIT_SUBJECT_LABELS[row.subjectType] ?? row.subjectType,
+            row.subjectId,
+            row.subjectName ?? "",
+            row.action,
+          ]),
+        ),
+      );
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="journal-${isoDateInParis(new Date())}.csv"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}
