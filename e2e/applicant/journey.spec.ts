@@ -22,7 +22,8 @@ test("an applicant prepares, completes and submits an application, and gets a re
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  // The whole journey in one test: on a loaded CI machine it takes minutes.
+  test.setTimeout(300_000);
   await signInAs(page, "applicant-thiers");
   await page.goto("/espace");
   await page.getByRole("link", { name: "Mes dossiers de candidature" }).click();

@@ -69,7 +69,8 @@ const form = (): ApplicationForm => ({
   beneficiaries: "Habitants",
   themes: ["Eau"],
   sdgs: [6],
-  coApplicants: [{ organisationId: chambery, name: "Chambéry" }],
+  // The name the form shows and reads back: the organisation with its kind and département.
+  coApplicants: [{ organisationId: chambery, name: "Chambéry (commune, 73)" }],
   partners: [
     { name: "Pristina", kind: "municipality", countryCode: "XK", contactName: "", contactEmail: "" },
   ],

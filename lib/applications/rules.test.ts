@@ -169,8 +169,8 @@ describe("missing items", () => {
   it("reports an unbalanced budget and a request above the share", () => {
     const items = missingItems({ ...complete, requestedAmount: "15 000" }, limits, docs);
     expect(items.map((i) => i.message)).toEqual([
-      "Le budget n’est pas équilibré : le total des ressources doit égaler le total des dépenses.",
-      "Le montant demandé dépasse 50 % du budget total, la part maximale de l’appel.",
+      "Le budget n’est pas équilibré\u00a0: le total des ressources doit égaler le total des dépenses.",
+      "Le montant demandé dépasse 50\u00a0% du budget total, la part maximale de l’appel.",
     ]);
   });
 });

@@ -108,10 +108,10 @@ const BUDGET_MESSAGES: Record<BudgetIssue, (limits: CallLimits) => string> = {
   empty: () => "Le budget ne comporte aucune dépense.",
   no_request: () => "Le montant demandé au ministère n’est pas renseigné.",
   unbalanced: () =>
-    "Le budget n’est pas équilibré : le total des ressources doit égaler le total des dépenses.",
+    "Le budget n’est pas équilibré\u00a0: le total des ressources doit égaler le total des dépenses.",
   above_max_grant: () => "Le montant demandé dépasse la subvention maximale de l’appel.",
   above_max_share: (limits) =>
-    `Le montant demandé dépasse ${limits.maxSharePercent} % du budget total, la part maximale de l’appel.`,
+    `Le montant demandé dépasse ${limits.maxSharePercent}\u00a0% du budget total, la part maximale de l’appel.`,
 };
 
 /** Cents of an amount as typed; blank or unreadable counts as 0 (the schema reports unreadable ones). */
@@ -202,7 +202,7 @@ export function missingItems(
       !document.mandatory || document.uploaded,
       "documents",
       `document-${document.id}`,
-      `Pièce obligatoire manquante : ${document.label}.`,
+      `Pièce obligatoire manquante\u00a0: ${document.label}.`,
     );
   }
   return items;

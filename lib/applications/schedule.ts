@@ -83,7 +83,7 @@ export function scheduleIssues(
     } else if (start > latest) {
       issues.push({
         field: "startDate",
-        message: `La date de début du projet est trop tardive : au plus tard le ${frenchDay(latest)}, ${MAX_START_MONTHS_AFTER_CLOSING}\u00a0mois après la clôture de l’appel.`,
+        message: `La date de début du projet est trop tardive\u00a0: au plus tard le ${frenchDay(latest)}, ${MAX_START_MONTHS_AFTER_CLOSING}\u00a0mois après la clôture de l’appel.`,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format";
 import { PG_INTEGER_MAX } from "@/lib/ids";
 import { z } from "@/lib/zod";
 import { parseFrenchAmount } from "./amounts";
@@ -91,7 +92,11 @@ const text = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .max(max, { error: `${label} ne doit pas dépasser ${max} caractères.` });
+    // « 5 000 caractères »: grouped digits, and the number never parted from its noun.
+    .max(max, {
+      // « Les objectifs ne doivent pas », « Le résumé ne doit pas »: the verb agrees with the label.
+      error: `${label} ${label.startsWith("Les ") ? "ne doivent" : "ne doit"} pas dépasser ${formatCount(max)}\u00a0caractères.`,
+    });
 
 export const applicationFormSchema = z.object({
   title: text(200, "Le titre"),
@@ -125,7 +130,7 @@ export const applicationFormSchema = z.object({
           .string()
           .trim()
           .min(1, { error: "Indiquez le nom du partenaire." })
-          .max(200, { error: "Le nom ne doit pas dépasser 200 caractères." }),
+          .max(200, { error: "Le nom ne doit pas dépasser 200\u00a0caractères." }),
         kind: z.enum(FOREIGN_PARTNER_KINDS, { error: "Choisissez le type de collectivité." }),
         countryCode: z
           .string()
@@ -156,7 +161,7 @@ export const applicationFormSchema = z.object({
           .string()
           .trim()
           .min(1, { error: "Indiquez le nom de l’opérateur." })
-          .max(200, { error: "Le nom ne doit pas dépasser 200 caractères." }),
+          .max(200, { error: "Le nom ne doit pas dépasser 200\u00a0caractères." }),
         kind: z.enum(OPERATOR_KINDS, { error: "Choisissez le type d’opérateur." }),
       }),
     )
@@ -219,7 +224,7 @@ export const createApplicationSchema = z.object({
     .string()
     .trim()
     .min(3, { error: "Donnez un titre provisoire d’au moins 3 caractères." })
-    .max(200, { error: "Le titre ne doit pas dépasser 200 caractères." }),
+    .max(200, { error: "Le titre ne doit pas dépasser 200\u00a0caractères." }),
 });
 
 export const saveApplicationSchema = z.object({
@@ -240,7 +245,7 @@ export const withdrawSchema = z.object({
     .string()
     .trim()
     .min(5, { error: "Indiquez le motif du retrait (5 caractères au moins)." })
-    .max(2000, { error: "Le motif ne doit pas dépasser 2 000 caractères." }),
+    .max(2000, { error: "Le motif ne doit pas dépasser 2\u202f000\u00a0caractères." }),
   confirm: z.literal("on", { error: "Cochez la case pour confirmer le retrait." }),
 });
 
@@ -251,5 +256,5 @@ export const answerSchema = z.object({
     .string()
     .trim()
     .min(5, { error: "Rédigez votre réponse (5 caractères au moins)." })
-    .max(10000, { error: "La réponse ne doit pas dépasser 10 000 caractères." }),
+    .max(10000, { error: "La réponse ne doit pas dépasser 10\u202f000\u00a0caractères." }),
 });
