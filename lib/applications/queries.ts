@@ -9,7 +9,6 @@ import {
   decisions,
   foreignPartners,
   memberships,
-  messages,
   operators,
   organisations,
   pairings,
@@ -263,23 +262,6 @@ export async function previousPartners(db: Reader, organisationId: number, excep
     .groupBy(foreignPartners.id)
     .orderBy(desc(sql`count(*)`), asc(foreignPartners.name))
     .limit(20);
-}
-
-/** Messages of an application (information requests and answers), oldest first. */
-export async function messagesOf(db: Reader, applicationId: string) {
-  return db
-    .select({
-      id: messages.id,
-      kind: messages.kind,
-      body: messages.body,
-      inReplyTo: messages.inReplyTo,
-      createdAt: messages.createdAt,
-      authorName: users.name,
-    })
-    .from(messages)
-    .leftJoin(users, eq(users.id, messages.authorId))
-    .where(and(eq(messages.applicationId, applicationId), ne(messages.kind, "note")))
-    .orderBy(asc(messages.createdAt));
 }
 
 /** The decision, only once the call's results are published (never before, whatever the status says). */

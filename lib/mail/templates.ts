@@ -3,7 +3,7 @@
  * plain-text body and an HTML body; every value put into the HTML is escaped
  * (see `html`), and links must be absolute http(s) URLs.
  */
-import { formatDateTime, formatMoneyCents } from "@/lib/format";
+import { formatDateTime, formatFileSize, formatMoneyCents } from "@/lib/format";
 import { html, type SafeHtml, safeUrl } from "./html";
 
 export type EmailContent = { subject: string; text: string; html: string };
@@ -181,6 +181,36 @@ export function informationRequestEmail({
       "L'instruction de votre dossier reprendra dès réception de votre réponse, à apporter depuis votre espace.",
     ),
     button("Répondre à la demande", url),
+  ]);
+}
+
+/** The applicant answered an information request: to the reviewers who asked in the thread. */
+export function informationAnsweredEmail({
+  applicationTitle,
+  callTitle,
+  documents,
+  url,
+}: {
+  applicationTitle: string;
+  callTitle: string;
+  /** The documents sent with the answer (names as stored, sizes in bytes). */
+  documents: readonly { name: string; sizeBytes: number }[];
+  url: string;
+}): EmailContent {
+  return compose(`Réponse du porteur sur le dossier ${quoted(applicationTitle)}`, [
+    paragraph(
+      `Le porteur du dossier ${quoted(applicationTitle)} (appel à projets ${quoted(callTitle)}) a répondu à votre demande de compléments.`,
+    ),
+    documents.length
+      ? facts([
+          [
+            documents.length > 1 ? "Documents joints" : "Document joint",
+            documents.map((d) => `${d.name} (${formatFileSize(d.sizeBytes)})`).join("\n"),
+          ],
+        ])
+      : paragraph("La réponse ne comporte pas de document."),
+    paragraph("Le dossier est de nouveau en instruction."),
+    button("Lire la réponse", url),
   ]);
 }
 
