@@ -218,6 +218,7 @@ export async function documentsOf(db: Reader, callId: string, applicationId: str
         originalName: attachments.originalName,
         sizeBytes: attachments.sizeBytes,
         contentType: attachments.contentType,
+        sha256: attachments.sha256,
         uploadedAt: attachments.uploadedAt,
       })
       .from(attachments)
@@ -241,6 +242,15 @@ export async function documentsOf(db: Reader, callId: string, applicationId: str
 }
 
 export type DocumentSlot = Awaited<ReturnType<typeof documentsOf>>[number];
+
+/** The documents a receipt lists (page and e-mail): each uploaded file with its size and SHA-256. */
+export function receiptDocuments(slots: readonly DocumentSlot[]) {
+  return slots.flatMap((s) =>
+    s.file
+      ? [{ label: s.label, name: s.file.originalName, sizeBytes: s.file.sizeBytes, sha256: s.file.sha256 }]
+      : [],
+  );
+}
 
 export function documentStates(slots: readonly DocumentSlot[]): RequiredDocumentState[] {
   return slots.map((s) => ({ id: s.id, label: s.label, mandatory: s.mandatory, uploaded: s.file !== null }));

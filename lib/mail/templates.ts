@@ -93,12 +93,15 @@ export function receiptEmail({
   callTitle,
   submittedAt,
   url,
+  documents,
 }: {
   applicationTitle: string;
   receiptNumber: string;
   callTitle: string;
   submittedAt: Date;
   url?: string;
+  /** The documents attached at submission, so the receipt proves which files were sent. */
+  documents?: readonly { label: string; name: string; sizeBytes: number; sha256: string }[];
 }): EmailContent {
   return compose(`Accusé de réception de votre candidature n° ${receiptNumber}`, [
     paragraph(
@@ -108,6 +111,17 @@ export function receiptEmail({
       ["Numéro d'accusé de réception", receiptNumber],
       ["Déposé le", `${formatDateTime(submittedAt)} (heure de Paris)`],
     ]),
+    ...(documents?.length
+      ? [
+          paragraph(`Pièces jointes déposées (nom, taille, empreinte SHA-256)${NBSP}:`),
+          facts(
+            documents.map((d) => [
+              d.label,
+              `${d.name} (${formatFileSize(d.sizeBytes)})\nSHA-256 ${d.sha256}`,
+            ]),
+          ),
+        ]
+      : []),
     paragraph(
       "Conservez ce numéro : il vous sera demandé pour toute question sur votre dossier. Vous serez informé(e) par courriel de la suite donnée à votre candidature.",
     ),

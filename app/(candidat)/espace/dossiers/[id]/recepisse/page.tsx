@@ -6,10 +6,15 @@ import { PrintButton } from "@/components/applications/print-button";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
-import { findApplication, loadApplicationForm } from "@/lib/applications/queries";
+import {
+  documentsOf,
+  findApplication,
+  loadApplicationForm,
+  receiptDocuments,
+} from "@/lib/applications/queries";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatFileSize } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Accusé de réception" };
@@ -24,7 +29,11 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
   allowOrForbid(canViewOwnApplication(user, loaded.application));
   const { application, call } = loaded;
   if (!application.receiptNumber || !application.submittedAt) notFound();
-  const form = await loadApplicationForm(db, application);
+  const [form, slots] = await Promise.all([
+    loadApplicationForm(db, application),
+    documentsOf(db, call.id, application.id),
+  ]);
+  const documents = receiptDocuments(slots);
 
   return (
     <PageContainer>
@@ -55,6 +64,19 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           <dt>Déposé le</dt>
           <dd className="font-bold">{formatDateTime(application.submittedAt)} (heure de Paris)</dd>
         </dl>
+        <h3 className="mt-4 font-bold">Pièces jointes déposées</h3>
+        {documents.length === 0 ? (
+          <p className="mt-1">Aucune pièce jointe.</p>
+        ) : (
+          <ul className="mt-1 flex flex-col gap-2" data-testid="receipt-documents">
+            {documents.map((d) => (
+              <li key={d.sha256 + d.name}>
+                <span className="font-medium">{d.label}</span>&nbsp;: {d.name} ({formatFileSize(d.sizeBytes)})
+                <span className="block break-all font-mono text-sm text-grey-800">SHA-256 {d.sha256}</span>
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="mt-4 text-sm text-grey-800">
           Conservez ce numéro : il vous sera demandé pour toute question sur votre dossier. Un courriel de
           confirmation a été envoyé aux membres de votre organisation.
