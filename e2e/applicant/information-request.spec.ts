@@ -25,7 +25,10 @@ test("an information request answered twice with a PDF, seen by the reviewer", a
     .getByLabel("Votre demande au porteur")
     .fill("Joignez la lettre d’engagement signée du maire.");
   await reviewer.getByRole("button", { name: "Demander des compléments" }).click();
-  await expect(reviewer.getByText("Demande envoyée au porteur.")).toBeVisible();
+  // The request opens a thread that waits for the applicant (the form goes: one request at a time).
+  await expect(
+    reviewer.getByRole("heading", { level: 3, name: /en attente de la réponse du porteur/ }),
+  ).toBeVisible();
 
   // « À faire » first in the applicant's space leads to the request.
   await applicant.goto("/espace");
@@ -65,7 +68,9 @@ test("an information request answered twice with a PDF, seen by the reviewer", a
     .getByLabel("Nouvelle demande dans cet échange")
     .fill("La signature manque en page 2 : renvoyez-la.");
   await thread.getByRole("button", { name: "Demander de nouveau" }).click();
-  await expect(reviewer.getByText("Demande envoyée au porteur.")).toBeVisible();
+  await expect(
+    thread.getByRole("listitem").getByText("La signature manque en page 2 : renvoyez-la."),
+  ).toBeVisible();
 
   await applicant.reload();
   await expect(applicant.getByText("La signature manque en page 2 : renvoyez-la.")).toBeVisible();
@@ -88,7 +93,7 @@ test("an information request answered twice with a PDF, seen by the reviewer", a
   await expectNoAxeViolations(reviewer);
 
   await reviewer.getByRole("button", { name: "Clore cette demande" }).click();
-  await expect(reviewer.getByText("Demande close.")).toBeVisible();
+  await expect(reviewer.getByRole("heading", { level: 3, name: /close le/ })).toBeVisible();
   await applicant.reload();
   await expect(applicant.getByRole("button", { name: "Envoyer la réponse" })).toHaveCount(0);
   await expect(applicant.getByRole("heading", { level: 3, name: /close le/ })).toBeVisible();

@@ -283,6 +283,7 @@ export async function publishedDecisionOf(db: Reader, application: LoadedApplica
       outcome: decisions.outcome,
       grantedAmountCents: decisions.grantedAmountCents,
       rejectionReason: decisions.rejectionReason,
+      decidedAt: decisions.decidedAt,
     })
     .from(decisions)
     .where(eq(decisions.applicationId, application.application.id));

@@ -22,6 +22,7 @@ import {
   canManageOrganisation,
   canManageRoles,
   canPublishResults,
+  canReadDecision,
   canReadDevMailbox,
   canReadOutbox,
   canReadProgressReports,
@@ -122,6 +123,14 @@ describe("application rules (applicant side)", () => {
       expect(canWithdrawApplication(member, app(status))).toBe(false);
     }
     expect(canWithdrawApplication(pending, app("draft"))).toBe(false);
+  });
+  it("lets members read a decision once the results are published only", () => {
+    expect(canReadDecision(member, app("accepted"), true)).toBe(true);
+    expect(canReadDecision(member, app("rejected"), true)).toBe(true);
+    expect(canReadDecision(member, app("accepted"), false)).toBe(false);
+    expect(canReadDecision(member, app("in_review"), true)).toBe(false);
+    expect(canReadDecision(pending, app("accepted"), true)).toBe(false);
+    expect(canReadDecision(reviewer, app("accepted"), true)).toBe(false);
   });
   it("lets members answer in an open thread while the application is under review", () => {
     const open = { closed: false };

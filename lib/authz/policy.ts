@@ -141,6 +141,19 @@ export function canAnswerInformationRequest(
   );
 }
 
+/**
+ * Reading the decision and downloading its letter: an active member of the
+ * lead organisation, once the call's results are published (never before,
+ * whatever the status says).
+ */
+export function canReadDecision(user: Viewer, application: ApplicantApplication, resultsPublished: boolean) {
+  return (
+    canViewOwnApplication(user, application) &&
+    resultsPublished &&
+    (application.status === "accepted" || application.status === "rejected")
+  );
+}
+
 /** Review dashboard: reviewers and admins. */
 export function canAccessReviewSpace(user: Viewer) {
   return hasPermission(user, "review.access");

@@ -418,6 +418,12 @@ const ROUTES: Route[] = [
       }),
   },
   { file: "app/api/reseaux/images/[id]/route.ts", method: "GET", param: { name: "id", kind: "attachment" } },
+  {
+    file: "app/(candidat)/espace/dossiers/[id]/lettre-de-decision/route.ts",
+    method: "GET",
+    param: { name: "id", kind: "application" },
+    owner: "applicant",
+  },
 ];
 
 /** Every route.ts under app/ (Auth.js's excepted). */

@@ -23,12 +23,13 @@ import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import {
   canAnswerInformationRequest,
   canEditApplication,
+  canReadDecision,
   canViewOwnApplication,
   canWithdrawApplication,
 } from "@/lib/authz/policy";
 import { countryName } from "@/lib/countries";
 import { acceptedTypesLabel } from "@/lib/files/magic";
-import { formatDateTime, formatMoneyCents, formatTime } from "@/lib/format";
+import { formatDate, formatDateTime, formatMoneyCents, formatTime } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { threadsOf } from "@/lib/information-requests/queries";
 import { ANSWER_ACCEPTED_TYPES } from "@/lib/information-requests/rules";
@@ -105,6 +106,7 @@ export default async function ApplicationPage({
           <h2 id="decision-title" className="text-xl font-bold">
             Décision
           </h2>
+          <p className="mt-2">Décision du {formatDate(decision.decidedAt)}.</p>
           {decision.outcome === "accepted" ? (
             <p className="mt-2">
               Votre projet est retenu. Montant accordé :{" "}
@@ -113,6 +115,13 @@ export default async function ApplicationPage({
           ) : (
             <p className="mt-2">Votre projet n’a pas été retenu. Motif : {decision.rejectionReason}</p>
           )}
+          {canReadDecision(user, application, published) ? (
+            <p className="mt-3">
+              <a href={`/espace/dossiers/${application.id}/lettre-de-decision`} download>
+                Télécharger la lettre de décision (PDF)
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
