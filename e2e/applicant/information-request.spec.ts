@@ -14,6 +14,8 @@ const pdf = (text: string) =>
  * documents in the thread and with the application's documents, then closes it.
  */
 test("an information request answered twice with a PDF, seen by the reviewer", async ({ browser }) => {
+  // Two browsers, two answers with uploads and four reloads: longer than the default 30 s on a shared machine.
+  test.setTimeout(180_000);
   const app = await createApplication({ reviewers: ["reviewer"], label: "echange" });
   const reviewer = await (await browser.newContext()).newPage();
   const applicant = await (await browser.newContext()).newPage();
