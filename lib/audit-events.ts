@@ -17,6 +17,7 @@ export const AUDIT_EVENTS = {
   "application.document_removed": { label: "Pièce jointe supprimée" },
   "application.information_requested": { label: "Compléments demandés" },
   "application.information_provided": { label: "Compléments apportés" },
+  "application.information_request_closed": { label: "Demande de compléments close" },
   // Written by the demo data of earlier versions: kept so that their history reads in French.
   "application.information_answered": { label: "Compléments apportés" },
   "application.review_started": { label: "Instruction commencée" },

@@ -3,12 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useActionState, useEffect } from "react";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
-import {
-  answerInformationRequest,
-  createApplication,
-  submitApplication,
-  withdrawApplication,
-} from "@/lib/applications/actions";
+import { createApplication, submitApplication, withdrawApplication } from "@/lib/applications/actions";
 
 /**
  * Submits through the action without React's automatic form reset, so that a
@@ -155,28 +150,5 @@ export function WithdrawApplicationForm({ applicationId }: { applicationId: stri
         </div>
       </form>
     </details>
-  );
-}
-
-/** The applicant's answer to an information request. */
-export function AnswerForm({ applicationId, requestId }: { applicationId: string; requestId: string }) {
-  const [state, action, pending] = useActionState(answerInformationRequest, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  if (state?.ok)
-    return <p role="status">Votre réponse a été transmise : le dossier retourne en instruction.</p>;
-  return (
-    <form action={action} onSubmit={keepValues(action)} className="mt-3 flex flex-col gap-3" noValidate>
-      <input type="hidden" name="applicationId" value={applicationId} />
-      <input type="hidden" name="requestId" value={requestId} />
-      <Field id={`answer-${requestId}`} label="Votre réponse" error={errors?.body?.[0]}>
-        {(aria) => <textarea {...aria} name="body" rows={5} className={inputClass} />}
-      </Field>
-      <FormError message={state && !state.ok && !errors ? state.message : undefined} />
-      <div>
-        <button type="submit" className={primaryButtonClass} disabled={pending}>
-          Envoyer la réponse
-        </button>
-      </div>
-    </form>
   );
 }

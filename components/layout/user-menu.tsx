@@ -41,8 +41,15 @@ export function UserMenu() {
     };
   }, [pathname]);
 
+  // Back to the page the visitor was reading once signed in; from the home page or the sign-in pages
+  // themselves, the sign-in page's default (their space).
+  const back = pathname && pathname !== "/" && !pathname.startsWith("/connexion") ? pathname : null;
   const signIn = (
-    <Link href="/connexion" prefetch={false} className={`${linkClass} my-1.5 self-center`}>
+    <Link
+      href={back ? `/connexion?callbackUrl=${encodeURIComponent(back)}` : "/connexion"}
+      prefetch={false}
+      className={`${linkClass} my-1.5 self-center`}
+    >
       Se connecter
     </Link>
   );

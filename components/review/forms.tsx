@@ -13,7 +13,7 @@ type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionR
  * to this message, so that keyboard and screen-reader users land on the result;
  * the confirmation is a live region, announced as it appears.
  */
-function Outcome({ state, success }: { state: ActionResult<unknown> | null; success: string }) {
+export function Outcome({ state, success }: { state: ActionResult<unknown> | null; success: string }) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (!state) return;
@@ -251,46 +251,6 @@ export function ConflictForm({ action, applicationId }: { action: Action; applic
         </button>
       </div>
       <Outcome state={state} success="Conflit d’intérêts déclaré." />
-    </form>
-  );
-}
-
-/** Asking the applicant for more information. */
-export function InformationRequestForm({
-  action,
-  applicationId,
-}: {
-  action: (
-    prev: ActionResult<{ recipients: number }> | null,
-    formData: FormData,
-  ) => Promise<ActionResult<{ recipients: number }>>;
-  applicationId: string;
-}) {
-  const [state, formAction, pending] = useActionState(action, null);
-  return (
-    <form action={formAction} className="flex flex-col gap-3">
-      <input type="hidden" name="applicationId" value={applicationId} />
-      <Field
-        id="information-message"
-        label="Votre demande au porteur"
-        hint="Le porteur la reçoit par courriel et y répond depuis son espace."
-        error={err(state, "message")}
-      >
-        {(p) => <textarea {...p} name="message" rows={4} className={inputClass} />}
-      </Field>
-      <div>
-        <button type="submit" className={secondaryButtonClass} disabled={pending}>
-          Demander des compléments
-        </button>
-      </div>
-      <Outcome
-        state={state}
-        success={
-          state?.ok && state.data.recipients === 0
-            ? "Demande enregistrée, mais aucun courriel n’a pu partir : l’organisation porteuse n’a aucun membre actif. Elle verra la demande dans son espace quand un membre la rejoindra ; prévenez-la par un autre moyen."
-            : "Demande envoyée au porteur par courriel."
-        }
-      />
     </form>
   );
 }

@@ -186,14 +186,25 @@ export const messages = pgTable(
     kind: messageKind("kind").notNull(),
     body: text("body").notNull(),
     authorId: text("author_id").references(() => users.id),
-    /** For an answer: the request it answers. */
+    /**
+     * The thread's first request, for every later message of an information
+     * request's thread (the applicant's answers and the reviewer's new
+     * requests); null on the first request itself.
+     */
     inReplyTo: uuid("in_reply_to"),
+    /** On a thread's first request: when a reviewer closed the thread (no answer expected any more). */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: text("closed_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("messages_application_id_idx").on(t.applicationId, t.createdAt),
     index("messages_author_id_idx").on(t.authorId),
+    index("messages_in_reply_to_idx").on(t.inReplyTo),
     foreignKey({ name: "messages_in_reply_to_fk", columns: [t.inReplyTo], foreignColumns: [t.id] }),
+    // The same bound as the forms (lib/information-requests/schema.ts), so no path stores more.
+    check("messages_body_length", sql`char_length(${t.body}) between 1 and 10000`),
+    check("messages_closed_on_thread_root", sql`${t.closedAt} is null or ${t.inReplyTo} is null`),
   ],
 );
 

@@ -66,3 +66,26 @@ test("sign-in links are limited per address", async ({ page }) => {
   // Five e-mails went out, not six.
   await expect.poll(async () => (await receivedBy(email)).length, { timeout: 20_000 }).toBe(5);
 });
+
+test("signing in from the header's « Se connecter » comes back to the page being read", async ({ page }) => {
+  const email = `retour.${Date.now()}@mairie-exemple.fr`;
+  await page.goto("/laureats");
+  await page.getByRole("banner").getByRole("link", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Flaureats$/);
+  await page.getByLabel("Adresse e-mail professionnelle").fill(email);
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
+  const [message] = await waitForMessages(email);
+  await page.goto(signInLink(message?.text ?? ""));
+  await expect(page).toHaveURL(/\/laureats$/);
+  // An absolute address elsewhere is never followed: the space instead.
+  await page.context().clearCookies();
+  const other = `ailleurs.${Date.now()}@mairie-exemple.fr`;
+  await page.goto(`/connexion?callbackUrl=${encodeURIComponent("https://exemple.com/piege")}`);
+  await page.getByLabel("Adresse e-mail professionnelle").fill(other);
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
+  const [second] = await waitForMessages(other);
+  await page.goto(signInLink(second?.text ?? ""));
+  await expect(page).toHaveURL(/\/espace$/);
+});

@@ -80,6 +80,16 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
     path: async () => `/espace/dossiers/${await thiersApplicationId("information_requested")}/recepisse`,
     expect: only(["applicant-thiers"]),
   },
+  // The decision letter of Ville de Thiers's published 2025 laureate: its members only; others 404.
+  "/espace/dossiers/[id]/lettre-de-decision": {
+    path: async () => `/espace/dossiers/${await thiersTandilId()}/lettre-de-decision`,
+    expect: { ...signedIn(404), "applicant-thiers": 200 },
+  },
+  // Answers to information requests are POST only (multipart, from the application's page).
+  "/api/information-requests/[id]/answers": {
+    path: "/api/information-requests/00000000-0000-4000-8000-000000000000/answers",
+    expect: everyone(405),
+  },
   // Uploads are POST only; downloads answer 404 to whoever may not see the file (no hint it exists).
   "/api/files": { path: "/api/files", expect: everyone(405) },
   "/api/files/[id]": {

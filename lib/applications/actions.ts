@@ -5,11 +5,10 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { applications, calls, messages } from "@/db/schema";
+import { applications, calls } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import {
-  canAnswerInformationRequest,
   canCreateApplication,
   canEditApplication,
   canViewOwnApplication,
@@ -24,7 +23,6 @@ import { findApplication } from "./queries";
 import { isBeforeDeadline } from "./rules";
 import {
   type ApplicationForm,
-  answerSchema,
   applicationIdSchema,
   createApplicationSchema,
   saveApplicationSchema,
@@ -315,74 +313,6 @@ export async function withdrawApplication(
   });
   if (!done) return fail("conflict", "Le statut du dossier a changé entre-temps : rechargez la page.");
   revalidatePath("/espace/dossiers");
-  revalidatePath(`/espace/dossiers/${loaded.application.id}`);
-  return ok(undefined);
-}
-
-/** Answers a reviewer's information request: the application goes back to review. */
-export async function answerInformationRequest(
-  _prev: ActionResult | null,
-  formData: FormData,
-): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
-  const parsed = answerSchema.safeParse({
-    applicationId: formData.get("applicationId"),
-    requestId: formData.get("requestId"),
-    body: formData.get("body"),
-  });
-  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
-  const db = getDb();
-  const loaded = await findApplication(db, parsed.data.applicationId);
-  if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
-  if (!canAnswerInformationRequest(user, loaded.application)) {
-    return fail("not_pending", "Aucune demande de compléments n’attend de réponse sur ce dossier.");
-  }
-  const [request] = await db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.id, parsed.data.requestId),
-        eq(messages.applicationId, loaded.application.id),
-        eq(messages.kind, "information_request"),
-      ),
-    );
-  if (!request) return fail("not_found", "Demande introuvable.");
-  const done = await db.transaction(async (tx) => {
-    const rows = await tx
-      .update(applications)
-      .set({
-        status: "in_review",
-        version: sql`${applications.version} + 1`,
-        updatedBy: user.id,
-        updatedAt: new Date(),
-      })
-      .where(
-        and(eq(applications.id, loaded.application.id), eq(applications.status, "information_requested")),
-      )
-      .returning({ id: applications.id });
-    if (rows.length === 0) return false;
-    const [answer] = await tx
-      .insert(messages)
-      .values({
-        applicationId: loaded.application.id,
-        kind: "answer",
-        body: parsed.data.body,
-        authorId: user.id,
-        inReplyTo: request.id,
-      })
-      .returning({ id: messages.id });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "application.information_provided",
-      subjectType: "application",
-      subjectId: loaded.application.id,
-      data: { requestId: request.id, answerId: answer?.id },
-    });
-    return true;
-  });
-  if (!done) return fail("conflict", "Cette demande a déjà reçu une réponse.");
   revalidatePath(`/espace/dossiers/${loaded.application.id}`);
   return ok(undefined);
 }

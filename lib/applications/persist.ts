@@ -17,6 +17,7 @@ import {
 import { parseFrenchAmount } from "./amounts";
 import { applyChanges, type FieldErrors, type FormField } from "./merge";
 import { loadApplicationForm } from "./queries";
+import { UNTITLED_APPLICATION } from "./rules";
 import { type ApplicationForm, partnerKey } from "./schema";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -41,7 +42,7 @@ export async function writeApplicationForm(
   const [updated] = await tx
     .update(applications)
     .set({
-      title: form.title.trim() || "Dossier sans titre",
+      title: form.title.trim() || UNTITLED_APPLICATION,
       onBehalfOf: form.onBehalfOf.trim() || null,
       startDate: form.startDate || null,
       durationMonths: form.durationMonths ? Number(form.durationMonths) : null,

@@ -9,7 +9,6 @@ import {
   decisions,
   foreignPartners,
   memberships,
-  messages,
   operators,
   organisations,
   pairings,
@@ -243,6 +242,7 @@ export async function documentsOf(db: Reader, callId: string, applicationId: str
         originalName: attachments.originalName,
         sizeBytes: attachments.sizeBytes,
         contentType: attachments.contentType,
+        sha256: attachments.sha256,
         uploadedAt: attachments.uploadedAt,
       })
       .from(attachments)
@@ -267,6 +267,15 @@ export async function documentsOf(db: Reader, callId: string, applicationId: str
 
 export type DocumentSlot = Awaited<ReturnType<typeof documentsOf>>[number];
 
+/** The documents a receipt lists (page and e-mail): each uploaded file with its size and SHA-256. */
+export function receiptDocuments(slots: readonly DocumentSlot[]) {
+  return slots.flatMap((s) =>
+    s.file
+      ? [{ label: s.label, name: s.file.originalName, sizeBytes: s.file.sizeBytes, sha256: s.file.sha256 }]
+      : [],
+  );
+}
+
 export function documentStates(slots: readonly DocumentSlot[]): RequiredDocumentState[] {
   return slots.map((s) => ({ id: s.id, label: s.label, mandatory: s.mandatory, uploaded: s.file !== null }));
 }
@@ -289,23 +298,6 @@ export async function previousPartners(db: Reader, organisationId: number, excep
     .limit(20);
 }
 
-/** Messages of an application (information requests and answers), oldest first. */
-export async function messagesOf(db: Reader, applicationId: string) {
-  return db
-    .select({
-      id: messages.id,
-      kind: messages.kind,
-      body: messages.body,
-      inReplyTo: messages.inReplyTo,
-      createdAt: messages.createdAt,
-      authorName: users.name,
-    })
-    .from(messages)
-    .leftJoin(users, eq(users.id, messages.authorId))
-    .where(and(eq(messages.applicationId, applicationId), ne(messages.kind, "note")))
-    .orderBy(asc(messages.createdAt));
-}
-
 /** The decision, only once the call's results are published (never before, whatever the status says). */
 export async function publishedDecisionOf(db: Reader, application: LoadedApplication, now = new Date()) {
   const published = application.call.resultsPublishedAt;
@@ -315,6 +307,7 @@ export async function publishedDecisionOf(db: Reader, application: LoadedApplica
       outcome: decisions.outcome,
       grantedAmountCents: decisions.grantedAmountCents,
       rejectionReason: decisions.rejectionReason,
+      decidedAt: decisions.decidedAt,
     })
     .from(decisions)
     .where(eq(decisions.applicationId, application.application.id));

@@ -248,13 +248,3 @@ export const withdrawSchema = z.object({
     .max(2000, { error: "Le motif ne doit pas dépasser 2\u202f000\u00a0caractères." }),
   confirm: z.literal("on", { error: "Cochez la case pour confirmer le retrait." }),
 });
-
-export const answerSchema = z.object({
-  applicationId: z.uuid({ error: "Dossier introuvable." }),
-  requestId: z.uuid({ error: "Demande introuvable." }),
-  body: z
-    .string()
-    .trim()
-    .min(5, { error: "Rédigez votre réponse (5 caractères au moins)." })
-    .max(10000, { error: "La réponse ne doit pas dépasser 10\u202f000\u00a0caractères." }),
-});

@@ -19,7 +19,13 @@ import type { Database } from "@/db/client";
 import { applications, calls } from "@/db/schema";
 import { outboxValues } from "@/lib/mail/outbox";
 import { receiptEmail } from "@/lib/mail/templates";
-import { activeMemberEmails, documentStates, documentsOf, loadApplicationForm } from "./queries";
+import {
+  activeMemberEmails,
+  documentStates,
+  documentsOf,
+  loadApplicationForm,
+  receiptDocuments,
+} from "./queries";
 import { isBeforeDeadline, missingItems } from "./rules";
 
 export type SubmitOutcome =
@@ -55,7 +61,8 @@ export async function submitDraft(
     const now = call.dbNow;
     if (!isBeforeDeadline(now, call.closesAt)) return { kind: "closed" as const };
     const form = await loadApplicationForm(tx, app);
-    const missing = missingItems(form, call, documentStates(await documentsOf(tx, call.id, app.id)));
+    const slots = await documentsOf(tx, call.id, app.id);
+    const missing = missingItems(form, call, documentStates(slots));
     if (missing.length > 0) return { kind: "incomplete" as const, count: missing.length };
     const recipients = [
       ...new Set([input.userEmail, ...(await activeMemberEmails(tx, app.leadOrganisationId))]),
@@ -69,6 +76,7 @@ export async function submitDraft(
       callTitle: call.title,
       submittedAt: now,
       url: input.receiptUrl,
+      documents: receiptDocuments(slots),
     });
     const emails = recipients.map((to) =>
       outboxValues({ to, ...content, template: "receipt", dedupeKey: `receipt:${app.id}:${to}` }),

@@ -7,6 +7,7 @@ import {
   canAccessReviewSpace,
   canAnswerInformationRequest,
   canAssignReviewers,
+  canCloseInformationRequest,
   canCreateApplication,
   canDecide,
   canDeclareConflict,
@@ -16,12 +17,14 @@ import {
   canEditFollowupPost,
   canEditNetworkContent,
   canExportReviewList,
+  canFollowUpInformationRequest,
   canManageCalls,
   canManageOrganisation,
   canManageOutbox,
   canManageRoles,
   canPublishResults,
   canReadAuditLog,
+  canReadDecision,
   canReadDevMailbox,
   canReadOutbox,
   canReadProgressReports,
@@ -125,10 +128,24 @@ describe("application rules (applicant side)", () => {
     }
     expect(canWithdrawApplication(pending, app("draft"))).toBe(false);
   });
-  it("lets members answer only while information is requested", () => {
-    expect(canAnswerInformationRequest(member, app("information_requested"))).toBe(true);
-    expect(canAnswerInformationRequest(member, app("in_review"))).toBe(false);
-    expect(canAnswerInformationRequest(reviewer, app("information_requested"))).toBe(false);
+  it("lets members read a decision once the results are published only", () => {
+    expect(canReadDecision(member, app("accepted"), true)).toBe(true);
+    expect(canReadDecision(member, app("rejected"), true)).toBe(true);
+    expect(canReadDecision(member, app("accepted"), false)).toBe(false);
+    expect(canReadDecision(member, app("in_review"), true)).toBe(false);
+    expect(canReadDecision(pending, app("accepted"), true)).toBe(false);
+    expect(canReadDecision(reviewer, app("accepted"), true)).toBe(false);
+  });
+  it("lets members answer in an open thread while the application is under review", () => {
+    const open = { closed: false };
+    expect(canAnswerInformationRequest(member, app("information_requested"), open)).toBe(true);
+    expect(canAnswerInformationRequest(member, app("in_review"), open)).toBe(true);
+    expect(canAnswerInformationRequest(member, app("information_requested"), { closed: true })).toBe(false);
+    expect(canAnswerInformationRequest(member, app("information_requested"), null)).toBe(false);
+    expect(canAnswerInformationRequest(member, app("accepted"), open)).toBe(false);
+    expect(canAnswerInformationRequest(member, app("withdrawn"), open)).toBe(false);
+    expect(canAnswerInformationRequest(pending, app("information_requested"), open)).toBe(false);
+    expect(canAnswerInformationRequest(reviewer, app("information_requested"), open)).toBe(false);
   });
 });
 
@@ -278,6 +295,23 @@ describe("review rules", () => {
     expect(canRequestInformation(reviewer, conflicted, "in_review")).toBe(false);
     expect(canRequestInformation(reviewer, assigned, "information_requested")).toBe(false);
     expect(canRequestInformation(manager, null, "in_review")).toBe(false);
+  });
+  it("lets the same staff ask again in, or close, an open thread only", () => {
+    const open = { closed: false };
+    const closed = { closed: true };
+    expect(canFollowUpInformationRequest(reviewer, assigned, "in_review", open)).toBe(true);
+    expect(canFollowUpInformationRequest(admin, null, "in_review", open)).toBe(true);
+    expect(canFollowUpInformationRequest(reviewer, assigned, "information_requested", open)).toBe(false);
+    expect(canFollowUpInformationRequest(reviewer, assigned, "in_review", closed)).toBe(false);
+    expect(canFollowUpInformationRequest(reviewer, conflicted, "in_review", open)).toBe(false);
+    expect(canFollowUpInformationRequest(reviewer, assigned, "in_review", null)).toBe(false);
+    expect(canCloseInformationRequest(reviewer, assigned, "information_requested", open)).toBe(true);
+    expect(canCloseInformationRequest(admin, null, "in_review", open)).toBe(true);
+    expect(canCloseInformationRequest(reviewer, assigned, "in_review", closed)).toBe(false);
+    expect(canCloseInformationRequest(reviewer, conflicted, "in_review", open)).toBe(false);
+    expect(canCloseInformationRequest(reviewer, null, "in_review", open)).toBe(false);
+    expect(canCloseInformationRequest(manager, null, "in_review", open)).toBe(false);
+    expect(canCloseInformationRequest(admin, null, "accepted", open)).toBe(false);
   });
   it("lets only admins decide, and only undecided applications under review", () => {
     expect(canDecide(admin, "in_review")).toBe(true);

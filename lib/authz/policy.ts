@@ -120,9 +120,40 @@ export function canWithdrawApplication(user: Viewer, application: ApplicantAppli
   );
 }
 
-/** Answering an information request: an active member of the lead organisation, while one is pending. */
-export function canAnswerInformationRequest(user: Viewer, application: ApplicantApplication) {
-  return canViewOwnApplication(user, application) && application.status === "information_requested";
+/** An information request's thread, as the predicates need it. */
+export type InformationThread = { closed: boolean } | null;
+
+/**
+ * Answering in an information request's thread (text and documents):
+ * - an active member of the lead organisation;
+ * - while the thread is open (a reviewer has not closed it) and the
+ *   application is under review: the applicant may answer again, e.g. with
+ *   the document they forgot, without waiting for a new request.
+ */
+export function canAnswerInformationRequest(
+  user: Viewer,
+  application: ApplicantApplication,
+  thread: InformationThread,
+) {
+  return (
+    canViewOwnApplication(user, application) &&
+    thread !== null &&
+    !thread.closed &&
+    ["submitted", "in_review", "information_requested"].includes(application.status)
+  );
+}
+
+/**
+ * Reading the decision and downloading its letter: an active member of the
+ * lead organisation, once the call's results are published (never before,
+ * whatever the status says).
+ */
+export function canReadDecision(user: Viewer, application: ApplicantApplication, resultsPublished: boolean) {
+  return (
+    canViewOwnApplication(user, application) &&
+    resultsPublished &&
+    (application.status === "accepted" || application.status === "rejected")
+  );
 }
 
 /** Review dashboard: reviewers and admins. */
@@ -204,6 +235,35 @@ export function canDownloadApplicationDocument(
  */
 export function canRequestInformation(user: Viewer, assignment: ReviewAssignment, status: string) {
   if (!(status === "submitted" || status === "in_review")) return false;
+  if (hasPermission(user, "admin.access")) return true;
+  return Boolean(user?.isReviewer && assignment && !assignment.conflict);
+}
+
+/**
+ * Asking again in an existing thread: as for a new request, on an open
+ * thread (the application is in review: the last request was answered).
+ */
+export function canFollowUpInformationRequest(
+  user: Viewer,
+  assignment: ReviewAssignment,
+  status: string,
+  thread: InformationThread,
+) {
+  return thread !== null && !thread.closed && canRequestInformation(user, assignment, status);
+}
+
+/**
+ * Closing an information request's thread (no answer expected any more):
+ * - an admin, or an assigned reviewer without conflict;
+ * - on an open thread, while the application is under review or waiting for the answer.
+ */
+export function canCloseInformationRequest(
+  user: Viewer,
+  assignment: ReviewAssignment,
+  status: string,
+  thread: InformationThread,
+) {
+  if (thread === null || thread.closed || !isReviewable(status)) return false;
   if (hasPermission(user, "admin.access")) return true;
   return Boolean(user?.isReviewer && assignment && !assignment.conflict);
 }

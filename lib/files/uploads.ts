@@ -19,6 +19,33 @@ export type UploadOutcome =
   | { ok: true; attachment: { id: string; originalName: string; sizeBytes: number; contentType: string } }
   | { ok: false; status: number; message: string };
 
+/**
+ * The checks every uploaded file goes through, whatever it is attached to:
+ * not empty, at most MAX_UPLOAD_BYTES, a type detected on the content among
+ * the accepted ones, then inspection (zip bombs, active content in PDF files,
+ * the antivirus when configured). The detected type, or a French refusal.
+ */
+export async function checkUploadedFile(
+  bytes: Uint8Array,
+  acceptedTypes: readonly string[],
+): Promise<{ ok: true; type: string } | { ok: false; status: number; message: string }> {
+  if (bytes.byteLength === 0) return { ok: false, status: 422, message: "Le fichier est vide." };
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) {
+    return { ok: false, status: 413, message: "Le fichier dépasse la taille maximale de 10 Mo." };
+  }
+  const type = detectMimeType(bytes);
+  if (!type || !acceptedTypes.includes(type)) {
+    return {
+      ok: false,
+      status: 415,
+      message: `Le contenu de ce fichier n’est pas au format attendu : déposez un fichier ${acceptedTypesLabel(acceptedTypes)}.`,
+    };
+  }
+  const inspection = await inspectUpload(type, bytes);
+  if (!inspection.ok) return inspection;
+  return { ok: true, type };
+}
+
 export async function storeRequiredDocument(
   db: Database,
   input: {
@@ -38,21 +65,9 @@ export async function storeRequiredDocument(
     );
   if (!doc)
     return { ok: false, status: 404, message: "Cette pièce n’est pas demandée par l’appel à projets." };
-  if (input.bytes.byteLength === 0) return { ok: false, status: 422, message: "Le fichier est vide." };
-  if (input.bytes.byteLength > MAX_UPLOAD_BYTES) {
-    return { ok: false, status: 413, message: "Le fichier dépasse la taille maximale de 10 Mo." };
-  }
-  const type = detectMimeType(input.bytes);
-  if (!type || !doc.acceptedTypes.includes(type)) {
-    return {
-      ok: false,
-      status: 415,
-      message: `Le contenu de ce fichier n’est pas au format attendu : déposez un fichier ${acceptedTypesLabel(doc.acceptedTypes)}.`,
-    };
-  }
-  // Zip bombs, active content in PDF files, and the antivirus when configured.
-  const inspection = await inspectUpload(type, input.bytes);
-  if (!inspection.ok) return inspection;
+  const checked = await checkUploadedFile(input.bytes, doc.acceptedTypes);
+  if (!checked.ok) return checked;
+  const { type } = checked;
   // The file is written before its row: a failure (or a killed process) in between leaves a file
   // without a row, never a row without its file; removeOrphanFiles deletes such files later.
   const store = getFileStore();

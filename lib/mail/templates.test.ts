@@ -71,6 +71,27 @@ describe("receiptEmail", () => {
     expect(plain(summer.text)).toContain("1er juillet 2026 à 23 h 30");
   });
 
+  it("lists the documents attached with their name, size and SHA-256", () => {
+    const sha = "a".repeat(64);
+    const email = receiptEmail({
+      applicationTitle: "Eau potable à Kayes",
+      receiptNumber: "N-2",
+      callTitle: "Appel",
+      submittedAt: new Date("2026-03-15T11:00:00Z"),
+      documents: [{ label: "Délibération", name: "deliberation.pdf", sizeBytes: 2048, sha256: sha }],
+    });
+    expect(plain(email.text)).toContain("Pièces jointes déposées (nom, taille, empreinte SHA-256) :");
+    expect(plain(email.text)).toContain(`Délibération : deliberation.pdf (2 Ko)\nSHA-256 ${sha}`);
+    expect(email.html).toContain(sha);
+    const none = receiptEmail({
+      applicationTitle: "x",
+      receiptNumber: "N-3",
+      callTitle: "y",
+      submittedAt: new Date("2026-03-15T11:00:00Z"),
+    });
+    expect(none.text).not.toContain("SHA-256");
+  });
+
   it("escapes every value in the HTML", () => {
     const email = receiptEmail({
       applicationTitle: hostile,

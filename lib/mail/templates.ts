@@ -4,7 +4,7 @@
  * (see `html`), and links must be absolute http(s) URLs.
  */
 import { callReference } from "@/lib/calls/labels";
-import { formatDateTime, formatMoneyCents } from "@/lib/format";
+import { formatDateTime, formatFileSize, formatMoneyCents } from "@/lib/format";
 import { html, type SafeHtml, safeUrl } from "./html";
 
 export type EmailContent = { subject: string; text: string; html: string };
@@ -94,12 +94,15 @@ export function receiptEmail({
   callTitle,
   submittedAt,
   url,
+  documents,
 }: {
   applicationTitle: string;
   receiptNumber: string;
   callTitle: string;
   submittedAt: Date;
   url?: string;
+  /** The documents attached at submission, so the receipt proves which files were sent. */
+  documents?: readonly { label: string; name: string; sizeBytes: number; sha256: string }[];
 }): EmailContent {
   return compose(`Accusé de réception de votre candidature n° ${receiptNumber}`, [
     paragraph(
@@ -109,6 +112,17 @@ export function receiptEmail({
       ["Numéro d'accusé de réception", receiptNumber],
       ["Déposé le", `${formatDateTime(submittedAt)} (heure de Paris)`],
     ]),
+    ...(documents?.length
+      ? [
+          paragraph(`Pièces jointes déposées (nom, taille, empreinte SHA-256)${NBSP}:`),
+          facts(
+            documents.map((d) => [
+              d.label,
+              `${d.name} (${formatFileSize(d.sizeBytes)})\nSHA-256 ${d.sha256}`,
+            ]),
+          ),
+        ]
+      : []),
     paragraph(
       "Conservez ce numéro : il vous sera demandé pour toute question sur votre dossier. Vous serez informé(e) par courriel de la suite donnée à votre candidature.",
     ),
@@ -240,6 +254,36 @@ export function decisionWithdrawnEmail({
     facts([["Motif du retrait", reason.trim()]]),
     paragraph("Vous recevrez un nouveau courriel lorsque les résultats seront publiés à nouveau."),
     button("Accéder à mon espace", url),
+  ]);
+}
+
+/** The applicant answered an information request: to the reviewers who asked in the thread. */
+export function informationAnsweredEmail({
+  applicationTitle,
+  callTitle,
+  documents,
+  url,
+}: {
+  applicationTitle: string;
+  callTitle: string;
+  /** The documents sent with the answer (names as stored, sizes in bytes). */
+  documents: readonly { name: string; sizeBytes: number }[];
+  url: string;
+}): EmailContent {
+  return compose(`Réponse du porteur sur le dossier ${quoted(applicationTitle)}`, [
+    paragraph(
+      `Le porteur du dossier ${quoted(applicationTitle)} (appel à projets ${quoted(callTitle)}) a répondu à votre demande de compléments.`,
+    ),
+    documents.length
+      ? facts([
+          [
+            documents.length > 1 ? "Documents joints" : "Document joint",
+            documents.map((d) => `${d.name} (${formatFileSize(d.sizeBytes)})`).join("\n"),
+          ],
+        ])
+      : paragraph("La réponse ne comporte pas de document."),
+    paragraph("Le dossier est de nouveau en instruction."),
+    button("Lire la réponse", url),
   ]);
 }
 

@@ -1,23 +1,18 @@
 "use server";
 
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { applications, messages, reviewerAssignments, reviews, scores, users } from "@/db/schema";
+import { applications, reviewerAssignments, reviews, scores, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import {
-  canDeclareConflict,
-  canReopenReview,
-  canRequestInformation,
-  canScoreApplication,
-} from "@/lib/authz/policy";
+import { canDeclareConflict, canReopenReview, canScoreApplication } from "@/lib/authz/policy";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { informationRequestEmail, reviewReopenedEmail } from "@/lib/mail/templates";
+import { reviewReopenedEmail } from "@/lib/mail/templates";
 import { absoluteUrl } from "@/lib/public/site-url";
 import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
 import { loadApplicationCore, loadAssignment, loadCriteria } from "./application";
-import { conflictSchema, informationRequestSchema, reopenSchema, reviewSchema } from "./schema";
+import { conflictSchema, reopenSchema, reviewSchema } from "./schema";
 
 const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous.";
 const FORBIDDEN = "Vous ne pouvez pas faire cela sur ce dossier.";
@@ -183,78 +178,6 @@ export async function declareConflict(_prev: ActionResult | null, formData: Form
   if (!done) return fail("already_declared", "Un conflit d’intérêts est déjà déclaré sur ce dossier.");
   revalidatePath(`/instruction/dossiers/${core.id}`);
   return ok(undefined);
-}
-
-/** Asks the applicant for more information: message, status « compléments demandés », e-mail. */
-export async function requestInformation(
-  _prev: ActionResult<{ recipients: number }> | null,
-  formData: FormData,
-): Promise<ActionResult<{ recipients: number }>> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
-  const parsed = informationRequestSchema.safeParse({
-    applicationId: formData.get("applicationId"),
-    message: formData.get("message") ?? "",
-  });
-  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
-  const core = await loadApplicationCore(parsed.data.applicationId);
-  if (!core) return fail("not_found", "Dossier introuvable.");
-  const assignment = await loadAssignment(user.id, core.id);
-  if (!canRequestInformation(user, assignment, core.status)) return fail("forbidden", FORBIDDEN);
-  const db = getDb();
-  const done = await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(applications)
-      .set({
-        status: "information_requested",
-        version: sql`${applications.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(applications.id, core.id), inArray(applications.status, ["submitted", "in_review"])))
-      .returning({ id: applications.id });
-    if (!updated[0]) return null;
-    const [message] = await tx
-      .insert(messages)
-      .values({
-        applicationId: core.id,
-        kind: "information_request",
-        body: parsed.data.message,
-        authorId: user.id,
-      })
-      .returning({ id: messages.id });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "application.information_requested",
-      subjectType: "application",
-      subjectId: core.id,
-      data: { messageId: message?.id },
-    });
-    // The applicants: active members of the lead organisation.
-    const recipients = (await tx.execute(sql`
-      select distinct u.email from memberships m join users u on u.id = m.user_id
-      where m.organisation_id = ${core.leadOrganisationId} and m.status = 'active'`)) as unknown as {
-      email: string;
-    }[];
-    const content = informationRequestEmail({
-      applicationTitle: core.title,
-      callTitle: core.callTitle,
-      message: parsed.data.message,
-      url: absoluteUrl("/espace"),
-    });
-    for (const r of recipients) {
-      await enqueueEmail(tx, {
-        to: r.email,
-        ...content,
-        template: "information-request",
-        dedupeKey: `information-request:${message?.id}:${r.email}`,
-      });
-    }
-    // Nobody to write to: said to the reviewer at once (the form warns), not dropped in silence.
-    return { recipients: recipients.length };
-  });
-  if (!done) return fail("state_changed", "Ce dossier n’est plus en instruction : rechargez la page.");
-  revalidatePath(`/instruction/dossiers/${core.id}`);
-  return ok(done);
 }
 
 /**

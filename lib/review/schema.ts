@@ -9,15 +9,6 @@ export const conflictSchema = z.object({
     .max(2000, "2 000 caractères au plus."),
 });
 
-export const informationRequestSchema = z.object({
-  applicationId: z.uuid(),
-  message: z
-    .string()
-    .trim()
-    .min(10, "Écrivez votre demande (10 caractères au moins).")
-    .max(5000, "5 000 caractères au plus."),
-});
-
 /**
  * A review form: one score and one comment per criterion of the grid (named
  * `score.<criterion id>` and `comment.<criterion id>`), an overall comment and

@@ -62,6 +62,7 @@ type Action = (prev: null, formData: FormData) => Promise<unknown>;
 const modules = {
   applications: await import("@/lib/applications/actions"),
   review: await import("@/lib/review/actions"),
+  informationRequests: await import("@/lib/information-requests/actions"),
   decisions: await import("@/lib/decisions/actions"),
   calls: await import("@/lib/calls/actions"),
   assignment: await import("@/lib/assignment/actions"),
@@ -266,12 +267,6 @@ const ACTIONS: { name: string; action: () => Action; as: string; fields: Field[]
     fields: [id("applicationId", "application"), text("reason")],
   },
   {
-    name: "answerInformationRequest",
-    action: () => modules.applications.answerInformationRequest,
-    as: "applicant",
-    fields: [id("applicationId", "application"), id("requestId", "request"), text("body")],
-  },
-  {
     name: "requestMembership",
     action: () => modules.memberships.requestMembership,
     as: "applicant",
@@ -321,9 +316,15 @@ const ACTIONS: { name: string; action: () => Action; as: string; fields: Field[]
   },
   {
     name: "requestInformation",
-    action: () => modules.review.requestInformation,
+    action: () => modules.informationRequests.requestInformation,
     as: "reviewer",
-    fields: [id("applicationId", "application"), text("message")],
+    fields: [id("applicationId", "application"), id("threadId", "request"), text("message")],
+  },
+  {
+    name: "closeInformationRequest",
+    action: () => modules.informationRequests.closeInformationRequest,
+    as: "reviewer",
+    fields: [id("applicationId", "application"), id("threadId", "request")],
   },
   {
     name: "decideApplication",

@@ -53,8 +53,10 @@ const applicationActions = await import("@/lib/applications/actions");
 const membershipActions = await import("@/lib/memberships/actions");
 const { submitProgressReport } = await import("@/lib/followup/report-actions");
 const reviewActions = await import("@/lib/review/actions");
+const informationActions = await import("@/lib/information-requests/actions");
 const uploadRoute = await import("@/app/api/files/route");
 const fileRoute = await import("@/app/api/files/[id]/route");
+const answerRoute = await import("@/app/api/information-requests/[id]/answers/route");
 
 const { db, close } = testDb();
 afterAll(close);
@@ -301,15 +303,23 @@ describe("an applicant of organisation B with organisation A's ids", () => {
     );
   });
 
-  it("answerInformationRequest on A's pending request", async () => {
-    await expectRefusedAndNothingWritten(
-      asB(() =>
-        applicationActions.answerInformationRequest(
-          null,
-          form({ applicationId: ids.requested, requestId: ids.requestId, body: "Réponse d’un tiers." }),
-        ),
+  it("answers A's pending request through the route handler: 404, nothing written", async () => {
+    const before = await snapshot();
+    const body = new FormData();
+    body.set("body", "Réponse d’un tiers.");
+    body.append("file", new File([new TextEncoder().encode("%PDF-1.4\n")], "lettre.pdf"));
+    const posted = await as(ids.applicantB, () =>
+      answerRoute.POST(
+        new Request(`http://localhost/api/information-requests/${ids.requestId}/answers`, {
+          method: "POST",
+          body,
+        }),
+        { params: Promise.resolve({ id: ids.requestId }) },
       ),
     );
+    expect(posted.status).toBe(404);
+    expect(((await posted.json()) as { message: string }).message).toBe("Demande introuvable.");
+    expect(await snapshot()).toEqual(before);
   });
 
   it("createApplication for organisation A", async () => {
@@ -405,7 +415,7 @@ describe("reviewers outside their assignments", () => {
     );
     await expectRefusedAndNothingWritten(
       asConflicted(() =>
-        reviewActions.requestInformation(
+        informationActions.requestInformation(
           null,
           form({ applicationId: ids.inReview, message: "Envoyez le budget détaillé." }),
         ),
@@ -423,7 +433,7 @@ describe("reviewers outside their assignments", () => {
     );
     await expectRefusedAndNothingWritten(
       asUnassigned(() =>
-        reviewActions.requestInformation(
+        informationActions.requestInformation(
           null,
           form({ applicationId: ids.inReview, message: "Envoyez le budget détaillé." }),
         ),

@@ -111,7 +111,7 @@ beforeAll(async () => {
   );
   const call = await idOf(sql`
     insert into calls (slug, code, year, title, opens_at, closes_at, max_grant_cents, max_share_percent, envelope_cents, last_receipt_seq)
-    values (${TAG}, 'RFZ', 2096, 'Appel témoin', '2020-01-01T00:00:00Z', '2999-01-01T00:00:00Z', 10000000, 50, 100000000, 1)
+    values (${TAG}, 'RFZ', 2096, 'Appel témoin', '2020-01-01T00:00:00Z', '2999-01-01T00:00:00Z', 10000000, 50, 100000000, 2)
     returning id`);
   const document = await idOf(
     sql`insert into required_documents (call_id, position, label, accepted_types) values (${call}, 0, 'Délibération', array['application/pdf']) returning id`,
@@ -124,6 +124,10 @@ beforeAll(async () => {
       returning id`);
   const draft = await application("draft", null);
   const submitted = await application("submitted", "2096-RFZ-0001");
+  const requested = await application("information_requested", "2096-RFZ-0002");
+  const request = await idOf(
+    sql`insert into messages (application_id, kind, body) values (${requested}, 'information_request', 'Joignez la lettre signée.') returning id`,
+  );
   // Stored files with their bytes, so that downloads reach the answer with the file.
   const { getFileStore } = await import("@/lib/files/store");
   const stored = async (query: ReturnType<typeof sql>, bytes: string) => {
@@ -161,6 +165,7 @@ beforeAll(async () => {
     document: [document],
     attachment: [draftFile, submittedFile, image],
     post: [post],
+    request: [request],
   });
 });
 
@@ -391,6 +396,13 @@ const ROUTES: Route[] = [
     owner: "applicant",
   },
   {
+    file: "app/api/information-requests/[id]/answers/route.ts",
+    method: "POST",
+    param: { name: "id", kind: "request" },
+    body: () => uploadBody({ body: "text" }),
+    owner: "applicant",
+  },
+  {
     file: "app/api/reseaux/images/route.ts",
     method: "POST",
     body: () => uploadBody({ postId: "post", altText: "text" }),
@@ -406,6 +418,12 @@ const ROUTES: Route[] = [
       }),
   },
   { file: "app/api/reseaux/images/[id]/route.ts", method: "GET", param: { name: "id", kind: "attachment" } },
+  {
+    file: "app/(candidat)/espace/dossiers/[id]/lettre-de-decision/route.ts",
+    method: "GET",
+    param: { name: "id", kind: "application" },
+    owner: "applicant",
+  },
 ];
 
 /** Every route.ts under app/ (Auth.js's excepted). */

@@ -6,7 +6,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  answerSchema,
   applicationFormSchema,
   applicationIdSchema,
   createApplicationSchema,
@@ -28,11 +27,12 @@ import {
   updateMilestoneSchema,
   updatePostSchema,
 } from "@/lib/followup/schema";
+import { closeThreadSchema, informationRequestSchema } from "@/lib/information-requests/schema";
 import { inviteMemberSchema, membershipIdSchema, requestMembershipSchema } from "@/lib/memberships/schema";
 import { organisationSearchSchema } from "@/lib/organisations/search";
 import { laureateFiltersSchema, parseLaureateFilters } from "@/lib/public/laureate-filters";
 import { listFiltersSchema, parseListFilters } from "@/lib/review/filters";
-import { conflictSchema, informationRequestSchema, reviewSchema } from "@/lib/review/schema";
+import { conflictSchema, reviewSchema } from "@/lib/review/schema";
 import { grantRoleSchema, revokeRoleSchema } from "@/lib/roles/schema";
 import type { z } from "@/lib/zod";
 import { hostileString } from "./hostile";
@@ -133,10 +133,10 @@ const USER_FACING: Record<string, z.ZodType> = {
   applicationFormSchema,
   createApplicationSchema,
   withdrawSchema,
-  answerSchema,
   decisionSchema,
   conflictSchema,
   informationRequestSchema,
+  closeThreadSchema,
   saveApplicationSchema,
   organisationSearchSchema,
   reviewDraftSchema: reviewSchema(grid, "draft"),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TodoList } from "@/components/applications/todo-list";
 import { ActionButton } from "@/components/form/action-button";
 import { Field, inputClass, secondaryButtonClass } from "@/components/form/field";
 import { InviteForm } from "@/components/memberships/invite-form";
@@ -7,8 +8,14 @@ import { RequestMembershipForm } from "@/components/memberships/request-form";
 import { PageContainer } from "@/components/ui/page-container";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
+import { todoFor } from "@/lib/applications/todo-queries";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
-import { canAccessApplicantSpace, canManageOrganisation, canRemoveMember } from "@/lib/authz/policy";
+import {
+  applicantOrganisationIds,
+  canAccessApplicantSpace,
+  canManageOrganisation,
+  canRemoveMember,
+} from "@/lib/authz/policy";
 import { confirmMembership, removeMember } from "@/lib/memberships/actions";
 import { membershipsOfUser, membersOf } from "@/lib/memberships/queries";
 import { laureatesLedBy } from "@/lib/networks/queries";
@@ -44,11 +51,13 @@ export default async function ApplicantHomePage({ searchParams }: { searchParams
     db,
     mine.filter((m) => m.status === "active").map((m) => m.organisationId),
   );
+  const todo = await todoFor(db, applicantOrganisationIds(user));
 
   return (
     <PageContainer>
       <h1 className="text-3xl font-bold">Mon espace</h1>
       <p className="mt-2 text-grey-800">Connecté en tant que {user.name ?? user.email}.</p>
+      <TodoList items={todo} />
       <p className="mt-4">
         <Link href="/espace/dossiers" className="font-medium">
           Mes dossiers de candidature

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateApplicationForm } from "@/components/applications/action-forms";
 import { ApplicationStatusBadge } from "@/components/applications/status-badge";
+import { TodoList } from "@/components/applications/todo-list";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { applicationsOfOrganisations, openCalls } from "@/lib/applications/queries";
 import { applicantVisibleStatus, countdownLabel } from "@/lib/applications/rules";
+import { todoFor } from "@/lib/applications/todo-queries";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { applicantOrganisationIds, canAccessApplicantSpace } from "@/lib/authz/policy";
 import { formatDateTime } from "@/lib/format";
@@ -21,10 +23,11 @@ export default async function MyApplicationsPage() {
   const db = getDb();
   const organisationIds = applicantOrganisationIds(user);
   const now = new Date();
-  const [list, calls, memberships] = await Promise.all([
+  const [list, calls, memberships, todo] = await Promise.all([
     applicationsOfOrganisations(db, organisationIds),
     openCalls(db, now),
     membershipsOfUser(db, user.id),
+    todoFor(db, organisationIds, now),
   ]);
   const organisations = memberships
     .filter((m) => m.status === "active")
@@ -34,6 +37,7 @@ export default async function MyApplicationsPage() {
     <PageContainer>
       <Breadcrumb items={[{ href: "/espace", label: "Mon espace" }, { label: "Mes dossiers" }]} />
       <h1 className="text-3xl font-bold">Mes dossiers de candidature</h1>
+      <TodoList items={todo} />
 
       {organisations.length === 0 ? (
         <p className="mt-4">

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AnswerForm, WithdrawApplicationForm } from "@/components/applications/action-forms";
+import { WithdrawApplicationForm } from "@/components/applications/action-forms";
 import { ApplicationForm } from "@/components/applications/application-form";
 import { ApplicationSummary } from "@/components/applications/application-summary";
 import { ApplicationStatusBadge } from "@/components/applications/status-badge";
+import { AnswerForm } from "@/components/information-requests/answer-form";
+import { ThreadView } from "@/components/information-requests/thread-view";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
@@ -14,19 +16,26 @@ import {
   documentsOf,
   findApplication,
   loadApplicationForm,
-  messagesOf,
   previousPartners,
   publishedDecisionOf,
 } from "@/lib/applications/queries";
 import { applicantVisibleStatus, countdownLabel, STEPS, type Step } from "@/lib/applications/rules";
 import { startWindow } from "@/lib/applications/schedule";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
-import { canEditApplication, canViewOwnApplication, canWithdrawApplication } from "@/lib/authz/policy";
+import {
+  canAnswerInformationRequest,
+  canEditApplication,
+  canReadDecision,
+  canViewOwnApplication,
+  canWithdrawApplication,
+} from "@/lib/authz/policy";
 import { callName } from "@/lib/calls/labels";
 import { countryName } from "@/lib/countries";
 import { acceptedTypesLabel } from "@/lib/files/magic";
-import { formatDateTime, formatMoneyCents, formatTime } from "@/lib/format";
+import { formatDate, formatDateTime, formatMoneyCents, formatTime } from "@/lib/format";
 import { UUID } from "@/lib/ids";
+import { threadsOf } from "@/lib/information-requests/queries";
+import { ANSWER_ACCEPTED_TYPES } from "@/lib/information-requests/rules";
 import { applicationStepTitle } from "@/lib/page-titles";
 
 export async function generateMetadata({
@@ -68,10 +77,10 @@ export default async function ApplicationPage({
   allowOrForbid(canViewOwnApplication(user, loaded.application));
   const { application, call } = loaded;
   const now = new Date();
-  const [form, slots, messages, decision] = await Promise.all([
+  const [form, slots, threads, decision] = await Promise.all([
     loadApplicationForm(db, application),
     documentsOf(db, call.id, application.id),
-    messagesOf(db, application.id),
+    threadsOf(db, application.id),
     publishedDecisionOf(db, loaded, now),
   ]);
   const published = call.resultsPublishedAt !== null && call.resultsPublishedAt <= now;
@@ -87,9 +96,6 @@ export default async function ApplicationPage({
     accept: s.acceptedTypes.join(","),
     file: s.file ? { id: s.file.id, originalName: s.file.originalName, sizeBytes: s.file.sizeBytes } : null,
   }));
-  const pendingRequests = messages.filter(
-    (m) => m.kind === "information_request" && !messages.some((a) => a.inReplyTo === m.id),
-  );
 
   return (
     <PageContainer>
@@ -125,6 +131,7 @@ export default async function ApplicationPage({
           <h2 id="decision-title" className="text-xl font-bold">
             Décision
           </h2>
+          <p className="mt-2">Décision du {formatDate(decision.decidedAt)}.</p>
           {decision.outcome === "accepted" ? (
             <p className="mt-2">
               Votre projet est retenu. Montant accordé :{" "}
@@ -134,32 +141,30 @@ export default async function ApplicationPage({
           ) : (
             <p className="mt-2">Votre projet n’a pas été retenu. Motif : {decision.rejectionReason}</p>
           )}
+          {canReadDecision(user, application, published) ? (
+            <p className="mt-3">
+              <a href={`/espace/dossiers/${application.id}/lettre-de-decision`} download>
+                Télécharger la lettre de décision (PDF)
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
-      {messages.length ? (
-        <section aria-labelledby="messages-title" className="mt-8">
-          <h2 id="messages-title" className="text-2xl font-bold">
+      {threads.length ? (
+        <section aria-labelledby="echanges" className="mt-8">
+          <h2 id="echanges" className="text-2xl font-bold">
             Échanges avec la DCTCIV
           </h2>
-          <ol className="mt-4 flex flex-col gap-3">
-            {messages.map((m) => (
-              <li
-                key={m.id}
-                className={`border p-4 ${m.kind === "answer" ? "ml-8 border-grey-200" : "border-warning"}`}
-              >
-                <p className="text-sm text-grey-800">
-                  {m.kind === "information_request" ? "Demande de compléments" : "Réponse"}
-                  {m.authorName ? ` de ${m.authorName}` : ""}, le {formatDateTime(m.createdAt)}
-                </p>
-                <p className="mt-2 whitespace-pre-line">{m.body}</p>
-                {application.status === "information_requested" &&
-                pendingRequests.some((r) => r.id === m.id) ? (
-                  <AnswerForm applicationId={application.id} requestId={m.id} />
+          <div className="mt-4 flex flex-col gap-4">
+            {threads.map((thread, index) => (
+              <ThreadView key={thread.id} thread={thread} index={index} side="applicant" canDownload>
+                {canAnswerInformationRequest(user, application, { closed: thread.closedAt !== null }) ? (
+                  <AnswerForm threadId={thread.id} accept={ANSWER_ACCEPTED_TYPES.join(",")} />
                 ) : null}
-              </li>
+              </ThreadView>
             ))}
-          </ol>
+          </div>
         </section>
       ) : null}
 

@@ -1,27 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CloseThreadForm, InformationRequestForm } from "@/components/information-requests/staff-forms";
+import { ThreadView } from "@/components/information-requests/thread-view";
 import { EnvelopeMeter } from "@/components/review/envelope-meter";
-import {
-  ConflictForm,
-  DecisionForm,
-  InformationRequestForm,
-  ReopenReviewForm,
-  ReviewForm,
-} from "@/components/review/forms";
+import { ConflictForm, DecisionForm, ReopenReviewForm, ReviewForm } from "@/components/review/forms";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { getDb } from "@/db/client";
 import { auditLabel } from "@/lib/audit-events";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import {
   canAccessReviewSpace,
+  canCloseInformationRequest,
   canDecide,
   canDeclareConflict,
   canDownloadApplicationDocument,
-  canReopenReview,
+  canFollowUpInformationRequest,
   canReadAuditLog,
+  canReopenReview,
   canRequestInformation,
   canReviseDecision,
   canScoreApplication,
@@ -32,7 +31,10 @@ import { countryName } from "@/lib/countries";
 import { decideApplication } from "@/lib/decisions/actions";
 import { maxGrantable } from "@/lib/decisions/rules";
 import { formatDateTime, formatFileSize, formatMoneyCents } from "@/lib/format";
-import { declareConflict, reopenReview, requestInformation, saveReview } from "@/lib/review/actions";
+import { closeInformationRequest, requestInformation } from "@/lib/information-requests/actions";
+import { threadsOf } from "@/lib/information-requests/queries";
+import { answerDocuments } from "@/lib/information-requests/rules";
+import { declareConflict, reopenReview, saveReview } from "@/lib/review/actions";
 import {
   loadApplicationCore,
   loadApplicationDetails,
@@ -98,6 +100,12 @@ export default async function ReviewApplicationPage({ params }: Props) {
     totalBudgetCents: core.totalBudgetCents,
   });
   const expenses = details.budget.filter((b) => b.kind === "expense");
+  const threads = await threadsOf(getDb(), core.id);
+  // The documents sent in answers are the application's documents too: listed with the others.
+  const documents = [
+    ...details.documents.map((d) => ({ ...d, source: null as string | null })),
+    ...answerDocuments(threads),
+  ];
 
   return (
     <PageContainer>
@@ -214,12 +222,12 @@ export default async function ReviewApplicationPage({ params }: Props) {
         <h2 id="documents" className="text-2xl font-bold">
           Pièces jointes
         </h2>
-        {details.documents.length === 0 ? (
+        {documents.length === 0 ? (
           <p className="mt-2">Aucune pièce jointe.</p>
         ) : (
           <>
             <ul className="mt-2 list-disc pl-6">
-              {details.documents.map((d) => (
+              {documents.map((d) => (
                 <li key={d.id}>
                   {downloadDocuments ? (
                     <a href={`/api/files/${d.id}`} download className="underline">
@@ -228,7 +236,9 @@ export default async function ReviewApplicationPage({ params }: Props) {
                   ) : (
                     d.name
                   )}{" "}
-                  <span className="text-sm text-grey-700">({formatFileSize(d.sizeBytes)})</span>
+                  <span className="text-sm text-grey-700">
+                    ({formatFileSize(d.sizeBytes)}){d.source ? ` — ${d.source}` : ""}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -242,26 +252,42 @@ export default async function ReviewApplicationPage({ params }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="messages" className="mt-8">
-        <h2 id="messages" className="text-2xl font-bold">
+      <section aria-labelledby="echanges" className="mt-8">
+        <h2 id="echanges" className="text-2xl font-bold">
           Échanges avec le porteur
         </h2>
-        {details.messages.length === 0 ? <p className="mt-2">Aucun échange.</p> : null}
-        <ol className="mt-2 flex flex-col gap-3">
-          {details.messages.map((m) => (
-            <li key={m.id} className="border-l-4 border-grey-300 pl-3">
-              <p className="text-sm text-grey-700">
-                {m.kind === "information_request"
-                  ? "Demande de compléments"
-                  : m.kind === "answer"
-                    ? "Réponse du porteur"
-                    : "Note"}{" "}
-                — {m.authorName ?? "—"}, {formatDateTime(m.createdAt)}
-              </p>
-              <p className="whitespace-pre-line">{m.body}</p>
-            </li>
-          ))}
-        </ol>
+        {threads.length === 0 ? <p className="mt-2">Aucun échange.</p> : null}
+        <div className="mt-2 flex flex-col gap-4">
+          {threads.map((thread, index) => {
+            const state = { closed: thread.closedAt !== null };
+            const followUp = canFollowUpInformationRequest(user, assignment, core.status, state);
+            const close = canCloseInformationRequest(user, assignment, core.status, state);
+            return (
+              <ThreadView
+                key={thread.id}
+                thread={thread}
+                index={index}
+                side="staff"
+                canDownload={downloadDocuments}
+              >
+                {followUp ? (
+                  <InformationRequestForm
+                    action={requestInformation}
+                    applicationId={core.id}
+                    threadId={thread.id}
+                  />
+                ) : null}
+                {close ? (
+                  <CloseThreadForm
+                    action={closeInformationRequest}
+                    applicationId={core.id}
+                    threadId={thread.id}
+                  />
+                ) : null}
+              </ThreadView>
+            );
+          })}
+        </div>
         {canRequestInformation(user, assignment, core.status) ? (
           <div className="mt-4">
             <InformationRequestForm action={requestInformation} applicationId={core.id} />

@@ -7,11 +7,16 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { applicantPageTitle } from "@/lib/applications/page-title";
-import { findApplication, loadApplicationForm } from "@/lib/applications/queries";
+import {
+  documentsOf,
+  findApplication,
+  loadApplicationForm,
+  receiptDocuments,
+} from "@/lib/applications/queries";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
 import { callReference } from "@/lib/calls/labels";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatFileSize } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { recordPageTitle } from "@/lib/page-titles";
 
@@ -36,7 +41,11 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
   allowOrForbid(canViewOwnApplication(user, loaded.application));
   const { application, call } = loaded;
   if (!application.receiptNumber || !application.submittedAt) notFound();
-  const form = await loadApplicationForm(db, application);
+  const [form, slots] = await Promise.all([
+    loadApplicationForm(db, application),
+    documentsOf(db, call.id, application.id),
+  ]);
+  const documents = receiptDocuments(slots);
 
   return (
     <PageContainer>
@@ -67,6 +76,19 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           <dt>Déposé le</dt>
           <dd className="font-bold">{formatDateTime(application.submittedAt)} (heure de Paris)</dd>
         </dl>
+        <h3 className="mt-4 font-bold">Pièces jointes déposées</h3>
+        {documents.length === 0 ? (
+          <p className="mt-1">Aucune pièce jointe.</p>
+        ) : (
+          <ul className="mt-1 flex flex-col gap-2" data-testid="receipt-documents">
+            {documents.map((d) => (
+              <li key={d.sha256 + d.name}>
+                <span className="font-medium">{d.label}</span>&nbsp;: {d.name} ({formatFileSize(d.sizeBytes)})
+                <span className="block break-all font-mono text-sm text-grey-800">SHA-256 {d.sha256}</span>
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="mt-4 text-sm text-grey-800">
           Conservez ce numéro : il vous sera demandé pour toute question sur votre dossier. Un courriel de
           confirmation a été envoyé aux membres de votre organisation.
