@@ -30,7 +30,7 @@ describe("validateFields", () => {
       expenses: [{ category: "travel", label: "Missions", amount: "1 000" }],
     });
     expect(result.invalid).toEqual(["objectives"]);
-    expect(result.errors.objectives?.[0]).toMatch(/^Les objectifs ne .* pas dépasser 5.?000 caractères\.$/);
+    expect(result.errors.objectives?.[0]).toMatch(/^Les objectifs ne .* pas dépasser 5.?000.caractères\.$/);
   });
 
   it("gives the path of an invalid line inside a list", () => {
