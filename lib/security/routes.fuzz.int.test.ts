@@ -159,6 +159,7 @@ beforeAll(async () => {
     user: [applicant, reviewer, admin, editor],
     applicant: [applicant],
     editor: [editor],
+    admin: [admin],
     slug: [TAG, "resacoop", "centraider"],
     call: [call],
     application: [draft, submitted],
@@ -189,6 +190,18 @@ const PARAMS = [
   "year",
   "theme",
   "country",
+  // The admin's journal and outbox filters (French keys, as their forms send them).
+  "statut",
+  "modele",
+  "destinataire",
+  "du",
+  "au",
+  "qui",
+  "quoi",
+  "appel",
+  "dossier",
+  "compte",
+  "objet",
   "__proto__",
   "constructor",
 ];
@@ -387,6 +400,9 @@ const ROUTES: Route[] = [
   },
   { file: "app/api/exports/applications/route.ts", method: "GET" },
   { file: "app/api/exports/applications/route.ts", method: "HEAD" },
+  // The admin's exports: hostile filters from an admin as well as from anyone.
+  { file: "app/api/exports/courriels/route.ts", method: "GET", owner: "admin" },
+  { file: "app/api/exports/journal/route.ts", method: "GET", owner: "admin" },
   { file: "app/api/files/[id]/route.ts", method: "GET", param: { name: "id", kind: "attachment" } },
   { file: "app/api/files/[id]/route.ts", method: "DELETE", param: { name: "id", kind: "attachment" } },
   {
