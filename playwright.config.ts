@@ -17,6 +17,16 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // "localhost", and OIDC redirect URIs and cookies must match what the browser uses.
 const baseURL = `http://localhost:${port}`;
 const systemChromium = "/usr/bin/chromium";
+const chromium = {
+  ...devices["Desktop Chrome"],
+  // Browsers cannot be downloaded on CI here: use Debian's Chromium when present.
+  launchOptions: existsSync(systemChromium)
+    ? {
+        executablePath: systemChromium,
+        args: ["--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      }
+    : {},
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -36,19 +46,10 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        // Browsers cannot be downloaded on CI here: use Debian's Chromium when present.
-        launchOptions: existsSync(systemChromium)
-          ? {
-              executablePath: systemChromium,
-              args: ["--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            }
-          : {},
-      },
-    },
+    { name: "chromium", use: chromium, grepInvert: /@alone/ },
+    // Tests that measure the server's shared state (the route cache's files) while nothing else
+    // runs: after every other test, one at a time.
+    { name: "alone", use: chromium, grep: /@alone/, dependencies: ["chromium"], fullyParallel: false },
   ],
   // Real peers started for the run: an SMTP server that keeps what it receives
   // (readable over HTTP by the tests) and an OIDC server standing in for ProConnect.

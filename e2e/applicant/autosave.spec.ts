@@ -40,7 +40,7 @@ test("an invalid « Objectifs » does not block the expense added on the budget 
   await link.click();
   await expect(page.getByRole("heading", { name: "Étape 3 sur 6 : Contenu" })).toBeVisible();
   await expect(page.getByLabel("Objectifs", { exact: true })).toBeFocused();
-  await expect(page.getByText(/Les objectifs ne .*pas dépasser 5.?000 caractères/)).toBeVisible();
+  await expect(page.getByText(/Les objectifs ne .*pas dépasser 5.?000.caractères/)).toBeVisible();
 
   // Reloading asks first (the invalid value is not on the server), then keeps everything.
   const dialogs: string[] = [];
@@ -51,7 +51,7 @@ test("an invalid « Objectifs » does not block the expense added on the budget 
   await page.reload();
   expect(dialogs).toEqual(["beforeunload"]);
   await expect(page.getByLabel("Objectifs", { exact: true })).toHaveValue(tooLong);
-  await expect(page.getByText(/Les objectifs ne .*pas dépasser 5.?000 caractères/)).toBeVisible();
+  await expect(page.getByText(/Les objectifs ne .*pas dépasser 5.?000.caractères/)).toBeVisible();
   await page.getByRole("button", { name: "4. Budget" }).click();
   await expect(page.getByLabel("Libellé (dépense 1)")).toHaveValue("Missions d’experts à Pristina");
   await expect(page.getByLabel("Montant (dépense 1)")).toHaveValue("2\u202f000");

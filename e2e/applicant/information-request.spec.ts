@@ -41,7 +41,7 @@ test("an information request answered twice with a PDF, seen by the reviewer", a
   await expectNoAxeViolations(applicant);
 
   // A file that is not a PDF is refused at the field, the text typed stays.
-  const answer = applicant.getByLabel("Votre réponse");
+  const answer = applicant.getByRole("textbox", { name: "Votre réponse" });
   const files = applicant.getByLabel("Documents joints (facultatif)");
   await answer.fill("Voici la lettre signée.");
   await files.setInputFiles({
@@ -76,7 +76,7 @@ test("an information request answered twice with a PDF, seen by the reviewer", a
 
   await applicant.reload();
   await expect(applicant.getByText("La signature manque en page 2 : renvoyez-la.")).toBeVisible();
-  await applicant.getByLabel("Votre réponse").fill("Lettre signée sur toutes les pages.");
+  await applicant.getByRole("textbox", { name: "Votre réponse" }).fill("Lettre signée sur toutes les pages.");
   await applicant
     .getByLabel("Documents joints (facultatif)")
     .setInputFiles({ name: "lettre-signee-v2.pdf", mimeType: "application/pdf", buffer: pdf("v2") });
