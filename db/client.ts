@@ -8,7 +8,7 @@ export type Database = ReturnType<typeof createDb>["db"];
  * PostgreSQL refuses the NUL character in text ("invalid byte sequence"), and
  * no person types one: only a tampered request sends it. Dropping it from
  * every text parameter here, in the one place all queries pass, means hostile
- * input can never turn into a 500 (issue 10; found by
+ * input can never turn into a 500 (found by
  * lib/security/actions.fuzz.int.test.ts). Lone surrogates need nothing: the
  * driver's UTF-8 encoding already replaces them.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run fault:kill-upload`: the app killed mid-upload (issue 10, item 7).
+ * `npm run fault:kill-upload`: the app killed mid-upload.
  * Starts the app in production mode on its own embedded PostgreSQL
  * (scripts/support/app-under-test.ts), prepares a complete draft (every
  * mandatory document), then kills the app (SIGKILL of its process group, as

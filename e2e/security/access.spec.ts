@@ -3,7 +3,7 @@ import { signInAs } from "../support/personas";
 import { conflictedReviewFixture, unassignedReviewFixture } from "./idor-data";
 
 /**
- * Reviewers and an application's documents (issue 10, item 5): the assigned
+ * Reviewers and an application's documents: the assigned
  * reviewer downloads them from the review page; the conflicted one sees the
  * page without scores nor documents, and the file route refuses him; an
  * unassigned reviewer does not even learn that the application exists.

@@ -54,7 +54,7 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
     path: () => firstLink("/laureats", /^\/laureats\/[0-9a-f-]{36}$/),
     expect: everyone(200),
   },
-  // Public site (issue 7): statistics, map, open data and its files, public on purpose.
+  // Public site: statistics, map, open data and its files, public on purpose.
   "/statistiques": { path: "/statistiques", expect: everyone(200) },
   "/carte": { path: "/carte", expect: everyone(200) },
   "/donnees": { path: "/donnees", expect: everyone(200) },
@@ -118,7 +118,7 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
     expect: only(["reviewer", "reviewer-2", "admin"]),
   },
   "/reseau": { path: "/reseau", expect: only(["editor-resacoop", "editor-other"]) },
-  // Network follow-up (issue 8): the editor of the project's région only; the other région's editor is refused.
+  // Network follow-up: the editor of the project's région only; the other région's editor is refused.
   "/reseau/projets/[id]": {
     path: async () => `/reseau/projets/${await thiersTandilId()}`,
     expect: only(["editor-resacoop"]),
@@ -134,7 +134,7 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
   },
   // Laureates' progress reports: any signed-in user sees their own organisations' laureates (or none).
   "/espace/rapports": { path: "/espace/rapports", expect: signedIn(200) },
-  // Public network pages and feed: public on purpose. No issue 999999 exists.
+  // Public network pages and feed: public on purpose.
   "/reseaux": { path: "/reseaux", expect: everyone(200) },
   "/reseaux/[slug]": { path: "/reseaux/resacoop", expect: everyone(200) },
   "/reseaux/[slug]/actualites": { path: "/reseaux/resacoop/actualites", expect: everyone(200) },
@@ -151,7 +151,7 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
   },
   "/admin": { path: "/admin", expect: only(["admin"]) },
   "/admin/utilisateurs": { path: "/admin/utilisateurs", expect: only(["admin"]) },
-  // Calls, assignments and publication (issue 4): admins only.
+  // Calls, assignments and publication: admins only.
   "/admin/appels": { path: "/admin/appels", expect: only(["admin"]) },
   "/admin/appels/nouveau": { path: "/admin/appels/nouveau", expect: only(["admin"]) },
   "/admin/appels/[id]": { path: async () => `/admin/appels/${await anyCallId()}`, expect: only(["admin"]) },

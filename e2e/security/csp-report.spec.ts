@@ -1,7 +1,7 @@
 import { expect, test } from "../fixtures";
 
 /**
- * The CSP report endpoint (issue 10) as Firefox and Safari use it
+ * The CSP report endpoint as Firefox and Safari use it
  * (`report-uri`, `application/csp-report`), and what it refuses. Chromium's
  * own delivery (`report-to`, the Reporting API) needs https: it is tested in
  * https.spec.ts.

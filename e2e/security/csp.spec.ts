@@ -3,7 +3,7 @@ import { expect, test } from "../fixtures";
 import { signInAs } from "../support/personas";
 
 /**
- * The Content-Security-Policy in a real browser (issue 10, item 2): the app
+ * The Content-Security-Policy in a real browser: the app
  * works under it (no violation reported on a public page, a react-hook-form
  * form, the map, a signed-in form), and a script injected into a page
  * rendered per request does not run.

@@ -10,8 +10,8 @@ import { personaName } from "../support/personas";
 import { SMTP_SINK_PORT } from "../support/ports";
 
 /**
- * The production build behind https, as it runs in production (issue 10,
- * item 8): a TLS-terminating proxy (a self-signed certificate made by
+ * The production build behind https, as it runs in production:
+ * a TLS-terminating proxy (a self-signed certificate made by
  * `openssl` for this run) in front of a second `next start` of the e2e build
  * whose public URL (AUTH_URL) is https. Chromium signs in through it; the
  * session and CSRF cookies must carry Secure, HttpOnly and SameSite, and pages

@@ -3,7 +3,7 @@ import path from "node:path";
 import { e2eSql } from "../applicant/db";
 
 /**
- * Rows of the access specs (issue 10, item 5), created once per run with fixed
+ * Rows of the access specs, created once per run with fixed
  * ids (the matrix asks for them from several workers at once: `on conflict do
  * nothing` keeps one copy): an application of Ville de Thiers in review on the
  * call in review, with one stored PDF, assigned to `reviewer` (no conflict)

@@ -6,7 +6,7 @@ import { isoDateInParis } from "@/lib/format";
 import type { ListFilters } from "@/lib/review/filters";
 import { STATUS_LABELS } from "@/lib/review/labels";
 import { type ListRow, selectList, statusCountsQuery, toRow } from "@/lib/review/queries";
-import { CSV_BOM, csvLine } from "./csv";
+import { csvChunks, streamOf } from "./csv";
 import { type Cell, xlsxChunks } from "./xlsx";
 
 /** Columns of the dashboard export: the list's rows with their scores and decisions. */
@@ -80,33 +80,15 @@ export function exportStream(
   filters: ListFilters,
   format: "csv" | "xlsx",
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let producer: AsyncGenerator<Uint8Array> | null = null;
-  async function* produce(): AsyncGenerator<Uint8Array> {
-    if (format === "csv") {
-      yield encoder.encode(CSV_BOM + csvLine(EXPORT_HEADER));
-      let buffer = "";
-      for await (const cells of exportRows(user, filters)) {
-        buffer += csvLine(cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : c)));
-        if (buffer.length > 64_000) {
-          yield encoder.encode(buffer);
-          buffer = "";
-        }
-      }
-      if (buffer) yield encoder.encode(buffer);
-      return;
-    }
-    yield* xlsxChunks("Dossiers", EXPORT_HEADER, exportRows(user, filters));
-  }
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      producer ??= produce();
-      const { value, done } = await producer.next();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    async cancel() {
-      await producer?.return(undefined);
-    },
-  });
+  return streamOf(() =>
+    format === "csv"
+      ? csvChunks(EXPORT_HEADER, frenchDecimals(exportRows(user, filters)))
+      : xlsxChunks("Dossiers", EXPORT_HEADER, exportRows(user, filters)),
+  );
+}
+
+/** Numbers with a decimal comma, as French spreadsheets read them in a CSV. */
+async function* frenchDecimals(rows: AsyncIterable<readonly (string | number | null | undefined)[]>) {
+  for await (const cells of rows)
+    yield cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : c));
 }

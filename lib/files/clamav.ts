@@ -1,5 +1,5 @@
 /**
- * Antivirus hook (issue 10, item 4): a small client of ClamAV's daemon,
+ * Antivirus hook: a small client of ClamAV's daemon,
  * `clamd`, over its INSTREAM protocol, when `CLAMAV_URL` is set
  * (`tcp://127.0.0.1:3310` or `unix:///run/clamav/clamd.ctl`); off by default.
  * See docs/security.md for installing clamav-daemon.

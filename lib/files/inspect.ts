@@ -1,5 +1,5 @@
 /**
- * Checks of an upload's content once its type is known (issue 10, item 4):
+ * Checks of an upload's content once its type is known:
  * zip bombs in office documents, active content in PDF files, then the
  * antivirus when one is configured. Each refusal carries a French message
  * telling the applicant what to do.

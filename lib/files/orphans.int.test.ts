@@ -1,5 +1,5 @@
 /**
- * An upload that dies midway (issue 10, item 7) on the real test PostgreSQL:
+ * An upload that dies midway on the real test PostgreSQL:
  * the file is written, then the transaction that records its row fails (here
  * a foreign key violation, as a killed process or a lost connection would
  * leave it). No row appears, the application keeps its previous document and

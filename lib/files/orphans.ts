@@ -1,5 +1,5 @@
 /**
- * Files without a row (issue 10, item 7). An upload writes the file first and
+ * Files without a row. An upload writes the file first and
  * its row afterwards, in one transaction: a failure or a killed process in
  * between leaves a file that no row names, never a row without its file, so
  * the application itself never breaks. This removes such files once they are

@@ -1,5 +1,5 @@
 /**
- * Active content in PDF files (issue 10, item 4). A PDF may carry JavaScript
+ * Active content in PDF files. A PDF may carry JavaScript
  * (`/JS`, `/JavaScript`, run on opening through `/OpenAction` or `/AA`), start
  * a program (`/Launch`), embed other files (`/EmbeddedFile`, where an
  * executable hides), or play Flash (`/RichMedia`). Deliberations, budgets and

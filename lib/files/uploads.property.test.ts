@@ -1,5 +1,5 @@
 /**
- * Upload checks (issue 10, item 4) on `storeRequiredDocument`, the only way a
+ * Upload checks on `storeRequiredDocument`, the only way a
  * file enters the service: the database is a stand-in recording what would be
  * written, the store a temporary folder.
  */

@@ -1,5 +1,5 @@
 /**
- * Zip bombs (issue 10, item 4). Word, Excel and OpenDocument files are ZIP
+ * Zip bombs. Word, Excel and OpenDocument files are ZIP
  * archives: a few kilobytes can declare gigabytes once unpacked, which would
  * exhaust the memory or disk of a reviewer's office suite or of any later
  * processing. The central directory (at the end of the archive) lists every

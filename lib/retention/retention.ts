@@ -1,5 +1,5 @@
 /**
- * Retention of personal data (issue 10, item 9): what is kept, for how long,
+ * Retention of personal data: what is kept, for how long,
  * and the job that deletes or anonymises the rest. Durations come from the
  * environment (RETENTION_*), defaults as stated on /donnees-personnelles; see
  * docs/operations.md. Published results (organisations, titles, amounts,

@@ -1,5 +1,5 @@
 /**
- * Hostile input through every server action (issue 10, item 1), on the real
+ * Hostile input through every server action, on the real
  * test PostgreSQL: random and hostile form fields (10 000-character strings,
  * NUL bytes, right-to-left text, lone surrogates, negative, huge and
  * non-numeric amounts, JSON garbage, missing and extra fields, real ids of the

@@ -1,6 +1,6 @@
 /**
  * Reports of Content-Security-Policy violations sent by browsers to
- * `/api/csp-report` (issue 10): the two formats in use, read with zod, reduced
+ * `/api/csp-report`: the two formats in use, read with zod, reduced
  * to what an operator needs in a log line. Pure functions, tested in
  * csp-report.test.ts; the route handler adds the size and rate limits.
  *

@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy of every response (issue 10, items 2 and 8),
+ * The Content-Security-Policy of every response,
  * built here and set by proxy.ts (pages) and next.config.ts (route handlers,
  * files). Three policies:
  *

@@ -1,6 +1,6 @@
 /**
  * « Nothing was written »: a fingerprint of every table of the database, taken
- * before and after a refused request and compared (issue 10). Shared by the
+ * before and after a refused request and compared. Shared by the
  * hostile-input and access tests that run on the real test PostgreSQL.
  *
  * - `cheap` (the default): row count and last `updated_at` of every table, fast

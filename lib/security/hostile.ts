@@ -1,5 +1,5 @@
 /**
- * Hostile values for property-based tests (issue 10, item 1): what an
+ * Hostile values for property-based tests: what an
  * attacker or a clumsy paste sends. Shared by the schema properties and the
  * server-action fuzzing, so both try the same nasty cases.
  */

@@ -1,5 +1,5 @@
 /**
- * Access for staff (issue 10, item 5), on the real test PostgreSQL through the
+ * Access for staff, on the real test PostgreSQL through the
  * real server actions and route handlers, as idor.int.test.ts does for
  * applicants and reviewers:
  * - a regional network editor of one région (network 2, région 11) sending the

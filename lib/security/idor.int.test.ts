@@ -1,5 +1,5 @@
 /**
- * Access (issue 10, item 5) on the real test PostgreSQL, through the real
+ * Access on the real test PostgreSQL, through the real
  * server actions and the real file route handlers: an applicant of another
  * organisation sending an organisation's ids to every applicant action that
  * takes one (IDOR), and reviewers reaching an application they are conflicted

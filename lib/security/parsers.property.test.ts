@@ -1,5 +1,5 @@
 /**
- * Pure parsers under random and hostile input (issue 10, item 1): French
+ * Pure parsers under random and hostile input: French
  * amounts, search normalisation and the post-sign-in redirect.
  */
 import fc from "fast-check";

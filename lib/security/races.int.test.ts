@@ -1,6 +1,6 @@
 /**
- * Races on the real test PostgreSQL, through the real server actions (issue 10,
- * item 6): the deadline second, a double submit, two stale saves, two admins
+ * Races on the real test PostgreSQL, through the real server actions:
+ * the deadline second, a double submit, two stale saves, two admins
  * deciding at once, two reviewers scoring at once. Only Next's request context
  * is replaced: who is signed in (a real user, its principal read from the
  * database by the real `getCurrentUser`, one per concurrent call) and the cache

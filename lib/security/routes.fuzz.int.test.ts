@@ -1,5 +1,5 @@
 /**
- * Hostile input through every route handler (issue 10, item 1), on the real
+ * Hostile input through every route handler, on the real
  * test PostgreSQL, as actions.fuzz.int.test.ts does for server actions: the
  * handlers' exported GET / HEAD / POST / DELETE called with real `Request` objects
  * carrying random and hostile query strings (malformed percent-encoding,

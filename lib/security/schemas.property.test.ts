@@ -1,5 +1,5 @@
 /**
- * Hostile input against every exported zod schema of lib (issue 10, item 1):
+ * Hostile input against every exported zod schema of lib:
  * random and hostile values never make `safeParse` throw, and every refusal a
  * user can read is in French (no zod default such as "Invalid input").
  */

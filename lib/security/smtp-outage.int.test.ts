@@ -1,5 +1,5 @@
 /**
- * SMTP down for a while (issue 10, item 7): a real SMTP server (smtp-server)
+ * SMTP down for a while: a real SMTP server (smtp-server)
  * delivering, then stopped, then started again on the same port. E-mails
  * enqueued meanwhile stay in the outbox and go out once it is back, each once.
  */

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canReadOutbox } from "@/lib/authz/policy";
-import { CSV_BOM, csvLine } from "@/lib/exports/csv";
+import { csvChunks, csvDownload, streamOf } from "@/lib/exports/csv";
 import { formatDateTime, isoDateInParis } from "@/lib/format";
 import {
   OUTBOX_STATUS_LABELS,
@@ -29,58 +29,39 @@ export async function GET(request: Request) {
     });
   }
   const filters = parseOutboxFilters(Object.fromEntries(new URL(request.url).searchParams));
-  const encoder = new TextEncoder();
   const rows = streamStaffOutbox(getDb(), filters);
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(
-        encoder.encode(
-          CSV_BOM +
-            csvLine([
-              "Numéro",
-              "Créé le",
-              "Nature",
-              "Destinataire",
-              "Objet",
-              "État",
-              "Tentatives",
-              "Prochain essai",
-              "Dernière erreur",
-              "Envoyé le",
-            ]),
-        ),
-      );
-    },
-    async pull(controller) {
-      const next = await rows.next();
-      if (next.done) {
-        controller.close();
-        return;
-      }
-      const row = next.value;
-      controller.enqueue(
-        encoder.encode(
-          csvLine([
-            row.id,
-            formatDateTime(row.createdAt),
-            templateLabel(row.template),
-            row.toAddress,
-            row.subject,
-            OUTBOX_STATUS_LABELS[row.status],
-            row.attempts,
-            row.status === "pending" ? formatDateTime(row.nextAttemptAt) : "",
-            row.lastError ?? "",
-            row.sentAt ? formatDateTime(row.sentAt) : "",
-          ]),
-        ),
-      );
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="courriels-${isoDateInParis(new Date())}.csv"`,
-      "cache-control": "private, no-store",
-    },
-  });
+  return csvDownload(
+    streamOf(() => csvChunks(HEADER, cells(rows))),
+    `courriels-${isoDateInParis(new Date())}.csv`,
+  );
+}
+
+const HEADER = [
+  "Numéro",
+  "Créé le",
+  "Nature",
+  "Destinataire",
+  "Objet",
+  "État",
+  "Tentatives",
+  "Prochain essai",
+  "Dernière erreur",
+  "Envoyé le",
+];
+
+async function* cells(rows: ReturnType<typeof streamStaffOutbox>) {
+  for await (const row of rows) {
+    yield [
+      row.id,
+      formatDateTime(row.createdAt),
+      templateLabel(row.template),
+      row.toAddress,
+      row.subject,
+      OUTBOX_STATUS_LABELS[row.status],
+      row.attempts,
+      row.status === "pending" ? formatDateTime(row.nextAttemptAt) : "",
+      row.lastError ?? "",
+      row.sentAt ? formatDateTime(row.sentAt) : "",
+    ];
+  }
 }

@@ -3,7 +3,7 @@ import { AUDIT_SUBJECT_LABELS, auditLabel } from "@/lib/audit-events";
 import { describeAuditData, parseAuditFilters, streamAuditEvents } from "@/lib/audit-log";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canReadAuditLog } from "@/lib/authz/policy";
-import { CSV_BOM, csvLine } from "@/lib/exports/csv";
+import { csvChunks, csvDownload, streamOf } from "@/lib/exports/csv";
 import { formatDateTime, isoDateInParis } from "@/lib/format";
 
 /** The journal as CSV, with the page's filters, streamed. */
@@ -23,55 +23,36 @@ export async function GET(request: Request) {
   }
   const filters = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
   const rows = streamAuditEvents(getDb(), filters);
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(
-        encoder.encode(
-          CSV_BOM +
-            csvLine([
-              "Quand",
-              "Qui",
-              "Adresse",
-              "Quoi",
-              "Détails",
-              "Objet",
-              "Identifiant",
-              "Nom de l’objet",
-              "Code de l’action",
-            ]),
-        ),
-      );
-    },
-    async pull(controller) {
-      const next = await rows.next();
-      if (next.done) {
-        controller.close();
-        return;
-      }
-      const row = next.value;
-      controller.enqueue(
-        encoder.encode(
-          csvLine([
-            formatDateTime(row.occurredAt),
-            row.actorName ?? (row.actorId ? "" : "Le service"),
-            row.actorEmail ?? "",
-            auditLabel(row.action),
-            describeAuditData(row.action, row.data).join(" ; "),
-            AUDIT_SUBJECT_LABELS[row.subjectType] ?? row.subjectType,
-            row.subjectId,
-            row.subjectName ?? "",
-            row.action,
-          ]),
-        ),
-      );
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="journal-${isoDateInParis(new Date())}.csv"`,
-      "cache-control": "private, no-store",
-    },
-  });
+  return csvDownload(
+    streamOf(() => csvChunks(HEADER, cells(rows))),
+    `journal-${isoDateInParis(new Date())}.csv`,
+  );
+}
+
+const HEADER = [
+  "Quand",
+  "Qui",
+  "Adresse",
+  "Quoi",
+  "Détails",
+  "Objet",
+  "Identifiant",
+  "Nom de l’objet",
+  "Code de l’action",
+];
+
+async function* cells(rows: ReturnType<typeof streamAuditEvents>) {
+  for await (const row of rows) {
+    yield [
+      formatDateTime(row.occurredAt),
+      row.actorName ?? (row.actorId ? "" : "Le service"),
+      row.actorEmail ?? "",
+      auditLabel(row.action),
+      describeAuditData(row.action, row.data).join(" ; "),
+      AUDIT_SUBJECT_LABELS[row.subjectType] ?? row.subjectType,
+      row.subjectId,
+      row.subjectName ?? "",
+      row.action,
+    ];
+  }
 }
