@@ -93,10 +93,11 @@ test("1 000 distinct unknown URLs leave the route cache's file count unchanged",
   // Named, so that a failure says which entries appeared.
   expect(cacheFiles().filter((file) => !before.has(file))).toEqual([]);
 
-  // The cache still serves what exists.
+  // The cache still serves what exists. STALE is served from the cache too: it is what Next says
+  // once the page's 300 s have passed since an earlier test first rendered it.
   const known = await request.get("/laureats?annee=2025");
   expect(known.status()).toBe(200);
-  expect(known.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(["HIT", "STALE"]).toContain(known.headers()["x-nextjs-cache"]);
 });
 
 test("a 404 is not kept for long by shared caches; the filters refuse values no laureate uses", async ({
