@@ -1,6 +1,6 @@
 "use server";
 
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -29,6 +29,7 @@ import {
   withdrawSchema,
 } from "./schema";
 import { submitDraft } from "./submit";
+import { applyTransition } from "./transition";
 
 const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous. Ce que vous avez saisi reste affiché.";
 const FORBIDDEN = "Vous n’avez pas les droits pour cette action sur ce dossier.";
@@ -284,32 +285,13 @@ export async function withdrawApplication(
     );
   }
   const done = await db.transaction(async (tx) => {
-    const rows = await tx
-      .update(applications)
-      .set({
-        status: "withdrawn",
-        withdrawnAt: new Date(),
-        withdrawalReason: parsed.data.reason,
-        version: sql`${applications.version} + 1`,
-        updatedBy: user.id,
-        updatedAt: new Date(),
-      })
-      .where(
-        and(
-          eq(applications.id, loaded.application.id),
-          inArray(applications.status, ["draft", "submitted", "in_review", "information_requested"]),
-        ),
-      )
-      .returning({ id: applications.id });
-    if (rows.length === 0) return false;
-    await recordAudit(tx, {
+    const moved = await applyTransition(tx, "withdraw", {
+      applicationIds: [loaded.application.id],
       actorId: user.id,
-      action: "application.withdrawn",
-      subjectType: "application",
-      subjectId: loaded.application.id,
-      data: { reason: parsed.data.reason, previousStatus: loaded.application.status },
+      set: { withdrawnAt: new Date(), withdrawalReason: parsed.data.reason },
+      audit: { reason: parsed.data.reason, previousStatus: loaded.application.status },
     });
-    return true;
+    return moved.length > 0;
   });
   if (!done) return fail("conflict", "Le statut du dossier a changé entre-temps : rechargez la page.");
   revalidatePath("/espace/dossiers");

@@ -4,38 +4,10 @@ import {
   countdownLabel,
   formatReceiptNumber,
   isBeforeDeadline,
-  isEditableStatus,
-  isWithdrawableStatus,
   missingItems,
   timeLeftLabel,
 } from "./rules";
 import { type ApplicationForm, applicationFormSchema, emptyApplicationForm } from "./schema";
-
-describe("lifecycle", () => {
-  it("only a draft is editable", () => {
-    expect(isEditableStatus("draft")).toBe(true);
-    for (const s of [
-      "submitted",
-      "in_review",
-      "information_requested",
-      "accepted",
-      "rejected",
-      "withdrawn",
-    ] as const) {
-      expect(isEditableStatus(s)).toBe(false);
-    }
-  });
-
-  it("withdrawal is possible before a decision only", () => {
-    expect(isWithdrawableStatus("draft")).toBe(true);
-    expect(isWithdrawableStatus("submitted")).toBe(true);
-    expect(isWithdrawableStatus("in_review")).toBe(true);
-    expect(isWithdrawableStatus("information_requested")).toBe(true);
-    expect(isWithdrawableStatus("accepted")).toBe(false);
-    expect(isWithdrawableStatus("rejected")).toBe(false);
-    expect(isWithdrawableStatus("withdrawn")).toBe(false);
-  });
-});
 
 describe("deadline", () => {
   // 23:59:59 in Paris on 15 March 2027 (winter time, UTC+1).

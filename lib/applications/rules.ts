@@ -4,6 +4,7 @@
  */
 import { parseFrenchAmount } from "./amounts";
 import { type BudgetIssue, budgetIssues, type CallLimits } from "./budget";
+import type { ApplicationStatus } from "./lifecycle";
 import { type CallWindow, scheduleIssues } from "./schedule";
 import { type ApplicationForm, partnerKey } from "./schema";
 
@@ -19,14 +20,7 @@ export function hasRealTitle(title: string) {
   return t.length >= 3 && t !== UNTITLED_APPLICATION;
 }
 
-export type ApplicationStatus =
-  | "draft"
-  | "submitted"
-  | "in_review"
-  | "information_requested"
-  | "accepted"
-  | "rejected"
-  | "withdrawn";
+export type { ApplicationStatus };
 
 export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   draft: "Brouillon",
@@ -37,21 +31,6 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   rejected: "Non retenu",
   withdrawn: "Retiré",
 };
-
-/** Only a draft can be edited by the applicant; after submission it is read-only. */
-export function isEditableStatus(status: ApplicationStatus) {
-  return status === "draft";
-}
-
-/** Withdrawal is possible until a decision (accepted or rejected), and once only. */
-export function isWithdrawableStatus(status: ApplicationStatus) {
-  return (
-    status === "draft" ||
-    status === "submitted" ||
-    status === "in_review" ||
-    status === "information_requested"
-  );
-}
 
 /**
  * Submission is accepted up to the closing second included: a call closing at

@@ -19,6 +19,7 @@ import type { Database } from "@/db/client";
 import { applications, calls } from "@/db/schema";
 import { outboxValues } from "@/lib/mail/outbox";
 import { receiptEmail } from "@/lib/mail/templates";
+import { allows, TRANSITIONS } from "./lifecycle";
 import {
   activeMemberEmails,
   documentStates,
@@ -27,6 +28,12 @@ import {
   receiptDocuments,
 } from "./queries";
 import { isBeforeDeadline, missingItems } from "./rules";
+
+// The lifecycle's « submit », written here by hand in the one statement that also draws the
+// receipt number (see below): same « from », « to » and event as the table's.
+const submit = TRANSITIONS.submit;
+const [FROM] = submit.from;
+const [TO] = submit.to;
 
 export type SubmitOutcome =
   | { kind: "done" }
@@ -50,7 +57,7 @@ export async function submitDraft(
     if (!app) return { kind: "not_found" as const };
     // A concurrent submission got there first: same receipt, nothing more.
     if (app.receiptNumber) return { kind: "done" as const };
-    if (app.status !== "draft") return { kind: "not_editable" as const };
+    if (!allows("submit", app.status)) return { kind: "not_editable" as const };
     const [call] = await tx
       .select({ call: calls, nowMs: sql<number>`extract(epoch from now()) * 1000`.mapWith(Number) })
       .from(calls)
@@ -95,19 +102,19 @@ export async function submitDraft(
         update calls set last_receipt_seq = last_receipt_seq + 1
         where id = ${call.id}
           and date_trunc('second', closes_at) >= date_trunc('second', now())
-          and exists (select 1 from applications where id = ${app.id} and status = 'draft')
+          and exists (select 1 from applications where id = ${app.id} and status = ${FROM})
         returning year || '-' || code || '-'
           || lpad(last_receipt_seq::text, greatest(4, length(last_receipt_seq::text)), '0') as receipt
       ), a as (
-        update applications set status = 'submitted', receipt_number = c.receipt,
+        update applications set status = ${TO}, receipt_number = c.receipt,
           submitted_at = now(), submitted_by = ${input.userId},
           version = applications.version + 1, updated_by = ${input.userId},
           updated_at = now()
-        from c where applications.id = ${app.id} and applications.status = 'draft'
+        from c where applications.id = ${app.id} and applications.status = ${FROM}
         returning c.receipt
       ), audit as (
         insert into audit_events (actor_id, action, subject_type, subject_id, data)
-        select ${input.userId}, 'application.submitted', 'application', ${app.id},
+        select ${input.userId}, ${submit.audit}, 'application', ${app.id},
           jsonb_build_object('receiptNumber', a.receipt)
         from a
       ), mail as (

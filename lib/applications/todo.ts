@@ -5,6 +5,8 @@
  * mark: it stays on the list for DECISION_TODO_DAYS after the call's results
  * are published, the time the applicant is expected to act on it.
  */
+
+import { isReviewable } from "./lifecycle";
 import { countdownLabel, isBeforeDeadline } from "./rules";
 
 export const DECISION_TODO_DAYS = 30;
@@ -38,7 +40,7 @@ export function applicantTodos(sources: readonly TodoSource[], now: Date): TodoI
   const drafts: (TodoItem & { closesAt: number })[] = [];
   const decisions: (TodoItem & { publishedAt: number })[] = [];
   for (const a of sources) {
-    if (a.awaitingAnswer && ["submitted", "in_review", "information_requested"].includes(a.status)) {
+    if (a.awaitingAnswer && isReviewable(a.status)) {
       answers.push({
         kind: "answer",
         applicationId: a.id,

@@ -1,16 +1,18 @@
 "use server";
 
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { applications, calls, reviewerAssignments, reviews } from "@/db/schema";
+import { isReviewable } from "@/lib/applications/lifecycle";
+import { applyTransition } from "@/lib/applications/transition";
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canAssignReviewers } from "@/lib/authz/policy";
 import { getCall } from "@/lib/calls/queries";
 import { type ActionResult, fail, ok } from "@/lib/result";
 import { z } from "@/lib/zod";
-import { ASSIGNABLE_STATUSES, assignmentInput, listReviewers, loadAssignmentBoard } from "./queries";
+import { assignmentInput, listReviewers, loadAssignmentBoard } from "./queries";
 import { planAssignments, planFingerprint } from "./round-robin";
 
 const FORBIDDEN = "Seuls les administrateurs peuvent affecter les instructeurs.";
@@ -35,27 +37,7 @@ async function startReview(
   applicationIds: string[],
   actorId: string,
 ) {
-  if (applicationIds.length === 0) return;
-  const moved = await tx
-    .update(applications)
-    .set({
-      status: "in_review",
-      version: sql`${applications.version} + 1`,
-      updatedAt: sql`now()`,
-      updatedBy: actorId,
-    })
-    .where(and(inArray(applications.id, applicationIds), eq(applications.status, "submitted")))
-    .returning({ id: applications.id });
-  await recordAudit(
-    tx,
-    moved.map((m) => ({
-      actorId,
-      action: "application.review_started",
-      subjectType: "application",
-      subjectId: m.id,
-      data: {},
-    })),
-  );
+  await applyTransition(tx, "startReview", { applicationIds, actorId, audit: {} });
 }
 
 /**
@@ -148,7 +130,7 @@ export async function assignReviewer(_prev: ActionResult | null, formData: FormD
     .where(eq(applications.id, parsed.data.applicationId));
   if (!application) return fail("not_found", "Ce dossier n’existe plus.");
   if (!canAssignReviewers(user)) return fail("forbidden", FORBIDDEN);
-  if (!(ASSIGNABLE_STATUSES as readonly string[]).includes(application.status)) {
+  if (!isReviewable(application.status)) {
     return fail(
       "invalid_state",
       "Ce dossier n’est plus en instruction : il ne peut pas recevoir d’instructeur.",

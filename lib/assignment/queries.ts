@@ -1,10 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, organisations, reviewerAssignments, reviews, userRoles, users } from "@/db/schema";
+import { REVIEWABLE_STATUSES } from "@/lib/applications/lifecycle";
 import type { AssignmentInput } from "./round-robin";
-
-/** Applications that still take reviewers: submitted, in review or waiting for information (not decided, not withdrawn). */
-export const ASSIGNABLE_STATUSES = ["submitted", "in_review", "information_requested"] as const;
 
 export type AssignmentBoard = {
   applications: {
@@ -64,7 +62,8 @@ export async function loadAssignmentBoard(
         and(
           eq(applications.callId, callId),
           isNotNull(applications.submittedAt),
-          inArray(applications.status, [...ASSIGNABLE_STATUSES]),
+          // Applications that still take reviewers: not decided, not withdrawn.
+          inArray(applications.status, [...REVIEWABLE_STATUSES]),
           // A decided application takes no more reviewers, whatever its status says.
           sql`not exists (select 1 from decisions d where d.application_id = ${applications.id})`,
         ),

@@ -1,3 +1,4 @@
+import { allows, isReviewable } from "@/lib/applications/lifecycle";
 import type { Principal, Viewer } from "./principal";
 
 /**
@@ -106,7 +107,8 @@ export function canViewOwnApplication(user: Viewer, application: ApplicantApplic
  * - while it is a draft (after submission it is read-only for the applicant).
  */
 export function canEditApplication(user: Viewer, application: ApplicantApplication) {
-  return canViewOwnApplication(user, application) && application.status === "draft";
+  // Editable exactly while it may still be submitted.
+  return canViewOwnApplication(user, application) && allows("submit", application.status);
 }
 
 /**
@@ -114,10 +116,7 @@ export function canEditApplication(user: Viewer, application: ApplicantApplicati
  * before a decision (draft, submitted, in review, information requested).
  */
 export function canWithdrawApplication(user: Viewer, application: ApplicantApplication) {
-  return (
-    canViewOwnApplication(user, application) &&
-    ["draft", "submitted", "in_review", "information_requested"].includes(application.status)
-  );
+  return canViewOwnApplication(user, application) && allows("withdraw", application.status);
 }
 
 /** An information request's thread, as the predicates need it. */
@@ -139,7 +138,7 @@ export function canAnswerInformationRequest(
     canViewOwnApplication(user, application) &&
     thread !== null &&
     !thread.closed &&
-    ["submitted", "in_review", "information_requested"].includes(application.status)
+    isReviewable(application.status)
   );
 }
 
@@ -173,10 +172,6 @@ export function canViewApplicationForReview(user: Viewer, assignment: ReviewAssi
   if (!canAccessReviewSpace(user)) return false;
   return hasPermission(user, "admin.access") || (Boolean(user?.isReviewer) && assignment !== null);
 }
-
-/** Application statuses in which reviewers work (score, conflict, request information). */
-export const REVIEWABLE_STATUSES = ["submitted", "in_review", "information_requested"] as const;
-const isReviewable = (status: string) => (REVIEWABLE_STATUSES as readonly string[]).includes(status);
 
 /**
  * Scoring (draft or submit) and declaring a conflict:
@@ -234,7 +229,7 @@ export function canDownloadApplicationDocument(
  * - while the application is submitted or in review (not already waiting for an answer).
  */
 export function canRequestInformation(user: Viewer, assignment: ReviewAssignment, status: string) {
-  if (!(status === "submitted" || status === "in_review")) return false;
+  if (!allows("requestInformation", status)) return false;
   if (hasPermission(user, "admin.access")) return true;
   return Boolean(user?.isReviewer && assignment && !assignment.conflict);
 }
@@ -273,7 +268,7 @@ export function canCloseInformationRequest(
  * application under review (a decided, withdrawn or waiting one cannot be decided).
  */
 export function canDecide(user: Viewer, status: string) {
-  return hasPermission(user, "admin.access") && (status === "submitted" || status === "in_review");
+  return hasPermission(user, "admin.access") && allows("decide", status);
 }
 
 /**
@@ -281,11 +276,7 @@ export function canDecide(user: Viewer, status: string) {
  * while the call's results are not published (after a withdrawal, again).
  */
 export function canReviseDecision(user: Viewer, status: string, resultsPublished: boolean) {
-  return (
-    hasPermission(user, "admin.access") &&
-    (status === "accepted" || status === "rejected") &&
-    !resultsPublished
-  );
+  return hasPermission(user, "admin.access") && allows("reviseDecision", status) && !resultsPublished;
 }
 
 /**

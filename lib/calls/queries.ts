@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, calls, criteria, decisions, requiredDocuments, reviews } from "@/db/schema";
+import { ACTIVE_STATUSES } from "@/lib/applications/lifecycle";
+import { statusIn } from "@/lib/applications/transition";
 import { type CallFormInput, centsToInput, toParisInput } from "./schema";
 import { type CallStatus, callStatus } from "./status";
 
@@ -145,15 +147,6 @@ export function callToForm(
   };
 }
 
-/** Applications that count for the review and the results: submitted once and not withdrawn. */
-export const ACTIVE_STATUSES = [
-  "submitted",
-  "in_review",
-  "information_requested",
-  "accepted",
-  "rejected",
-] as const;
-
 export type CallDashboard = {
   byStatus: Record<(typeof applications.status.enumValues)[number], number>;
   active: number;
@@ -203,7 +196,7 @@ export async function callDashboard(
       select count(*)::int as n from reviewer_assignments ra
       join applications a on a.id = ra.application_id
       where a.call_id = ${call.id} and ra.conflict_declared_at is null
-        and a.status in ('submitted', 'in_review', 'information_requested', 'accepted', 'rejected')`),
+        and a.status in ${statusIn(ACTIVE_STATUSES)}`),
     countUndecided(db, call.id),
   ]);
   const byStatus = {

@@ -1,6 +1,7 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, calls, decisions } from "@/db/schema";
+import { applyTransition } from "@/lib/applications/transition";
 import { recordAudit } from "@/lib/audit";
 import { type DecisionDraft, envelopeLeft } from "./rules";
 
@@ -74,20 +75,15 @@ export async function recordDecision(db: Database, input: RecordInput): Promise<
       const now = new Date();
       // The applicant's « last modified » must not give the confidential decision away: only the
       // version moves (the admin's form states it), not updatedAt/updatedBy.
-      const updated = await tx
-        .update(applications)
-        .set({ status: input.draft.outcome, version: sql`${applications.version} + 1` })
-        .where(
-          and(
-            eq(applications.id, input.applicationId),
-            eq(applications.version, input.version),
-            inArray(
-              applications.status,
-              input.revision ? ["accepted", "rejected"] : ["submitted", "in_review"],
-            ),
-          ),
-        )
-        .returning({ id: applications.id });
+      const updated = await applyTransition(tx, input.revision ? "reviseDecision" : "decide", {
+        applicationIds: [input.applicationId],
+        actorId: input.actorId,
+        to: input.draft.outcome,
+        where: eq(applications.version, input.version),
+        touch: false,
+        // Written below, with the decision's values (and the previous ones for a revision).
+        audit: "caller",
+      });
       if (!updated[0]) return { ok: false, error: "conflict" } as const;
       const values = {
         outcome: input.draft.outcome,

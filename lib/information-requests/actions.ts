@@ -4,6 +4,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { applications, messages } from "@/db/schema";
+import { allows, isReviewable } from "@/lib/applications/lifecycle";
+import { requireTransition } from "@/lib/applications/transition";
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import {
@@ -67,7 +69,7 @@ export async function requestInformation(
       .from(applications)
       .where(eq(applications.id, core.id))
       .for("update");
-    if (!locked || !["submitted", "in_review"].includes(locked.status)) return false;
+    if (!locked || !allows("requestInformation", locked.status)) return false;
     if (threadId) {
       const [open] = await tx
         .select({ id: messages.id })
@@ -75,14 +77,14 @@ export async function requestInformation(
         .where(and(eq(messages.id, threadId), isNull(messages.closedAt)));
       if (!open) return false;
     }
-    await tx
-      .update(applications)
-      .set({
-        status: "information_requested",
-        version: sql`${applications.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(eq(applications.id, core.id));
+    // The event, with the message's ids, is written below.
+    await requireTransition(tx, "requestInformation", {
+      applicationId: core.id,
+      actorId: user.id,
+      touch: false,
+      set: { updatedAt: new Date() },
+      audit: "caller",
+    });
     const [message] = await tx
       .insert(messages)
       .values({
@@ -158,7 +160,7 @@ export async function closeInformationRequest(
       .from(applications)
       .where(eq(applications.id, core.id))
       .for("update");
-    if (!locked || !["submitted", "in_review", "information_requested"].includes(locked.status)) return false;
+    if (!locked || !isReviewable(locked.status)) return false;
     const closed = await tx
       .update(messages)
       .set({ closedAt: new Date(), closedBy: user.id })
@@ -166,11 +168,14 @@ export async function closeInformationRequest(
       .returning({ id: messages.id });
     if (closed.length === 0) return false;
     // Only one thread can wait for an answer (a new request needs the application in review).
-    if (locked.status === "information_requested") {
-      await tx
-        .update(applications)
-        .set({ status: "in_review", version: sql`${applications.version} + 1`, updatedAt: new Date() })
-        .where(eq(applications.id, core.id));
+    if (allows("closeInformationRequest", locked.status)) {
+      await requireTransition(tx, "closeInformationRequest", {
+        applicationId: core.id,
+        actorId: user.id,
+        touch: false,
+        set: { updatedAt: new Date() },
+        audit: "caller",
+      });
     }
     await recordAudit(tx, {
       actorId: user.id,

@@ -9,6 +9,8 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, attachments, calls, messages, users } from "@/db/schema";
+import { allows, isReviewable } from "@/lib/applications/lifecycle";
+import { requireTransition } from "@/lib/applications/transition";
 import { recordAudit } from "@/lib/audit";
 import { nameForType } from "@/lib/files/magic";
 import { getFileStore, newStorageKey, safeDisplayName } from "@/lib/files/store";
@@ -24,8 +26,6 @@ export type AnswerOutcome =
       attachments: { id: string; name: string; sizeBytes: number; sha256: string }[];
     }
   | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
-
-const REVIEWABLE = ["submitted", "in_review", "information_requested"] as const;
 
 export async function storeAnswer(
   db: Database,
@@ -87,7 +87,7 @@ export async function storeAnswer(
       .innerJoin(calls, eq(calls.id, applications.callId))
       .where(eq(applications.id, input.applicationId))
       .for("update", { of: applications });
-    if (!application || !(REVIEWABLE as readonly string[]).includes(application.status)) {
+    if (!application || !isReviewable(application.status)) {
       return { ok: false, status: 409, message: "Ce dossier n’est plus en instruction : rechargez la page." };
     }
     const [root] = await tx
@@ -143,16 +143,12 @@ export async function storeAnswer(
           })
       : [];
     const previousStatus = application.status;
-    if (previousStatus === "information_requested") {
-      await tx
-        .update(applications)
-        .set({
-          status: "in_review",
-          version: sql`${applications.version} + 1`,
-          updatedBy: input.userId,
-          updatedAt: new Date(),
-        })
-        .where(eq(applications.id, input.applicationId));
+    if (allows("answerInformation", previousStatus)) {
+      await requireTransition(tx, "answerInformation", {
+        applicationId: input.applicationId,
+        actorId: input.userId,
+        audit: "caller",
+      });
     }
     await recordAudit(tx, {
       actorId: input.userId,

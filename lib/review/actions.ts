@@ -1,9 +1,10 @@
 "use server";
 
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { applications, reviewerAssignments, reviews, scores, users } from "@/db/schema";
+import { reviewerAssignments, reviews, scores, users } from "@/db/schema";
+import { applyTransition } from "@/lib/applications/transition";
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canDeclareConflict, canReopenReview, canScoreApplication } from "@/lib/authz/policy";
@@ -91,11 +92,15 @@ export async function saveReview(_prev: ActionResult | null, formData: FormData)
         }))
         .filter((r): r is typeof r & { score: number } => r.score !== null);
       if (rows.length) await tx.insert(scores).values(rows);
-      // The first review work moves a submitted application into review.
-      await tx
-        .update(applications)
-        .set({ status: "in_review", version: sql`${applications.version} + 1`, updatedAt: now })
-        .where(and(eq(applications.id, core.id), eq(applications.status, "submitted")));
+      // The first review work moves a submitted application into review (its last
+      // modification keeps the applicant's name: reviewers stay anonymous to them).
+      await applyTransition(tx, "startReview", {
+        applicationIds: [core.id],
+        actorId: user.id,
+        touch: false,
+        set: { updatedAt: now },
+        audit: {},
+      });
       if (intent === "submit") {
         await recordAudit(tx, {
           actorId: user.id,

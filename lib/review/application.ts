@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { REVIEWABLE_STATUSES } from "@/lib/applications/lifecycle";
+import { statusIn } from "@/lib/applications/transition";
 import type { ReviewAssignment } from "@/lib/authz/policy";
 import type { Principal } from "@/lib/authz/principal";
 import { organisationLabel } from "@/lib/organisations/label";
@@ -325,7 +327,7 @@ export async function loadAidCandidates(callId: string) {
         (select count(*) from reviews r where r.application_id = a.id and r.status = 'submitted'
           and r.recommendation = 'reject')::int as unfavourable
       from applications a join calls c on c.id = a.call_id
-      where a.call_id = ${callId} and a.status in ('submitted', 'in_review', 'information_requested')
+      where a.call_id = ${callId} and a.status in ${statusIn(REVIEWABLE_STATUSES)}
       order by a.score_mean desc nulls last`),
     db.execute(sql`
       select r.reviewer_id as "reviewerId", r.application_id as "applicationId",

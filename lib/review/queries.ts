@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { REVIEWABLE_STATUSES } from "@/lib/applications/lifecycle";
+import { statusIn } from "@/lib/applications/transition";
 import type { Principal } from "@/lib/authz/principal";
 import { DISAGREEMENT_THRESHOLD } from "./aggregate";
 import { type ListFilters, PAGE_SIZE } from "./filters";
@@ -109,7 +111,7 @@ function baseQuery(
   if (filters.mine) {
     where.push(sql`ra.reviewer_id is not null and ra.conflict_declared_at is null
       and coalesce(myr.status::text, 'none') <> 'submitted'
-      and a.status in ('submitted', 'in_review', 'information_requested')`);
+      and a.status in ${statusIn(REVIEWABLE_STATUSES)}`);
   }
   if (filters.scoreMin !== undefined) where.push(sql`${visibleScore} >= ${filters.scoreMin}`);
   if (filters.scoreMax !== undefined) where.push(sql`${visibleScore} <= ${filters.scoreMax}`);
