@@ -14,17 +14,23 @@ const title = z
 
 export const bodySchema = z.string().max(50_000, { error: "50 000 caractères au plus." });
 
-export const createPostSchema = z
-  .object({
-    applicationId: optional(z.uuid({ error: "Projet introuvable." })),
-    newsIssueId: optional(z.uuid({ error: "Numéro introuvable." })),
-    title,
-    bodyMd: bodySchema.default(""),
-  })
-  .refine((v) => v.applicationId || v.newsIssueId, {
-    error: "Une page porte sur un projet ou paraît dans un numéro.",
-    path: ["applicationId"],
-  });
+/** What a new page is about: a project, a news issue, or both. */
+const postTarget = z.object({
+  applicationId: optional(z.uuid({ error: "Projet introuvable." })),
+  newsIssueId: optional(z.uuid({ error: "Numéro introuvable." })),
+});
+const aboutSomething = (v: z.infer<typeof postTarget>) => Boolean(v.applicationId || v.newsIssueId);
+const ABOUT_NOTHING = {
+  error: "Une page porte sur un projet ou paraît dans un numéro.",
+  path: ["applicationId"],
+};
+export const postTargetSchema = postTarget.refine(aboutSomething, ABOUT_NOTHING);
+
+export const postFieldsSchema = z.object({ title, bodyMd: bodySchema.default("") });
+
+export const createPostSchema = postTarget
+  .extend(postFieldsSchema.shape)
+  .refine(aboutSomething, ABOUT_NOTHING);
 
 export const updatePostSchema = z.object({
   postId: z.uuid({ error: "Page introuvable." }),

@@ -1,0 +1,149 @@
+import { redirect } from "next/navigation";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Principal } from "@/lib/authz/principal";
+import { DomainError, GENERIC_ERROR, ok } from "@/lib/result";
+import { z } from "@/lib/zod";
+import { INVALID_FORM, NOT_SIGNED_IN, permit, refuse, runAction } from "./pipeline";
+
+const session = vi.hoisted(() => ({ user: null as Principal | null }));
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+const revalidated = vi.hoisted(() => [] as string[]);
+// vi.mock calls are hoisted above the imports: the pipeline sees these.
+vi.mock("next/cache", () => ({ revalidatePath: (path: string) => revalidated.push(path) }));
+
+const someone: Principal = {
+  id: "u",
+  email: "u@example.org",
+  name: null,
+  isAdmin: false,
+  isReviewer: false,
+  networks: [],
+  memberships: [],
+};
+const ID = "0b0a1f7e-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
+
+function form(values: Record<string, string>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) data.set(k, v);
+  return data;
+}
+
+/** An action on a record: the key, an access that may refuse, a title field. */
+function act(formData: FormData, allowed: boolean, run = vi.fn(async () => ok("done"))) {
+  return {
+    run,
+    result: runAction(formData, {
+      name: "test",
+      key: { schema: z.object({ id: z.uuid() }), fields: ["id"], notFound: "Introuvable." },
+      access: (_user, { id }) => {
+        if (id === ID.replace("0b", "ff")) refuse.notFound("Disparu.");
+        permit(allowed, "Pas pour vous.");
+        return { id };
+      },
+      input: { schema: z.object({ title: z.string().min(3, { error: "Trop court." }) }), read: ["title"] },
+      run,
+      revalidate: ({ key }) => [`/records/${key.id}`],
+    }),
+  };
+}
+
+beforeEach(() => {
+  session.user = someone;
+  revalidated.length = 0;
+});
+
+describe("the action pipeline", () => {
+  it("refuses a signed-out caller before reading anything", async () => {
+    session.user = null;
+    const { result, run } = act(form({ id: "garbage" }), true);
+    expect(await result).toEqual({ ok: false, code: "unauthenticated", message: NOT_SIGNED_IN });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("answers « not found » for a malformed id, never a field error", async () => {
+    const { result } = act(form({ id: "garbage", title: "" }), true);
+    expect(await result).toMatchObject({ ok: false, code: "not_found", message: "Introuvable." });
+  });
+
+  it("asks the policy before validating the form: a refused user learns nothing of its rules", async () => {
+    const { result, run } = act(form({ id: ID, title: "x" }), false);
+    const refused = await result;
+    expect(refused).toEqual({
+      ok: false,
+      code: "forbidden",
+      message: "Pas pour vous.",
+      fieldErrors: undefined,
+    });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("passes on a refusal of the loader", async () => {
+    const { result } = act(form({ id: ID.replace("0b", "ff"), title: "Titre" }), true);
+    expect(await result).toMatchObject({ ok: false, code: "not_found", message: "Disparu." });
+  });
+
+  it("gives field errors in French to an allowed user, and runs nothing", async () => {
+    const { result, run } = act(form({ id: ID, title: "x" }), true);
+    expect(await result).toEqual({
+      ok: false,
+      code: "invalid",
+      message: INVALID_FORM,
+      fieldErrors: { title: ["Trop court."] },
+    });
+    expect(run).not.toHaveBeenCalled();
+    expect(revalidated).toEqual([]);
+  });
+
+  it("runs with the parsed values and revalidates on success", async () => {
+    const { result, run } = act(form({ id: ID, title: "  Un titre" }), true);
+    expect(await result).toEqual({ ok: true, data: "done" });
+    expect(run).toHaveBeenCalledWith(
+      expect.objectContaining({
+        user: someone,
+        key: { id: ID },
+        resource: { id: ID },
+        input: { title: "  Un titre" },
+      }),
+    );
+    expect(revalidated).toEqual([`/records/${ID}`]);
+  });
+
+  it("returns a DomainError thrown while running as its refusal, and revalidates nothing", async () => {
+    const { result } = act(
+      form({ id: ID, title: "Titre" }),
+      true,
+      vi.fn(async () => {
+        throw new DomainError("state_changed", "Quelqu’un d’autre a agi.");
+      }),
+    );
+    expect(await result).toMatchObject({
+      ok: false,
+      code: "state_changed",
+      message: "Quelqu’un d’autre a agi.",
+    });
+    expect(revalidated).toEqual([]);
+  });
+
+  it("logs an unexpected error with the action's name and shows the generic message", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { result } = act(
+      form({ id: ID, title: "Titre" }),
+      true,
+      vi.fn(async () => {
+        throw new Error("connection reset");
+      }),
+    );
+    expect(await result).toEqual({ ok: false, code: "unexpected", message: GENERIC_ERROR });
+    expect(log).toHaveBeenCalledWith("test", expect.objectContaining({ message: "connection reset" }));
+    log.mockRestore();
+  });
+
+  it("lets Next's redirect through", async () => {
+    const { result } = act(
+      form({ id: ID, title: "Titre" }),
+      true,
+      vi.fn(async () => redirect("/ailleurs")),
+    );
+    await expect(result).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+  });
+});

@@ -1,0 +1,115 @@
+import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import type { Principal } from "@/lib/authz/principal";
+import { type ActionResult, DomainError, fail, GENERIC_ERROR } from "@/lib/result";
+import { z } from "@/lib/zod";
+
+/**
+ * The one pipeline of a server action (docs/development.md, « A server action »):
+ *
+ * 1. the signed-in user, or a refusal;
+ * 2. the ids the action is about (`key`), read with their schema — a malformed
+ *    id is « not found », never a field error;
+ * 3. `access`: loads the resource and asks the policy, before anything else
+ *    of the form is read, so a user who may not act learns nothing of the
+ *    form's rules or of the record;
+ * 4. the rest of the form (`input`), with its schema: field errors in French;
+ * 5. `run`: the transaction, with its audit events and e-mails;
+ * 6. on success, the paths to revalidate.
+ *
+ * Refusals are `DomainError`s (thrown anywhere in the steps) or a `fail()`
+ * returned by `run`; anything else is logged with the action's name and shown
+ * as the generic message. Next's own redirects and `notFound()` go through.
+ */
+
+export const NOT_SIGNED_IN = "Votre session a expiré\u00a0: reconnectez-vous.";
+export const INVALID_FORM = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
+
+type Fields = readonly string[];
+
+export type ActionSpec<K, R, I, O> = {
+  /** For the log. */
+  name: string;
+  key?: { schema: z.ZodType<K>; fields: Fields; notFound: string };
+  /** Loads the resource and checks the policy; refuses by throwing (see `refuse`). */
+  access: (user: Principal, key: K) => Promise<R> | R;
+  input?: {
+    schema: z.ZodType<I>;
+    /** The form's fields by name, or how to read the form (a JSON payload…). */
+    read: Fields | ((formData: FormData) => unknown);
+    /** One message instead of field errors (a form that only carries a choice). */
+    invalid?: string;
+    /** Field errors from the schema's error, when the form's paths are nested. */
+    fieldErrors?: (error: z.ZodError) => Record<string, string[] | undefined>;
+  };
+  run: (ctx: { user: Principal; key: K; resource: R; input: I }) => Promise<ActionResult<O>>;
+  /** Paths whose pages change with a success. */
+  revalidate?: (ctx: { key: K; resource: R; data: O }) => readonly string[];
+  /** Database errors the user can act on (a unique key…), told in words. */
+  known?: (error: unknown) => ActionResult<never> | null;
+};
+
+const fieldsOf = (formData: FormData, names: Fields) =>
+  Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
+
+/**
+ * Refusals for `access`: thrown, returned by the pipeline as the action's result.
+ * (Typed explicitly so that TypeScript knows the code after a call is unreachable.)
+ */
+export const refuse: { notFound(message: string): never; forbidden(message: string): never } = {
+  notFound(message: string): never {
+    throw new DomainError("not_found", message);
+  },
+  forbidden(message: string): never {
+    throw new DomainError("forbidden", message);
+  },
+};
+
+/** Refuses unless the policy said yes. */
+export function permit(allowed: boolean, message: string): asserts allowed {
+  if (!allowed) refuse.forbidden(message);
+}
+
+export async function runAction<K = undefined, R = undefined, I = undefined, O = undefined>(
+  formData: FormData,
+  spec: ActionSpec<K, R, I, O>,
+): Promise<ActionResult<O>> {
+  try {
+    const user = await getCurrentUser();
+    if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+    let key = undefined as K;
+    if (spec.key) {
+      const parsed = spec.key.schema.safeParse(fieldsOf(formData, spec.key.fields));
+      if (!parsed.success) return fail("not_found", spec.key.notFound);
+      key = parsed.data;
+    }
+    const resource = await spec.access(user, key);
+    let input = undefined as I;
+    if (spec.input) {
+      const { read } = spec.input;
+      const raw = typeof read === "function" ? read(formData) : fieldsOf(formData, read);
+      const parsed = spec.input.schema.safeParse(raw);
+      if (!parsed.success) {
+        if (spec.input.invalid) return fail("invalid", spec.input.invalid);
+        const fieldErrors =
+          spec.input.fieldErrors?.(parsed.error) ?? z.flattenError(parsed.error).fieldErrors;
+        return fail("invalid", INVALID_FORM, fieldErrors as Record<string, string[] | undefined>);
+      }
+      input = parsed.data;
+    }
+    const result = await spec.run({ user, key, resource, input });
+    if (result.ok)
+      for (const path of spec.revalidate?.({ key, resource, data: result.data }) ?? []) {
+        revalidatePath(path);
+      }
+    return result;
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof DomainError) return fail(error.code, error.message, error.fieldErrors);
+    const known = spec.known?.(error);
+    if (known) return known;
+    console.error(spec.name, error);
+    return fail("unexpected", GENERIC_ERROR);
+  }
+}
