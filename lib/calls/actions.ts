@@ -1,37 +1,49 @@
 "use server";
 
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { attachments, calls, criteria, requiredDocuments, scores } from "@/db/schema";
+import { INVALID_FORM, permit, refuse, runAction } from "@/lib/actions/pipeline";
 import { recordAudit } from "@/lib/audit";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { canManageCalls } from "@/lib/authz/policy";
+import type { Principal } from "@/lib/authz/principal";
 import { grantedElsewhere } from "@/lib/decisions/record";
 import { envelopeBelowGranted } from "@/lib/decisions/rules";
 import { formatMoneyCents } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { invalidatePublicContent } from "@/lib/public/cache";
-import { type ActionResult, DomainError, fail, GENERIC_ERROR, ok } from "@/lib/result";
+import { type ActionResult, DomainError, fail, ok } from "@/lib/result";
+import { z } from "@/lib/zod";
 import { getCall, type getGrid, isGridLocked } from "./queries";
 import { type CallFormValues, callFormSchema, GRID_LOCKED, issuesByPath } from "./schema";
 
 const FORBIDDEN = "Seuls les administrateurs peuvent gérer les appels à projets.";
-const EXPIRED = "Votre session a expiré : reconnectez-vous.";
-const INVALID = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+const CALL_GONE = "Cet appel n’existe plus.";
+const DOCUMENT_IN_USE =
+  "Un document retiré a déjà été déposé par des candidats : il ne peut plus être supprimé (rendez-le facultatif).";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
-/** The form posts its values as JSON (criteria and documents are lists); parsed here with the form's schema. */
-function parsePayload(formData: FormData) {
-  const raw = formData.get("payload");
-  let json: unknown = null;
-  try {
-    json = typeof raw === "string" ? JSON.parse(raw) : null;
-  } catch {
-    json = null;
-  }
-  return callFormSchema.safeParse(json);
+/** The form posts its values as JSON (criteria and documents are lists), read with the form's schema. */
+const payload = {
+  schema: callFormSchema,
+  read: (formData: FormData) => {
+    const raw = formData.get("payload");
+    try {
+      return typeof raw === "string" ? JSON.parse(raw) : null;
+    } catch {
+      return null;
+    }
+  },
+  fieldErrors: issuesByPath,
+};
+
+const callKey = { schema: z.object({ id: z.uuid() }), fields: ["id"], notFound: CALL_GONE };
+
+/** An admin, then the call if it still exists: a refused user does not learn whether it does. */
+async function manageableCall(user: Principal, id: string) {
+  permit(canManageCalls(user), FORBIDDEN);
+  return (await getCall(getDb(), id)) ?? refuse.notFound(CALL_GONE);
 }
 
 /** Unique keys of the database, told in words at the right field. */
@@ -45,9 +57,9 @@ function uniqueViolation(error: unknown): ActionResult<never> | null {
   const constraint = e.constraint_name ?? e.cause?.constraint_name ?? "";
   if (code !== "23505") return null;
   if (constraint.includes("slug"))
-    return fail("invalid", INVALID, { slug: ["Cette adresse est déjà prise par un autre appel."] });
+    return fail("invalid", INVALID_FORM, { slug: ["Cette adresse est déjà prise par un autre appel."] });
   if (constraint.includes("year_code"))
-    return fail("invalid", INVALID, {
+    return fail("invalid", INVALID_FORM, {
       code: ["Ce code est déjà utilisé par un autre appel de la même année."],
     });
   return null;
@@ -86,67 +98,61 @@ function callChanges(before: Record<string, unknown>, after: ReturnType<typeof c
 
 /** Creates a call (new, or a duplicate of last year's prefilled in the form). */
 export async function createCall(_prev: ActionResult<{ id: string }> | null, formData: FormData) {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", EXPIRED);
-  // Authorization before validation: a refused user learns nothing of the form's rules.
-  if (!canManageCalls(user)) return fail("forbidden", FORBIDDEN);
-  const parsed = parsePayload(formData);
-  if (!parsed.success) return fail("invalid", INVALID, issuesByPath(parsed.error));
-  const v = parsed.data;
   const source = formData.get("duplicateOf");
-  try {
-    const id = await getDb().transaction(async (tx) => {
-      const [row] = await tx
-        .insert(calls)
-        .values({ ...callColumns(v), isFictitious: false, createdBy: user.id })
-        .returning({ id: calls.id });
-      if (!row) throw new Error("call not inserted");
-      if (v.criteria.length > 0) {
-        await tx.insert(criteria).values(
-          v.criteria.map((c, position) => ({
-            callId: row.id,
-            position,
-            label: c.label,
-            helpText: c.helpText,
-            weight: c.weight,
-            maxScore: c.maxScore,
-          })),
-        );
-      }
-      if (v.documents.length > 0) {
-        await tx.insert(requiredDocuments).values(
-          v.documents.map((d, position) => ({
-            callId: row.id,
-            position,
-            label: d.label,
-            mandatory: d.mandatory,
-            acceptedTypes: d.acceptedTypes,
-          })),
-        );
-      }
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "call.created",
-        subjectType: "call",
-        subjectId: row.id,
-        data: {
-          title: v.title,
-          slug: v.slug,
-          criteria: v.criteria.length,
-          ...(typeof source === "string" && source ? { duplicateOf: source } : {}),
-        },
+  return runAction(formData, {
+    name: "createCall",
+    access: (user) => permit(canManageCalls(user), FORBIDDEN),
+    input: payload,
+    known: uniqueViolation,
+    run: async ({ user, input: v }) => {
+      const id = await getDb().transaction(async (tx) => {
+        const [row] = await tx
+          .insert(calls)
+          .values({ ...callColumns(v), isFictitious: false, createdBy: user.id })
+          .returning({ id: calls.id });
+        if (!row) throw new Error("call not inserted");
+        if (v.criteria.length > 0) {
+          await tx.insert(criteria).values(
+            v.criteria.map((c, position) => ({
+              callId: row.id,
+              position,
+              label: c.label,
+              helpText: c.helpText,
+              weight: c.weight,
+              maxScore: c.maxScore,
+            })),
+          );
+        }
+        if (v.documents.length > 0) {
+          await tx.insert(requiredDocuments).values(
+            v.documents.map((d, position) => ({
+              callId: row.id,
+              position,
+              label: d.label,
+              mandatory: d.mandatory,
+              acceptedTypes: d.acceptedTypes,
+            })),
+          );
+        }
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "call.created",
+          subjectType: "call",
+          subjectId: row.id,
+          data: {
+            title: v.title,
+            slug: v.slug,
+            criteria: v.criteria.length,
+            ...(typeof source === "string" && source ? { duplicateOf: source } : {}),
+          },
+        });
+        return row.id;
       });
-      return row.id;
-    });
-    revalidatePath("/admin/appels");
-    invalidatePublicContent();
-    return ok({ id });
-  } catch (error) {
-    const known = uniqueViolation(error);
-    if (known) return known;
-    console.error("createCall failed", error);
-    return fail("unexpected", GENERIC_ERROR);
-  }
+      invalidatePublicContent();
+      return ok({ id });
+    },
+    revalidate: () => ["/admin/appels"],
+  });
 }
 
 /** Replaces a call's grid, keeping the ids of criteria that stay (their draft scores stay too). */
@@ -192,12 +198,7 @@ async function saveDocuments(tx: Tx, callId: string, documents: CallFormValues["
       .from(attachments)
       .where(inArray(attachments.requiredDocumentId, removed))
       .limit(1);
-    if (used) {
-      throw new DomainError(
-        "document_in_use",
-        "Un document retiré a déjà été déposé par des candidats : il ne peut plus être supprimé (rendez-le facultatif).",
-      );
-    }
+    if (used) throw new DomainError("document_in_use", DOCUMENT_IN_USE, { documents: [DOCUMENT_IN_USE] });
     await tx.delete(requiredDocuments).where(inArray(requiredDocuments.id, removed));
   }
   await tx
@@ -255,7 +256,8 @@ async function refuseForeignItems(tx: Tx, callId: string, v: CallFormValues) {
         .where(and(inArray(criteria.id, criterionIds), ne(criteria.callId, callId)))
         .limit(1)
     : [];
-  if (foreignCriterion) throw new DomainError("foreign_criterion", FOREIGN_ITEM);
+  if (foreignCriterion)
+    throw new DomainError("foreign_criterion", FOREIGN_ITEM, { criteria: [FOREIGN_ITEM] });
   const [foreignDocument] = documentIds.length
     ? await tx
         .select({ id: requiredDocuments.id })
@@ -263,106 +265,92 @@ async function refuseForeignItems(tx: Tx, callId: string, v: CallFormValues) {
         .where(and(inArray(requiredDocuments.id, documentIds), ne(requiredDocuments.callId, callId)))
         .limit(1)
     : [];
-  if (foreignDocument) throw new DomainError("foreign_document", FOREIGN_ITEM);
+  if (foreignDocument) throw new DomainError("foreign_document", FOREIGN_ITEM, { documents: [FOREIGN_ITEM] });
 }
 
 /** Saves a call; the grid is refused once a review has been submitted. */
 export async function updateCall(_prev: ActionResult<{ id: string }> | null, formData: FormData) {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", EXPIRED);
-  // Authorization before validation and before the call is looked up: a refused user learns neither
-  // the form's rules nor whether the call exists.
-  if (!canManageCalls(user)) return fail("forbidden", FORBIDDEN);
-  const parsed = parsePayload(formData);
-  if (!parsed.success) return fail("invalid", INVALID, issuesByPath(parsed.error));
-  const id = String(formData.get("id") ?? "");
-  const db = getDb();
-  const call = await getCall(db, id);
-  if (!call) return fail("not_found", "Cet appel n’existe plus.");
-  const v = parsed.data;
-  try {
-    await db.transaction(async (tx) => {
-      // Lock the call: a grid check and a review submission cannot interleave.
-      await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, id)).for("update");
-      await refuseForeignItems(tx, id, v);
-      // Under the call's lock, which decisions take too: no grant can slip in between.
-      const tooLow = envelopeBelowGranted(v.envelope, await grantedElsewhere(tx, id), formatMoneyCents);
-      if (tooLow) throw new DomainError("envelope_below_granted", tooLow, { envelope: [tooLow] });
-      const locked = await isGridLocked(tx, id);
-      if (locked) {
-        const current = await tx
-          .select()
-          .from(criteria)
-          .where(eq(criteria.callId, id))
-          .orderBy(criteria.position);
-        if (!sameGrid(v.criteria, current)) throw new DomainError("grid_locked", GRID_LOCKED);
-      } else {
-        await saveGrid(tx, id, v.criteria);
-      }
-      await saveDocuments(tx, id, v.documents);
-      await tx
-        .update(calls)
-        .set({ ...callColumns(v), updatedAt: new Date() })
-        .where(eq(calls.id, id));
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "call.updated",
-        subjectType: "call",
-        subjectId: id,
-        // Each changed field with its value before and after, so the history says what changed.
-        data: { title: v.title, gridChanged: !locked, changes: callChanges(call, callColumns(v)) },
+  return runAction(formData, {
+    name: "updateCall",
+    key: callKey,
+    access: (user, { id }) => manageableCall(user, id),
+    input: payload,
+    known: uniqueViolation,
+    run: async ({ user, key: { id }, resource: call, input: v }) => {
+      await getDb().transaction(async (tx) => {
+        // Lock the call: a grid check and a review submission cannot interleave.
+        await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, id)).for("update");
+        await refuseForeignItems(tx, id, v);
+        // Under the call's lock, which decisions take too: no grant can slip in between.
+        const tooLow = envelopeBelowGranted(v.envelope, await grantedElsewhere(tx, id), formatMoneyCents);
+        if (tooLow) throw new DomainError("envelope_below_granted", tooLow, { envelope: [tooLow] });
+        const locked = await isGridLocked(tx, id);
+        if (locked) {
+          const current = await tx
+            .select()
+            .from(criteria)
+            .where(eq(criteria.callId, id))
+            .orderBy(criteria.position);
+          if (!sameGrid(v.criteria, current))
+            throw new DomainError("grid_locked", GRID_LOCKED, { criteria: [GRID_LOCKED] });
+        } else {
+          await saveGrid(tx, id, v.criteria);
+        }
+        await saveDocuments(tx, id, v.documents);
+        await tx
+          .update(calls)
+          .set({ ...callColumns(v), updatedAt: new Date() })
+          .where(eq(calls.id, id));
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "call.updated",
+          subjectType: "call",
+          subjectId: id,
+          // Each changed field with its value before and after, so the history says what changed.
+          data: { title: v.title, gridChanged: !locked, changes: callChanges(call, callColumns(v)) },
+        });
       });
-    });
-  } catch (error) {
-    if (error instanceof DomainError) {
-      if (error.fieldErrors) return fail(error.code, error.message, error.fieldErrors);
-      return error.code === "grid_locked" || error.code === "foreign_criterion"
-        ? fail(error.code, error.message, { criteria: [error.message] })
-        : fail(error.code, error.message, { documents: [error.message] });
-    }
-    const known = uniqueViolation(error);
-    if (known) return known;
-    console.error("updateCall failed", error);
-    return fail("unexpected", GENERIC_ERROR);
-  }
-  revalidatePath("/admin/appels");
-  revalidatePath(`/admin/appels/${id}`);
-  invalidatePublicContent();
-  return ok({ id });
+      invalidatePublicContent();
+      return ok({ id });
+    },
+    revalidate: ({ key: { id } }) => ["/admin/appels", `/admin/appels/${id}`],
+  });
 }
 
 /** Opens an upcoming call now (moves its opening time to this instant). */
 export async function openCallNow(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", EXPIRED);
-  const id = String(formData.get("id") ?? "");
-  const db = getDb();
-  const call = await getCall(db, id);
-  if (!call) return fail("not_found", "Cet appel n’existe plus.");
-  if (!canManageCalls(user)) return fail("forbidden", FORBIDDEN);
-  const opened = await db.transaction(async (tx) => {
-    const rows = await tx
-      .update(calls)
-      .set({ opensAt: sql`now()`, updatedAt: sql`now()` })
-      .where(and(eq(calls.id, id), gt(calls.opensAt, sql`now()`), gt(calls.closesAt, sql`now()`)))
-      .returning({ id: calls.id });
-    if (rows.length === 0) return false;
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "call.opened",
-      subjectType: "call",
-      subjectId: id,
-      data: { previousOpensAt: call.opensAt.toISOString() },
-    });
-    return true;
+  return runAction(formData, {
+    name: "openCallNow",
+    key: callKey,
+    access: (user, { id }) => manageableCall(user, id),
+    run: async ({ user, key: { id }, resource: call }) => {
+      const opened = await getDb().transaction(async (tx) => {
+        const rows = await tx
+          .update(calls)
+          .set({ opensAt: sql`now()`, updatedAt: sql`now()` })
+          .where(and(eq(calls.id, id), gt(calls.opensAt, sql`now()`), gt(calls.closesAt, sql`now()`)))
+          .returning({ id: calls.id });
+        if (rows.length === 0) return false;
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "call.opened",
+          subjectType: "call",
+          subjectId: id,
+          data: { previousOpensAt: call.opensAt.toISOString() },
+        });
+        return true;
+      });
+      if (!opened)
+        return fail("invalid_state", "Cet appel n’est pas à venir : il ne peut pas être ouvert maintenant.");
+      invalidatePublicContent();
+      return ok(undefined);
+    },
+    // The public page of the call is cached: without this it says « À venir » until it expires.
+    revalidate: ({ key: { id }, resource: call }) => [
+      `/appels/${call.slug}`,
+      "/appels",
+      `/admin/appels/${id}`,
+      "/admin/appels",
+    ],
   });
-  if (!opened)
-    return fail("invalid_state", "Cet appel n’est pas à venir : il ne peut pas être ouvert maintenant.");
-  // The public page of the call is cached: without this it says « À venir » until it expires.
-  revalidatePath(`/appels/${call.slug}`);
-  revalidatePath("/appels");
-  revalidatePath(`/admin/appels/${id}`);
-  revalidatePath("/admin/appels");
-  invalidatePublicContent();
-  return ok(undefined);
 }
