@@ -133,7 +133,7 @@ async function main() {
     await sql.end({ timeout: 5 });
     const admin = await app.sessionCookie("admin");
     const reviewer = await app.sessionCookie("reviewer");
-    const filters = `q=eau&call=${call?.id}&status=in_review&region=84&departement=63&country=XK&theme=Eau&mine=1&disagreement=1&scoreMin=1&scoreMax=20&tri=score&page=1`;
+    const filters = `q=eau&call=${call?.id}&status=in_review&region=84&departement=63&country=XK&theme=Eau&mine=1&disagreement=1&scoreMin=1&scoreMax=20&tri=score&page=1&perPage=50`;
     const filterParams = [
       "q",
       "call",
@@ -148,6 +148,7 @@ async function main() {
       "scoreMax",
       "tri",
       "page",
+      "perPage",
     ];
     const targets: Target[] = [
       {

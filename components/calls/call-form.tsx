@@ -58,6 +58,9 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
     defaultValues,
     mode: "onBlur",
   });
+  // react-hook-form writes the values into the inputs only once they are mounted: each input
+  // also takes its value as `defaultValue`, so that the server's HTML (the first paint, before
+  // hydration) already shows the saved call instead of empty fields.
   const grid = useFieldArray({ control, name: "criteria" });
   const documents = useFieldArray({ control, name: "documents" });
   const err = (path: string) => messageAt(errors, path);
@@ -106,11 +109,26 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
       <fieldset className="grid gap-5 sm:max-w-3xl">
         <legend className="mb-4 text-2xl font-bold">Présentation</legend>
         <Field id="call-title" label="Titre de l’appel" error={err("title")}>
-          {(aria) => <input {...register("title")} className={inputClass} {...aria} />}
+          {(aria) => (
+            <input
+              {...register("title")}
+              defaultValue={defaultValues.title}
+              className={inputClass}
+              {...aria}
+            />
+          )}
         </Field>
         <div className="grid gap-5 sm:grid-cols-3">
           <Field id="call-year" label="Année" error={err("year")}>
-            {(aria) => <input {...register("year")} inputMode="numeric" className={inputClass} {...aria} />}
+            {(aria) => (
+              <input
+                {...register("year")}
+                defaultValue={defaultValues.year}
+                inputMode="numeric"
+                className={inputClass}
+                {...aria}
+              />
+            )}
           </Field>
           <Field
             id="call-code"
@@ -118,7 +136,14 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
             hint="Dans les numéros de dépôt : 2027-JEU-0042."
             error={err("code")}
           >
-            {(aria) => <input {...register("code")} className={inputClass} {...aria} />}
+            {(aria) => (
+              <input
+                {...register("code")}
+                defaultValue={defaultValues.code}
+                className={inputClass}
+                {...aria}
+              />
+            )}
           </Field>
           <Field
             id="call-slug"
@@ -126,7 +151,14 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
             hint="Par exemple « jeunesse-2027 »."
             error={err("slug")}
           >
-            {(aria) => <input {...register("slug")} className={inputClass} {...aria} />}
+            {(aria) => (
+              <input
+                {...register("slug")}
+                defaultValue={defaultValues.slug}
+                className={inputClass}
+                {...aria}
+              />
+            )}
           </Field>
         </div>
         <Field
@@ -135,7 +167,15 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
           hint="Markdown : **gras**, *italique*, listes, liens. Le reste est retiré à l’affichage."
           error={err("descriptionMd")}
         >
-          {(aria) => <textarea {...register("descriptionMd")} rows={6} className={textareaClass} {...aria} />}
+          {(aria) => (
+            <textarea
+              {...register("descriptionMd")}
+              defaultValue={defaultValues.descriptionMd}
+              rows={6}
+              className={textareaClass}
+              {...aria}
+            />
+          )}
         </Field>
         <Field
           id="call-eligibility"
@@ -143,10 +183,26 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
           hint="Markdown."
           error={err("eligibilityMd")}
         >
-          {(aria) => <textarea {...register("eligibilityMd")} rows={5} className={textareaClass} {...aria} />}
+          {(aria) => (
+            <textarea
+              {...register("eligibilityMd")}
+              defaultValue={defaultValues.eligibilityMd}
+              rows={5}
+              className={textareaClass}
+              {...aria}
+            />
+          )}
         </Field>
         <Field id="call-themes" label="Thématiques" hint="Une par ligne." error={err("themes")}>
-          {(aria) => <textarea {...register("themes")} rows={3} className={textareaClass} {...aria} />}
+          {(aria) => (
+            <textarea
+              {...register("themes")}
+              defaultValue={defaultValues.themes}
+              rows={3}
+              className={textareaClass}
+              {...aria}
+            />
+          )}
         </Field>
         <Field
           id="call-countries"
@@ -154,7 +210,14 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
           hint="Codes ISO à deux lettres séparés par des virgules (XK pour le Kosovo). Vide : tous les pays."
           error={err("eligibleCountries")}
         >
-          {(aria) => <input {...register("eligibleCountries")} className={inputClass} {...aria} />}
+          {(aria) => (
+            <input
+              {...register("eligibleCountries")}
+              defaultValue={defaultValues.eligibleCountries}
+              className={inputClass}
+              {...aria}
+            />
+          )}
         </Field>
       </fieldset>
 
@@ -162,12 +225,24 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
         <legend className="mb-4 text-2xl font-bold">Calendrier (heure de Paris)</legend>
         <Field id="call-opens" label="Ouverture" hint="Date et heure, heure de Paris." error={err("opensAt")}>
           {(aria) => (
-            <input type="datetime-local" {...register("opensAt")} className={inputClass} {...aria} />
+            <input
+              type="datetime-local"
+              {...register("opensAt")}
+              defaultValue={defaultValues.opensAt}
+              className={inputClass}
+              {...aria}
+            />
           )}
         </Field>
         <Field id="call-closes" label="Clôture" hint="Date et heure, heure de Paris." error={err("closesAt")}>
           {(aria) => (
-            <input type="datetime-local" {...register("closesAt")} className={inputClass} {...aria} />
+            <input
+              type="datetime-local"
+              {...register("closesAt")}
+              defaultValue={defaultValues.closesAt}
+              className={inputClass}
+              {...aria}
+            />
           )}
         </Field>
       </fieldset>
@@ -180,7 +255,15 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
           hint="Par exemple 2 000 000."
           error={err("envelope")}
         >
-          {(aria) => <input {...register("envelope")} inputMode="decimal" className={inputClass} {...aria} />}
+          {(aria) => (
+            <input
+              {...register("envelope")}
+              defaultValue={defaultValues.envelope}
+              inputMode="decimal"
+              className={inputClass}
+              {...aria}
+            />
+          )}
         </Field>
         <Field
           id="call-max-grant"
@@ -188,7 +271,15 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
           hint="Par exemple 60 000."
           error={err("maxGrant")}
         >
-          {(aria) => <input {...register("maxGrant")} inputMode="decimal" className={inputClass} {...aria} />}
+          {(aria) => (
+            <input
+              {...register("maxGrant")}
+              defaultValue={defaultValues.maxGrant}
+              inputMode="decimal"
+              className={inputClass}
+              {...aria}
+            />
+          )}
         </Field>
         <Field
           id="call-max-share"
@@ -196,13 +287,20 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
           error={err("maxSharePercent")}
         >
           {(aria) => (
-            <input {...register("maxSharePercent")} inputMode="numeric" className={inputClass} {...aria} />
+            <input
+              {...register("maxSharePercent")}
+              defaultValue={defaultValues.maxSharePercent}
+              inputMode="numeric"
+              className={inputClass}
+              {...aria}
+            />
           )}
         </Field>
         <Field id="call-reviewers" label="Instructeurs par dossier" error={err("reviewersPerApplication")}>
           {(aria) => (
             <input
               {...register("reviewersPerApplication")}
+              defaultValue={defaultValues.reviewersPerApplication}
               inputMode="numeric"
               className={inputClass}
               {...aria}
@@ -237,6 +335,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
                   {(aria) => (
                     <input
                       {...register(`criteria.${i}.label`)}
+                      defaultValue={field.label}
                       readOnly={gridLocked}
                       className={inputClass}
                       {...aria}
@@ -247,6 +346,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
                   {(aria) => (
                     <input
                       {...register(`criteria.${i}.weight`)}
+                      defaultValue={field.weight}
                       readOnly={gridLocked}
                       inputMode="numeric"
                       className={inputClass}
@@ -258,6 +358,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
                   {(aria) => (
                     <input
                       {...register(`criteria.${i}.maxScore`)}
+                      defaultValue={field.maxScore}
                       readOnly={gridLocked}
                       inputMode="numeric"
                       className={inputClass}
@@ -274,6 +375,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
                     {(aria) => (
                       <textarea
                         {...register(`criteria.${i}.helpText`)}
+                        defaultValue={field.helpText}
                         readOnly={gridLocked}
                         rows={2}
                         className={inputClass}
@@ -321,13 +423,21 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
               <fieldset className="grid gap-4">
                 <legend className="mb-2 font-bold">Document {i + 1}</legend>
                 <Field id={`document-${i}-label`} label="Nom du document" error={err(`documents.${i}.label`)}>
-                  {(aria) => <input {...register(`documents.${i}.label`)} className={inputClass} {...aria} />}
+                  {(aria) => (
+                    <input
+                      {...register(`documents.${i}.label`)}
+                      defaultValue={field.label}
+                      className={inputClass}
+                      {...aria}
+                    />
+                  )}
                 </Field>
                 <div className="flex items-center gap-2">
                   <input
                     id={`document-${i}-mandatory`}
                     type="checkbox"
                     {...register(`documents.${i}.mandatory`)}
+                    defaultChecked={field.mandatory}
                   />
                   <label htmlFor={`document-${i}-mandatory`}>Obligatoire</label>
                 </div>
@@ -345,6 +455,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
                           type="checkbox"
                           value={mime}
                           {...register(`documents.${i}.acceptedTypes`)}
+                          defaultChecked={field.acceptedTypes?.includes(mime)}
                         />
                         <label htmlFor={`document-${i}-type-${mime}`}>{label}</label>
                       </div>

@@ -147,6 +147,27 @@ test.describe("calls for projects (admin)", () => {
     await expect(page.getByLabel("Titre de l’appel")).toHaveValue(`Appel doublon ${t}`);
   });
 
+  test("the edit form's first paint shows the saved call: its values are in the server's HTML", async ({
+    page,
+  }) => {
+    const call = await seedCallInReview(1, "ssr");
+    await signInAs(page, "admin");
+    // The HTML as the server sends it, before any script runs (the page request carries the session).
+    const response = await page.request.get(`/admin/appels/${call.id}/modifier`);
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    const input = (id: string) => new RegExp(`<(?:input|textarea)[^>]*\\bid="${id}"[^>]*>`).exec(html)?.[0];
+    expect(input("call-title")).toContain(`value="${call.title}"`);
+    expect(input("call-envelope")).toContain('value="500000"');
+    expect(input("call-max-grant")).toContain('value="60000"');
+    expect(input("call-closes")).toContain('value="2016-03-31T12:00"');
+    expect(input("criterion-0-label")).toContain('value="Pertinence"');
+    // Then, once hydrated, the form holds the same values.
+    await page.goto(`/admin/appels/${call.id}/modifier`);
+    await expect(page.getByLabel("Titre de l’appel")).toHaveValue(call.title);
+    await expect(page.getByLabel("Enveloppe budgétaire (€)")).toHaveValue("500000");
+  });
+
   test("the grid is locked once a review has been submitted, and the form says so", async ({ page }) => {
     const call = await callWithSubmittedReview();
     await signInAs(page, "admin");

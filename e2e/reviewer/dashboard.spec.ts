@@ -1,4 +1,6 @@
+import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "../fixtures";
+import { seedCallInReview } from "../support/calls-db";
 import { signInAs } from "../support/personas";
 import { closeDatabase, createApplication, outboxFor, submitReviewAs } from "./data";
 
@@ -106,4 +108,180 @@ test("a reviewer asks the applicant for information", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Demander des compléments" })).toHaveCount(0);
   await expect(page.getByText("Compléments demandés", { exact: true }).first()).toBeVisible();
   await expect.poll(() => outboxFor(app.title)).toBeGreaterThan(0);
+});
+
+/** What the dashboard shows of a list state: the form's controls, the count, the rows, the export. */
+async function expectView(
+  page: Page,
+  view: {
+    url: string | RegExp;
+    q: string;
+    perPage: string;
+    count: string;
+    rows: number;
+    exportQuery: string;
+  },
+) {
+  await expect(page).toHaveURL(view.url);
+  await expect(page.getByTestId("result-count")).toHaveText(view.count);
+  await expect(page.locator("tbody tr")).toHaveCount(view.rows);
+  // By id: folded filters are out of the accessibility tree, and role locators skip them.
+  await expect(page.locator("#q")).toHaveValue(view.q);
+  await expect(page.locator("#perPage")).toHaveValue(view.perPage);
+  await expect(page.getByRole("link", { name: "Exporter en CSV" })).toHaveAttribute(
+    "href",
+    `/api/exports/applications?${view.exportQuery}&format=csv`,
+  );
+}
+
+test.describe("list state and history", () => {
+  // Many navigations, each waited for.
+  test.describe.configure({ timeout: 120_000 });
+
+  test("after Back and Forward, the filters, the list and the export links match the URL", async ({
+    page,
+  }) => {
+    const call = await seedCallInReview(60, "retour");
+    expect(call.applications).toHaveLength(60);
+    const base = `/instruction?call=${call.id}`;
+    const filters = page.getByTestId("filters-summary");
+    const search = page.getByRole("searchbox", { name: "Rechercher" });
+    await signInAs(page, "admin");
+    await page.goto(base);
+    const first = { url: base, q: "", perPage: "25", count: "1 à 25 sur 60 dossiers", rows: 25 };
+    await expectView(page, { ...first, exportQuery: `call=${call.id}` });
+
+    // A new page size, submitted; then a search typed but never submitted, and a dossier opened.
+    await filters.click();
+    await page.getByLabel("Dossiers par page").selectOption("50");
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    const fifty = {
+      // The form submits every field, empty ones too.
+      url: new RegExp(`\\?q=&call=${call.id}&.*&perPage=50$`),
+      q: "",
+      perPage: "50",
+      count: "1 à 50 sur 60 dossiers",
+      rows: 50,
+      exportQuery: `call=${call.id}`,
+    };
+    await expectView(page, fifty);
+    await filters.click();
+    await search.fill("jamais soumis");
+    await page.locator("tbody tr").first().getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1, name: /Projet témoin/ })).toBeVisible();
+
+    // Back: the list of 50, without the unsubmitted search; Back again: 25 per page, as in the URL.
+    await page.goBack();
+    await expectView(page, fifty);
+    await page.goBack();
+    await expectView(page, { ...first, exportQuery: `call=${call.id}` });
+
+    // Client navigations (a status link, the next page) with a search typed meanwhile, then Back and Forward.
+    await filters.click();
+    await search.fill("jamais soumis");
+    await page.getByRole("link", { name: "Déposé (60)" }).click();
+    const submitted = {
+      url: `${base}&status=submitted`,
+      q: "",
+      perPage: "25",
+      count: "1 à 25 sur 60 dossiers",
+      rows: 25,
+      exportQuery: `call=${call.id}&status=submitted`,
+    };
+    await expectView(page, submitted);
+    await page.getByRole("link", { name: "Page suivante ›" }).click();
+    const second = {
+      ...submitted,
+      url: `${base}&status=submitted&page=2`,
+      count: "26 à 50 sur 60 dossiers",
+    };
+    await expectView(page, second);
+    await page.goBack();
+    await expectView(page, submitted);
+    await page.goBack();
+    await expectView(page, { ...first, exportQuery: `call=${call.id}` });
+    await page.goForward();
+    await expectView(page, submitted);
+    await page.goForward();
+    await expectView(page, second);
+  });
+
+  test("the page size is in the URL, checked by the server, and leaves the export whole", async ({
+    page,
+  }) => {
+    const call = await seedCallInReview(60, "taille");
+    expect(call.applications).toHaveLength(60);
+    const base = `/instruction?call=${call.id}`;
+    await signInAs(page, "admin");
+    await page.goto(`${base}&perPage=50`);
+    await expectView(page, {
+      url: `${base}&perPage=50`,
+      q: "",
+      perPage: "50",
+      count: "1 à 50 sur 60 dossiers",
+      rows: 50,
+      exportQuery: `call=${call.id}`,
+    });
+    await expectNoAxeViolations(page);
+    // The pagination keeps the size; the second page holds the last 10.
+    await page.getByRole("link", { name: "Page 2", exact: true }).click();
+    await expectView(page, {
+      url: `${base}&page=2&perPage=50`,
+      q: "",
+      perPage: "50",
+      count: "51 à 60 sur 60 dossiers",
+      rows: 10,
+      exportQuery: `call=${call.id}`,
+    });
+    await expect(page.getByRole("link", { name: "Page 3", exact: true })).toHaveCount(0);
+    // The export holds every row, whatever the page and its size.
+    const exported = await page.request.head(
+      (await page.getByRole("link", { name: "Exporter en CSV" }).getAttribute("href")) ?? "",
+    );
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()["x-export-rows"]).toBe("60");
+    // A size not offered falls back to 25.
+    for (const odd of ["30", "abc", "100000"]) {
+      await page.goto(`${base}&perPage=${odd}`);
+      await expect(page.getByTestId("result-count")).toHaveText("1 à 25 sur 60 dossiers");
+      await expect(page.locator("tbody tr")).toHaveCount(25);
+      await expect(page.locator("#perPage")).toHaveValue("25");
+    }
+    await page.goto(`${base}&perPage=100`);
+    await expect(page.getByTestId("result-count")).toHaveText("60 dossiers");
+    await expect(page.locator("tbody tr")).toHaveCount(60);
+    await expect(page.getByRole("navigation", { name: "Pagination" })).toHaveCount(0);
+  });
+
+  test("the filters fold, say how many are active, and open from the keyboard", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/instruction");
+    const filters = page.getByTestId("filters-summary");
+    const search = page.getByRole("searchbox", { name: "Rechercher" });
+    // No filter: open, to choose some.
+    await expect(filters).toHaveText("Filtres (Aucun filtre actif)");
+    await expect(search).toBeVisible();
+
+    await expectNoAxeViolations(page);
+
+    // Filtered: folded, so that the list starts on the first screen, with the number of filters.
+    await page.goto("/instruction?q=coutellerie&sort=score_desc");
+    await expect(filters).toHaveText("Filtres (1 filtre actif)");
+    await expect(search).toBeHidden();
+    await expect(page.locator("tbody tr").first()).toBeInViewport();
+    await expectNoAxeViolations(page);
+    // The summary is a button of the keyboard: Enter opens the filters, as they are in the URL.
+    await filters.focus();
+    await page.keyboard.press("Enter");
+    await expect(search).toBeVisible();
+    await expect(search).toHaveValue("coutellerie");
+    await expect(page.getByLabel("Trier par")).toHaveValue("score_desc");
+    await expectNoAxeViolations(page);
+    await page.keyboard.press("Enter");
+    await expect(search).toBeHidden();
+
+    // Only what narrows the list counts (the sort, the page and its size do not).
+    await page.goto("/instruction?q=coutellerie&mine=1&disagreement=1&perPage=50&page=2");
+    await expect(filters).toHaveText("Filtres (3 filtres actifs)");
+  });
 });

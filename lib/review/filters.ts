@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format";
 import { z } from "@/lib/zod";
 
 /** Dashboard list state, read from the URL so that a view can be shared. */
@@ -19,6 +20,11 @@ export const LIST_STATUSES = [
   "rejected",
   "withdrawn",
 ] as const;
+
+/** The page sizes offered; any other value in the URL falls back to the first. */
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const PAGE_SIZE: PageSize = PAGE_SIZES[0];
 
 const optionalText = z
   .string()
@@ -63,6 +69,12 @@ export const listFiltersSchema = z.object({
     .catch("submitted_desc")
     .default("submitted_desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  perPage: z.coerce
+    .number()
+    .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n))
+    .transform((n) => n as PageSize)
+    .catch(PAGE_SIZE)
+    .default(PAGE_SIZE),
 });
 export type ListFilters = z.infer<typeof listFiltersSchema>;
 
@@ -83,10 +95,49 @@ export function listQuery(
     if (value === undefined || value === null || value === "") continue;
     if (key === "sort" && value === "submitted_desc") continue;
     if (key === "page" && Number(value) === 1) continue;
+    if (key === "perPage" && Number(value) === PAGE_SIZE) continue;
     params.set(key, String(value));
   }
   const query = params.toString();
   return query ? `?${query}` : "";
 }
 
-export const PAGE_SIZE = 25;
+/** The keys that narrow the list (sort, page and page size only arrange it). */
+const FILTER_KEYS = [
+  "q",
+  "call",
+  "status",
+  "region",
+  "departement",
+  "country",
+  "theme",
+  "mine",
+  "disagreement",
+  "scoreMin",
+  "scoreMax",
+] as const satisfies readonly (keyof ListFilters)[];
+
+/** How many filters narrow the list. */
+export function activeFilterCount(filters: ListFilters): number {
+  return FILTER_KEYS.filter((key) => filters[key] !== undefined).length;
+}
+
+/** « Aucun filtre actif », « 1 filtre actif », « 3 filtres actifs ». */
+export function activeFiltersLabel(count: number): string {
+  if (count === 0) return "Aucun filtre actif";
+  return `${formatCount(count)} ${count > 1 ? "filtres actifs" : "filtre actif"}`;
+}
+
+/**
+ * The heading of the list: « 12 dossiers » when one page holds them all, else
+ * the rows shown, « 1 à 50 sur 231 dossiers » (the rows actually listed, so
+ * never a first above the last; a page past the end says so).
+ */
+export function resultCountLabel(total: number, page: number, perPage: number, shown: number): string {
+  if (total === 0) return "Aucun dossier ne correspond";
+  const noun = total > 1 ? "dossiers" : "dossier";
+  if (total <= perPage && page === 1) return `${formatCount(total)} ${noun}`;
+  if (shown === 0) return `${formatCount(total)} ${noun} — aucun sur cette page`;
+  const first = (page - 1) * perPage + 1;
+  return `${formatCount(first)} à ${formatCount(first + shown - 1)} sur ${formatCount(total)} ${noun}`;
+}

@@ -4,7 +4,7 @@ import { REVIEWABLE_STATUSES } from "@/lib/applications/lifecycle";
 import { statusIn } from "@/lib/applications/transition";
 import type { Principal } from "@/lib/authz/principal";
 import { DISAGREEMENT_THRESHOLD } from "./aggregate";
-import { type ListFilters, PAGE_SIZE } from "./filters";
+import type { ListFilters } from "./filters";
 
 /**
  * The dashboard list. Who sees what: an admin sees every submitted
@@ -164,7 +164,7 @@ export async function listApplications(user: Principal, filters: ListFilters) {
   const { from, columns, order } = selectList(user, filters);
   const [rows, countRows] = await Promise.all([
     db.execute(sql`select ${columns} ${from}
-      order by ${order} limit ${PAGE_SIZE} offset ${(filters.page - 1) * PAGE_SIZE}`),
+      order by ${order} limit ${filters.perPage} offset ${(filters.page - 1) * filters.perPage}`),
     db.execute(statusCountsQuery(user, filters)),
   ]);
   const byStatus = Object.fromEntries(
@@ -177,7 +177,7 @@ export async function listApplications(user: Principal, filters: ListFilters) {
     rows: (rows as unknown as Record<string, unknown>[]).map(toRow),
     byStatus,
     total,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(total / filters.perPage)),
   };
 }
 

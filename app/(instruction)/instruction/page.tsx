@@ -11,7 +11,7 @@ import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessReviewSpace } from "@/lib/authz/policy";
 import { formatCount, formatMoneyCents, formatShortDate } from "@/lib/format";
 import { loadEnvelope } from "@/lib/review/application";
-import { LIST_STATUSES, listQuery, PAGE_SIZE, parseListFilters } from "@/lib/review/filters";
+import { LIST_STATUSES, listQuery, parseListFilters, resultCountLabel } from "@/lib/review/filters";
 import { formatScore, STATUS_LABELS, STATUS_TONES } from "@/lib/review/labels";
 import { listApplications, listFilterOptions } from "@/lib/review/queries";
 
@@ -28,10 +28,10 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
     listFilterOptions(user),
     user.isAdmin && filters.call ? loadEnvelope(filters.call) : Promise.resolve(null),
   ]);
-  const query = listQuery(filters, { page: undefined });
-  // The range shown is the rows actually listed: « 231 à 251 », never a first above the last.
-  const first = (filters.page - 1) * PAGE_SIZE + 1;
-  const last = first + list.rows.length - 1;
+  // The export takes every row of the filtered list: neither the page nor its size.
+  const exportQuery = listQuery(filters, { page: undefined, perPage: undefined });
+  // The URL's state, to remount the form on each navigation (see ReviewFiltersForm).
+  const viewKey = listQuery(filters);
   const call = options.calls.find((c) => c.id === filters.call);
 
   return (
@@ -44,7 +44,7 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
       </p>
 
       <div className="mt-6">
-        <ReviewFiltersForm filters={filters} options={options} />
+        <ReviewFiltersForm key={viewKey} filters={filters} options={options} />
       </div>
 
       <nav aria-label="Nombre de dossiers par statut" className="mt-6">
@@ -86,11 +86,9 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
       <section aria-labelledby="resultats" className="mt-6">
         <div className="flex flex-wrap items-center justify-between gap-4">
           <h2 id="resultats" className="text-xl font-bold" data-testid="result-count">
-            {list.total === 0
-              ? "Aucun dossier ne correspond"
-              : `${formatCount(list.total)} dossier${list.total > 1 ? "s" : ""}${list.total > PAGE_SIZE ? (list.rows.length > 0 ? ` — ${formatCount(first)} à ${formatCount(last)}` : " — aucun sur cette page") : ""}`}
+            {resultCountLabel(list.total, filters.page, filters.perPage, list.rows.length)}
           </h2>
-          {list.total > 0 ? <ExportLinks query={query} total={list.total} /> : null}
+          {list.total > 0 ? <ExportLinks query={exportQuery} total={list.total} /> : null}
         </div>
         {list.total > 0 ? (
           <TableScroll className="mt-4" label="Dossiers">
