@@ -17,6 +17,8 @@ test("an admin accepts within the rules and sees the envelope meter move", async
   await submitReviewAs(app.id, "reviewer", 0.7);
   await signInAs(page, "admin");
   await page.goto(`/instruction/dossiers/${app.id}`);
+  // The tab names the dossier, so that several open dossiers can be told apart.
+  await expect(page).toHaveTitle(`${app.title} — Dossier en instruction — Coopération décentralisée`);
   await expectNoAxeViolations(page);
   const before = euros((await page.getByTestId("envelope-granted").textContent()) ?? "");
 

@@ -63,6 +63,9 @@ test.describe("publishing a call's results", () => {
     await page.goto(`/admin/appels/${call.id}`);
     await page.getByRole("link", { name: "Publier les résultats" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Publication des résultats" })).toBeVisible();
+    await expect(page).toHaveTitle(
+      `${call.title} — Publication des résultats — Administration — Coopération décentralisée`,
+    );
     await expect(page.getByText("1 dossier n’a pas encore de décision")).toBeVisible();
     await expect(page.getByRole("button", { name: "Confirmer la publication des résultats" })).toBeDisabled();
     await expectNoAxeViolations(page);

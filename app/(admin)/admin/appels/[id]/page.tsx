@@ -11,13 +11,24 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { timeLeftLabel } from "@/lib/applications/rules";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { canManageCalls } from "@/lib/authz/policy";
 import { openCallNow } from "@/lib/calls/actions";
 import { APPLICATION_STATUS_LABELS } from "@/lib/calls/labels";
-import { callDashboard, getCallWithStatus, getGrid, isGridLocked } from "@/lib/calls/queries";
+import { callDashboard, getCall, getCallWithStatus, getGrid, isGridLocked } from "@/lib/calls/queries";
 import { formatCount, formatMoneyCents, formatPercent, rate } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Tableau de bord de l’appel — Administration" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Tableau de bord de l’appel — Administration", async (user) => {
+      if (!canManageCalls(user)) return "forbidden";
+      const call = await getCall(getDb(), id);
+      return call ? staffRecordTitle(call.title, "Tableau de bord de l’appel", "Administration") : "not-found";
+    }),
+  };
+}
 
 function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (

@@ -12,6 +12,8 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { auditLabel } from "@/lib/audit-events";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
+import { staffRecordTitle } from "@/lib/page-titles";
 import {
   canAccessReviewSpace,
   canCloseInformationRequest,
@@ -55,9 +57,22 @@ import {
   STATUS_TONES,
 } from "@/lib/review/labels";
 
-export const metadata: Metadata = { title: "Dossier en instruction" };
-
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Dossier en instruction", async (user) => {
+      if (!canAccessReviewSpace(user)) return "forbidden";
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return "not-found";
+      const core = await loadApplicationCore(id);
+      if (!core) return "not-found";
+      // As on the page: an unassigned reviewer is not told the application exists.
+      if (!canViewApplicationForReview(user, await loadAssignment(user.id, core.id))) return "not-found";
+      return staffRecordTitle(core.title, "Dossier en instruction");
+    }),
+  };
+}
 
 const ROLE_LABELS: Record<string, string> = {
   co_applicant: "Co-demandeur",

@@ -9,6 +9,8 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { canAccessNetworkSpace, canEditNetworkContent } from "@/lib/authz/policy";
 import { publishNewsIssue, unpublishNewsIssue } from "@/lib/followup/actions";
 import { findIssue, issuePosts } from "@/lib/followup/queries";
@@ -17,9 +19,22 @@ import { formatDate } from "@/lib/format";
 import { getNetworkById, regionLaureates } from "@/lib/networks/queries";
 import { z } from "@/lib/zod";
 
-export const metadata: Metadata = { title: "Numéro d’actualités" };
-
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Numéro d’actualités", async (user) => {
+      if (!canAccessNetworkSpace(user)) return "forbidden";
+      const parsed = z.guid().safeParse(id);
+      if (!parsed.success) return "not-found";
+      const issue = await findIssue(getDb(), parsed.data);
+      if (!issue) return "not-found";
+      if (!canEditNetworkContent(user, issue.networkId)) return "forbidden";
+      return staffRecordTitle(`${issue.title} (n°\u00a0${issue.number})`, "Numéro d’actualités");
+    }),
+  };
+}
 
 /** One news issue: its articles, a new article (about a project of the région or general), publication. */
 export default async function IssueEditPage({ params }: Props) {

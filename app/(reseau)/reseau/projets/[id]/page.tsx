@@ -11,6 +11,8 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
+import { staffRecordTitle } from "@/lib/page-titles";
 import {
   canAccessNetworkSpace,
   canEditFollowup,
@@ -23,9 +25,25 @@ import { effectivePostStatus, POST_STATUS_LABELS } from "@/lib/followup/rules";
 import { findPublishedLaureate, projectRegionCodes } from "@/lib/networks/queries";
 import { z } from "@/lib/zod";
 
-export const metadata: Metadata = { title: "Suivi d’un projet" };
-
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Suivi d’un projet", async (user) => {
+      if (!canAccessNetworkSpace(user)) return "forbidden";
+      const parsed = z.guid().safeParse(id);
+      if (!parsed.success) return "not-found";
+      const db = getDb();
+      const laureate = await findPublishedLaureate(db, parsed.data);
+      if (!laureate) return "not-found";
+      const regions = await projectRegionCodes(db, laureate.id);
+      const network = followupNetworkFor(user, regions);
+      if (network === null || !canEditFollowup(user, network.networkId, regions)) return "forbidden";
+      return staffRecordTitle(laureate.title, "Suivi d’un projet");
+    }),
+  };
+}
 
 /** A laureate's follow-up in the network space: pages, milestones, progress reports. */
 export default async function NetworkProjectPage({ params }: Props) {

@@ -12,11 +12,22 @@ import { unassignReviewer } from "@/lib/assignment/actions";
 import { assignmentInput, loadAssignmentBoard } from "@/lib/assignment/queries";
 import { planAssignments, planFingerprint } from "@/lib/assignment/round-robin";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { canAssignReviewers } from "@/lib/authz/policy";
 import { getCall } from "@/lib/calls/queries";
 import { formatCount } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Affectation des instructeurs — Administration" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Affectation des instructeurs — Administration", async (user) => {
+      if (!canAssignReviewers(user)) return "forbidden";
+      const call = await getCall(getDb(), id);
+      return call ? staffRecordTitle(call.title, "Affectation des instructeurs", "Administration") : "not-found";
+    }),
+  };
+}
 
 export default async function AssignmentsPage({
   params,

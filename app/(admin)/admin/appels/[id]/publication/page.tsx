@@ -8,12 +8,23 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { canPublishResults } from "@/lib/authz/policy";
-import { getCallWithStatus } from "@/lib/calls/queries";
+import { getCall, getCallWithStatus } from "@/lib/calls/queries";
 import { formatCount, formatMoneyCents, formatPercent, rate } from "@/lib/format";
 import { publicationHistory, publicationSummary } from "@/lib/publication/queries";
 
-export const metadata: Metadata = { title: "Publication des résultats — Administration" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Publication des résultats — Administration", async (user) => {
+      if (!canPublishResults(user)) return "forbidden";
+      const call = await getCall(getDb(), id);
+      return call ? staffRecordTitle(call.title, "Publication des résultats", "Administration") : "not-found";
+    }),
+  };
+}
 
 export default async function PublicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -8,13 +8,25 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { canAccessAdmin } from "@/lib/authz/policy";
 import { AID_REASONS, aidFlagLabel, proposeSelection } from "@/lib/decisions/rules";
 import { formatMoneyCents } from "@/lib/format";
 import { loadAidCandidates, loadCallTitle, loadEnvelope } from "@/lib/review/application";
 import { formatScore, formatZScore } from "@/lib/review/labels";
 
-export const metadata: Metadata = { title: "Aide à la décision" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Aide à la décision", async (user) => {
+      if (!canAccessAdmin(user)) return "forbidden";
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return "not-found";
+      const title = await loadCallTitle(id);
+      return title ? staffRecordTitle(title, "Aide à la décision") : "not-found";
+    }),
+  };
+}
 
 type Props = {
   params: Promise<{ id: string }>;
