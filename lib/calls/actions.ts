@@ -17,8 +17,8 @@ import { getCall, type getGrid, isGridLocked } from "./queries";
 import { type CallFormValues, callFormSchema, GRID_LOCKED, issuesByPath } from "./schema";
 
 const FORBIDDEN = "Seuls les administrateurs peuvent gérer les appels à projets.";
-const EXPIRED = "Votre session a expiré : reconnectez-vous.";
-const INVALID = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+const EXPIRED = "Votre session a expiré\u00a0: reconnectez-vous.";
+const INVALID = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
@@ -195,7 +195,7 @@ async function saveDocuments(tx: Tx, callId: string, documents: CallFormValues["
     if (used) {
       throw new DomainError(
         "document_in_use",
-        "Un document retiré a déjà été déposé par des candidats : il ne peut plus être supprimé (rendez-le facultatif).",
+        "Un document retiré a déjà été déposé par des candidats\u00a0: il ne peut plus être supprimé (rendez-le facultatif).",
       );
     }
     await tx.delete(requiredDocuments).where(inArray(requiredDocuments.id, removed));
@@ -235,7 +235,7 @@ function sameGrid(a: CallFormValues["criteria"], b: Awaited<ReturnType<typeof ge
 }
 
 const FOREIGN_ITEM =
-  "Ce formulaire contient un critère ou un document d’un autre appel : rechargez la page avant d’enregistrer.";
+  "Ce formulaire contient un critère ou un document d’un autre appel\u00a0: rechargez la page avant d’enregistrer.";
 
 /**
  * A form of this call carries only its own criteria and documents (ids) or new
@@ -357,7 +357,7 @@ export async function openCallNow(_prev: ActionResult | null, formData: FormData
     return true;
   });
   if (!opened)
-    return fail("invalid_state", "Cet appel n’est pas à venir : il ne peut pas être ouvert maintenant.");
+    return fail("invalid_state", "Cet appel n’est pas à venir\u00a0: il ne peut pas être ouvert maintenant.");
   // The public page of the call is cached: without this it says « À venir » until it expires.
   revalidatePath(`/appels/${call.slug}`);
   revalidatePath("/appels");

@@ -14,9 +14,9 @@ import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
 import { loadApplicationCore, loadAssignment, loadCriteria } from "./application";
 import { conflictSchema, reopenSchema, reviewSchema } from "./schema";
 
-const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous.";
+const NOT_SIGNED_IN = "Votre session a expiré\u00a0: reconnectez-vous.";
 const FORBIDDEN = "Vous ne pouvez pas faire cela sur ce dossier.";
-const INVALID = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+const INVALID = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
 
 function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }) {
   const out: Record<string, string[]> = {};
@@ -108,7 +108,10 @@ export async function saveReview(_prev: ActionResult | null, formData: FormData)
       return true;
     });
     if (!saved)
-      return fail("already_submitted", "Votre évaluation a déjà été soumise : elle ne peut plus changer.");
+      return fail(
+        "already_submitted",
+        "Votre évaluation a déjà été soumise\u00a0: elle ne peut plus changer.",
+      );
   } catch (error) {
     console.error("saveReview", error);
     return fail("error", GENERIC_ERROR);
@@ -242,7 +245,7 @@ export async function reopenReview(_prev: ActionResult | null, formData: FormDat
     }
     return true;
   });
-  if (!done) return fail("state_changed", "Cette évaluation n’est plus soumise : rechargez la page.");
+  if (!done) return fail("state_changed", "Cette évaluation n’est plus soumise\u00a0: rechargez la page.");
   revalidatePath(`/instruction/dossiers/${core.id}`);
   revalidatePath("/instruction");
   return ok(undefined);

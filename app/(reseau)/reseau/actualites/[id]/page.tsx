@@ -10,13 +10,13 @@ import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { staffPageTitle } from "@/lib/auth/staff-page-title";
-import { staffRecordTitle } from "@/lib/page-titles";
 import { canAccessNetworkSpace, canEditNetworkContent } from "@/lib/authz/policy";
 import { publishNewsIssue, unpublishNewsIssue } from "@/lib/followup/actions";
 import { findIssue, issuePosts } from "@/lib/followup/queries";
 import { ISSUE_STATUS_LABELS } from "@/lib/followup/rules";
 import { formatDate } from "@/lib/format";
 import { getNetworkById, regionLaureates } from "@/lib/networks/queries";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { z } from "@/lib/zod";
 
 type Props = { params: Promise<{ id: string }> };
@@ -90,7 +90,7 @@ export default async function IssueEditPage({ params }: Props) {
                   {p.title}
                 </Link>
                 <span className="block text-sm text-grey-600">
-                  {p.projectTitle ? `Projet : ${p.projectTitle}` : "Article général"}
+                  {p.projectTitle ? `Projet\u00a0: ${p.projectTitle}` : "Article général"}
                   {p.bodyMd.trim() ? "" : " · texte à rédiger"}
                 </span>
               </li>

@@ -12,13 +12,13 @@ import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { staffPageTitle } from "@/lib/auth/staff-page-title";
-import { staffRecordTitle } from "@/lib/page-titles";
 import { canAccessNetworkSpace, canEditFollowupPost } from "@/lib/authz/policy";
 import { unpublishFollowupPost } from "@/lib/followup/actions";
 import { findIssue, findPost } from "@/lib/followup/queries";
 import { effectivePostStatus, ISSUE_STATUS_LABELS, POST_STATUS_LABELS } from "@/lib/followup/rules";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { findPublishedLaureate, projectRegionCodes } from "@/lib/networks/queries";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { z } from "@/lib/zod";
 
 type Props = { params: Promise<{ id: string }> };
@@ -34,7 +34,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       const post = await findPost(db, parsed.data);
       if (!post) return "not-found";
       const regions = post.applicationId ? await projectRegionCodes(db, post.applicationId) : null;
-      if (!canEditFollowupPost(user, { networkId: post.networkId, projectRegionCodes: regions })) return "forbidden";
+      if (!canEditFollowupPost(user, { networkId: post.networkId, projectRegionCodes: regions }))
+        return "forbidden";
       return staffRecordTitle(post.title, "Page de suivi");
     }),
   };
