@@ -124,7 +124,7 @@ test.describe("publishing a call's results", () => {
     const withdrawn = page.getByRole("status").filter({ hasText: "La publication a été retirée le" });
     await expect(withdrawn).toContainText("3 courriels de retrait mis en file d’envoi aux candidats");
     await page.reload();
-    await expect(withdrawn).toContainText("motif : Erreur sur le montant accordé à un lauréat.");
+    await expect(withdrawn).toContainText("motif\u00a0: Erreur sur le montant accordé à un lauréat.");
     expect((await anonymous.get(`/laureats/${accepted.id}`)).status()).toBe(404);
     await expectNothingRevealed(anonymous, urls, secrets);
 
