@@ -14,7 +14,7 @@ export const metadata: Metadata = {
   // which repeats itself on the calls pages and pushes the page's own title out of narrow tabs.
   title: { default: SERVICE_NAME, template: "%s — Coopération décentralisée" },
   description:
-    "Appels à projets du ministère de l’Europe et des Affaires étrangères (DCTCIV) pour la coopération décentralisée : dépôt des candidatures des collectivités territoriales et projets lauréats.",
+    "Appels à projets du ministère de l’Europe et des Affaires étrangères (DCTCIV) pour la coopération décentralisée\u00a0: dépôt des candidatures des collectivités territoriales et projets lauréats.",
 };
 
 export const viewport: Viewport = { themeColor: "#000091" };

@@ -23,3 +23,13 @@ export function recordPageTitle(page: string, recordTitle: string) {
 function displayTitle(title: string) {
   return title.trim() || "Dossier sans titre";
 }
+
+/**
+ * A staff page about one record: « Eau potable à Pristina — Dossier en
+ * instruction », « Appel 2026 — Publication des résultats — Administration ».
+ * The record comes first so that tabs of several records tell them apart.
+ */
+export function staffRecordTitle(recordTitle: string, page: string, space?: string) {
+  const name = recordTitle.trim() || "Sans titre";
+  return space ? `${name} — ${page} — ${space}` : `${name} — ${page}`;
+}

@@ -37,4 +37,4 @@ export async function refusing<T>(body: () => Promise<ActionResult<T>>): Promise
 }
 
 export const GENERIC_ERROR =
-  "Une erreur inattendue s'est produite. Réessayez dans un instant ; si elle persiste, contactez le support.";
+  "Une erreur inattendue s'est produite. Réessayez dans un instant\u00a0; si elle persiste, contactez le support.";

@@ -64,7 +64,7 @@ export function CreateApplicationForm({
       <Field
         id={`${prefix}-title`}
         label="Titre provisoire du projet"
-        hint={`Pour l’appel « ${callTitle} ». Vous pourrez le modifier.`}
+        hint={`Pour l’appel «\u00a0${callTitle}\u00a0». Vous pourrez le modifier.`}
         error={errors?.title?.[0]}
       >
         {(aria) => <input {...aria} name="title" required className={inputClass} />}
@@ -134,7 +134,7 @@ export function WithdrawApplicationForm({ applicationId }: { applicationId: stri
               name="confirm"
               aria-describedby={errors?.confirm ? "withdraw-confirm-error" : undefined}
             />
-            Je confirme le retrait : le dossier ne pourra plus être instruit.
+            Je confirme le retrait&nbsp;: le dossier ne pourra plus être instruit.
           </label>
           {errors?.confirm ? (
             <p id="withdraw-confirm-error" className="text-sm font-medium text-red-marianne-dark">

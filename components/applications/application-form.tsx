@@ -39,7 +39,7 @@ type SaveState =
 
 const AUTOSAVE_DELAY_MS = 1500;
 const LEAVE_MESSAGE =
-  "Des modifications de ce dossier ne sont pas encore enregistrées. Quitter la page quand même ?";
+  "Des modifications de ce dossier ne sont pas encore enregistrées. Quitter la page quand même\u00a0?";
 
 /**
  * Unsaved changes are kept in this browser (per application) until the server
@@ -249,8 +249,10 @@ export function ApplicationForm({
         }
         setNotice(
           saved.mergedWith && (updated.length || saved.conflicts.length)
-            ? `${saved.mergedWith} a aussi modifié ce dossier : ses modifications ont été reprises${
-                updated.length ? ` (${updated.map((f) => `« ${FIELD_INFO[f].label} »`).join(", ")})` : ""
+            ? `${saved.mergedWith} a aussi modifié ce dossier\u00a0: ses modifications ont été reprises${
+                updated.length
+                  ? ` (${updated.map((f) => `«\u00a0${FIELD_INFO[f].label}\u00a0»`).join(", ")})`
+                  : ""
               }, les vôtres enregistrées.`
             : null,
         );
@@ -262,7 +264,7 @@ export function ApplicationForm({
         setState({
           kind: "error",
           message:
-            "Enregistrement impossible (connexion interrompue ?). Nouvel essai à la prochaine modification.",
+            "Enregistrement impossible (connexion interrompue\u00a0?). Nouvel essai à la prochaine modification.",
         });
         return false;
       }
@@ -463,9 +465,9 @@ export function ApplicationForm({
       {leftWithErrors ? (
         <div role="alert" className="border-l-4 border-red-marianne bg-white p-3">
           <p className="font-medium">
-            L’étape {stepNumber(leftWithErrors.step)} « {stepLabel(leftWithErrors.step)} » que vous venez de
-            quitter contient {leftWithErrors.fields.length > 1 ? "des erreurs" : "une erreur"} : ce qui est à
-            corriger n’est pas enregistré, le reste l’est.
+            L’étape {stepNumber(leftWithErrors.step)} «&nbsp;{stepLabel(leftWithErrors.step)}&nbsp;» que vous
+            venez de quitter contient {leftWithErrors.fields.length > 1 ? "des erreurs" : "une erreur"}&nbsp;:
+            ce qui est à corriger n’est pas enregistré, le reste l’est.
           </p>
           <ul className="mt-1 list-disc pl-6">
             {leftWithErrors.fields.map((field) => (
@@ -477,7 +479,7 @@ export function ApplicationForm({
                     goToField(field, invalid.find((i) => i.field === field)?.path ?? field);
                   }}
                 >
-                  Corriger « {FIELD_INFO[field].label} »
+                  Corriger «&nbsp;{FIELD_INFO[field].label}&nbsp;»
                 </a>
               </li>
             ))}
@@ -492,18 +494,19 @@ export function ApplicationForm({
           data-testid="conflicts"
         >
           <h2 id="conflict-title" ref={conflictHeading} tabIndex={-1} className="text-lg font-bold">
-            Modification simultanée : {conflicts.length > 1 ? `${conflicts.length} champs` : "un champ"} à
-            choisir
+            Modification simultanée&nbsp;: {conflicts.length > 1 ? `${conflicts.length} champs` : "un champ"}{" "}
+            à choisir
           </h2>
           <p className="mt-2">
             Un ou une collègue a enregistré une autre valeur pour{" "}
             {conflicts.length > 1 ? "ces champs" : "ce champ"} pendant que vous le modifiiez. Vos autres
-            modifications et les siennes sont enregistrées ; choisissez la valeur à garder.
+            modifications et les siennes sont enregistrées&nbsp;; choisissez la valeur à garder.
           </p>
           {conflicts.map((conflict) => (
             <fieldset key={conflict.field} className="mt-4 border border-grey-300 bg-white p-3">
               <legend className="px-1 font-bold">
-                « {FIELD_INFO[conflict.field].label} » (étape {stepLabel(FIELD_INFO[conflict.field].step)})
+                «&nbsp;{FIELD_INFO[conflict.field].label}&nbsp;» (étape{" "}
+                {stepLabel(FIELD_INFO[conflict.field].step)})
               </legend>
               <div className="grid gap-4 sm:grid-cols-2">
                 {(["mine", "theirs"] as const).map((side) => (
@@ -523,8 +526,8 @@ export function ApplicationForm({
                       onClick={() => choose(conflict, side)}
                     >
                       {side === "mine"
-                        ? `Garder ma saisie pour « ${FIELD_INFO[conflict.field].label} »`
-                        : `Garder la version enregistrée pour « ${FIELD_INFO[conflict.field].label} »`}
+                        ? `Garder ma saisie pour «\u00a0${FIELD_INFO[conflict.field].label}\u00a0»`
+                        : `Garder la version enregistrée pour «\u00a0${FIELD_INFO[conflict.field].label}\u00a0»`}
                     </button>
                   </div>
                 ))}
@@ -543,7 +546,7 @@ export function ApplicationForm({
         className="flex flex-col gap-6"
       >
         <h2 id="step-title" tabIndex={-1} className="text-2xl font-bold">
-          Étape {stepIndex + 1} sur 6 : {STEPS[stepIndex]?.label}
+          Étape {stepIndex + 1} sur 6&nbsp;: {STEPS[stepIndex]?.label}
         </h2>
         {step === "projet" ? <ProjectStep form={form} startWindow={startWindow} /> : null}
         {step === "participants" ? (
@@ -559,7 +562,7 @@ export function ApplicationForm({
         {step === "documents" ? (
           <div className="flex flex-col gap-4">
             <p>
-              Les pièces sont enregistrées dès leur envoi. Leur contenu est vérifié : un fichier dont le
+              Les pièces sont enregistrées dès leur envoi. Leur contenu est vérifié&nbsp;: un fichier dont le
               contenu ne correspond pas au format demandé est refusé.
             </p>
             {documents.map((slot) => (
@@ -623,7 +626,7 @@ function SaveStatus({
       : state.kind === "dirty"
         ? "Modifications en cours d’enregistrement automatique"
         : state.kind === "error"
-          ? `Non enregistré : ${state.message}`
+          ? `Non enregistré\u00a0: ${state.message}`
           : `Enregistré à ${savedAt}`;
   const bad = state.kind === "error" || invalid.length > 0 || waiting > 0;
   return (
@@ -650,7 +653,7 @@ function SaveStatus({
                   onField(field, path);
                 }}
               >
-                « {FIELD_INFO[field].label} » (étape {stepNumber(FIELD_INFO[field].step)},{" "}
+                «&nbsp;{FIELD_INFO[field].label}&nbsp;» (étape {stepNumber(FIELD_INFO[field].step)},{" "}
                 {stepLabel(FIELD_INFO[field].step)})
               </a>
             </span>
@@ -688,7 +691,7 @@ function ProjectStep({
       <Field
         id="onBehalfOf"
         label="Porté au nom d’un groupe de collectivités (facultatif)"
-        hint="Par exemple : « Plateforme IRAPA » quand votre collectivité dépose pour plusieurs."
+        hint="Par exemple&nbsp;: «&nbsp;Plateforme IRAPA&nbsp;» quand votre collectivité dépose pour plusieurs."
         error={e.onBehalfOf?.message}
       >
         {(aria) => <input {...aria} {...register("onBehalfOf")} className={inputClass} />}
@@ -697,7 +700,7 @@ function ProjectStep({
         <Field
           id="startDate"
           label="Date de début"
-          hint={`Format : jj/mm/aaaa, entre le ${frenchDay(startWindow.earliest)} et le ${frenchDay(startWindow.latest)}`}
+          hint={`Format\u00a0: jj/mm/aaaa, entre le ${frenchDay(startWindow.earliest)} et le ${frenchDay(startWindow.latest)}`}
           error={e.startDate?.message ?? scheduleError("startDate")}
         >
           {(aria) => (
@@ -793,7 +796,7 @@ function ContentStep({ form, callThemes }: StepProps & { callThemes: string[] })
                 checked={sdgs.includes(index + 1)}
                 onChange={() => toggleSdg(index + 1)}
               />
-              ODD {index + 1} : {label}
+              ODD {index + 1}&nbsp;: {label}
             </label>
           ))}
         </div>

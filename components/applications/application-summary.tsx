@@ -94,7 +94,7 @@ export function ApplicationSummary({
           <Row label="Résultats attendus">{form.expectedResults}</Row>
           <Row label="Bénéficiaires">{form.beneficiaries}</Row>
           <Row label="Thématiques">{form.themes.join(", ")}</Row>
-          <Row label="ODD">{form.sdgs.map((n) => `ODD ${n} : ${SDG_LABELS[n - 1]}`).join("\n")}</Row>
+          <Row label="ODD">{form.sdgs.map((n) => `ODD ${n}\u00a0: ${SDG_LABELS[n - 1]}`).join("\n")}</Row>
         </dl>
       </section>
       <section aria-labelledby="sum-budget">
@@ -119,7 +119,7 @@ export function ApplicationSummary({
                 // biome-ignore lint/suspicious/noArrayIndexKey: a static, read-only list that never reorders
                 <tr key={`e${i}-${l.label}`} className="border-b border-grey-200">
                   <td className="py-1 pr-4">
-                    Dépense — {EXPENSE_CATEGORY_LABELS[l.category]} : {l.label}
+                    Dépense — {EXPENSE_CATEGORY_LABELS[l.category]}&nbsp;: {l.label}
                   </td>
                   <td className="py-1 text-right">{money(l.amount)}</td>
                 </tr>
@@ -166,7 +166,7 @@ export function ApplicationSummary({
           <ul className="mt-2 flex flex-col gap-1">
             {documents.map((d) => (
               <li key={d.id}>
-                {d.label} :{" "}
+                {d.label}&nbsp;:{" "}
                 {d.file ? <a href={`/api/files/${d.file.id}`}>{d.file.originalName}</a> : "aucun fichier"}
               </li>
             ))}

@@ -211,7 +211,7 @@ export function BudgetStep({
             <li className="font-medium text-success">✓ Le budget est équilibré.</li>
           ) : (
             <li className="font-medium text-red-marianne-dark">
-              ⚠ Le budget n’est pas équilibré : les ressources{" "}
+              ⚠ Le budget n’est pas équilibré&nbsp;: les ressources{" "}
               {totals.differenceCents > 0 ? "dépassent" : "sont inférieures aux"} dépenses de{" "}
               {formatMoneyCents(Math.abs(totals.differenceCents))}.
             </li>
@@ -224,7 +224,7 @@ export function BudgetStep({
           ) : null}
           {totals.expensesCents > 0 && totals.requestedCents > shareCap ? (
             <li className="font-medium text-red-marianne-dark">
-              ⚠ Le montant demandé dépasse {limits.maxSharePercent} % du budget total : au plus{" "}
+              ⚠ Le montant demandé dépasse {limits.maxSharePercent} % du budget total&nbsp;: au plus{" "}
               {formatMoneyCents(shareCap)}.
             </li>
           ) : null}

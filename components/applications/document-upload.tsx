@@ -66,15 +66,15 @@ export function DocumentUpload({
       const data = (xhr.response ?? {}) as { message?: string; attachment?: UploadedFile };
       if (xhr.status === 201 && data.attachment) {
         setFile(data.attachment);
-        setStatus(`« ${data.attachment.originalName} » a été enregistré.`);
+        setStatus(`«\u00a0${data.attachment.originalName}\u00a0» a été enregistré.`);
         if (input.current) input.current.value = "";
       } else {
-        setError(data.message ?? "Le fichier n’a pas pu être envoyé : réessayez.");
+        setError(data.message ?? "Le fichier n’a pas pu être envoyé\u00a0: réessayez.");
       }
     };
     xhr.onerror = () => {
       setProgress(null);
-      setError("Le fichier n’a pas pu être envoyé (connexion interrompue) : réessayez.");
+      setError("Le fichier n’a pas pu être envoyé (connexion interrompue)\u00a0: réessayez.");
     };
     setProgress(0);
     xhr.send(body);
@@ -84,7 +84,7 @@ export function DocumentUpload({
     if (!file) return;
     const response = await fetch(`/api/files/${file.id}`, { method: "DELETE" });
     if (response.ok) {
-      setStatus(`« ${file.originalName} » a été retiré.`);
+      setStatus(`«\u00a0${file.originalName}\u00a0» a été retiré.`);
       setFile(null);
     } else {
       const data = (await response.json().catch(() => ({}))) as { message?: string };
@@ -106,14 +106,14 @@ export function DocumentUpload({
       {file ? (
         <p className="mt-2 flex flex-wrap items-center gap-3">
           <span>
-            Fichier déposé :{" "}
+            Fichier déposé&nbsp;:{" "}
             <a href={`/api/files/${file.id}`}>
               {file.originalName} <span className="text-grey-600">({formatSize(file.sizeBytes)})</span>
             </a>
           </span>
           {readOnly ? null : (
             <button type="button" className="text-sm underline" onClick={remove}>
-              Retirer<span className="sr-only"> le fichier « {file.originalName} »</span>
+              Retirer<span className="sr-only"> le fichier «&nbsp;{file.originalName}&nbsp;»</span>
             </button>
           )}
         </p>
@@ -124,10 +124,10 @@ export function DocumentUpload({
         <div className="mt-3 flex flex-col gap-2">
           <label htmlFor={inputId} className="font-medium">
             {file ? "Remplacer par un autre fichier" : "Choisir un fichier"}
-            <span className="sr-only"> pour « {slot.label} »</span>
+            <span className="sr-only"> pour «&nbsp;{slot.label}&nbsp;»</span>
           </label>
           <p id={`${inputId}-hint`} className="text-sm text-grey-600">
-            Format accepté : {slot.acceptedLabel}. Taille maximale : 10 Mo.
+            Format accepté&nbsp;: {slot.acceptedLabel}. Taille maximale&nbsp;: 10 Mo.
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <input
@@ -145,7 +145,7 @@ export function DocumentUpload({
               onClick={upload}
               disabled={progress !== null}
             >
-              Envoyer<span className="sr-only"> le fichier pour « {slot.label} »</span>
+              Envoyer<span className="sr-only"> le fichier pour «&nbsp;{slot.label}&nbsp;»</span>
             </button>
           </div>
           {progress !== null ? (

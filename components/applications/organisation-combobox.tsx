@@ -65,10 +65,10 @@ export function OrganisationCombobox({
         setStatus(
           results.length === 0
             ? "Aucune collectivité ne correspond."
-            : `${results.length} résultat${results.length > 1 ? "s" : ""} : flèches haut et bas pour parcourir, Entrée pour choisir.`,
+            : `${results.length} résultat${results.length > 1 ? "s" : ""}\u00a0: flèches haut et bas pour parcourir, Entrée pour choisir.`,
         );
       } catch {
-        if (ticket === request.current) setStatus("La recherche n’a pas abouti : réessayez.");
+        if (ticket === request.current) setStatus("La recherche n’a pas abouti\u00a0: réessayez.");
       }
     }, 200);
     return () => clearTimeout(timer);

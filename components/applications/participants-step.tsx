@@ -155,7 +155,7 @@ export function ParticipantsStep({
           Collectivités françaises
         </h3>
         <p>
-          Chef de file : <strong>{lead.name}</strong>
+          Chef de file&nbsp;: <strong>{lead.name}</strong>
         </p>
         <h4 className="font-bold">Co-demandeurs</h4>
         <RemovableList
@@ -175,13 +175,13 @@ export function ParticipantsStep({
             className="border-l-4 border-warning bg-warning-50 p-4"
           >
             <p id="co-remove-title" className="font-bold">
-              Retirer {coApplicants[confirmRemoval]?.name} ?
+              Retirer {coApplicants[confirmRemoval]?.name}&nbsp;?
             </p>
             <div id="co-remove-pairings">
               <p className="mt-1">
                 {pairingsOf(coApplicants[confirmRemoval]?.organisationId).length > 1
-                  ? "Ces binômes seront aussi supprimés :"
-                  : "Ce binôme sera aussi supprimé :"}
+                  ? "Ces binômes seront aussi supprimés\u00a0:"
+                  : "Ce binôme sera aussi supprimé\u00a0:"}
               </p>
               <ul className="mt-1 list-disc pl-6">
                 {pairingsOf(coApplicants[confirmRemoval]?.organisationId).map((p) => (
@@ -208,7 +208,7 @@ export function ParticipantsStep({
         <OrganisationCombobox
           id="co-applicant-search"
           label="Ajouter un co-demandeur"
-          hint="Commune, intercommunalité, département ou région : tapez le nom, le code postal, le code INSEE ou le SIREN."
+          hint="Commune, intercommunalité, département ou région&nbsp;: tapez le nom, le code postal, le code INSEE ou le SIREN."
           excludeIds={excluded}
           onSelect={(o) => co.append({ organisationId: o.id, name: organisationLabel(o) })}
         />
@@ -226,7 +226,7 @@ export function ParticipantsStep({
               {field.name} — {FOREIGN_PARTNER_KIND_LABELS[field.kind]}, {countryName(field.countryCode)}
               {field.contactName || field.contactEmail ? (
                 <span className="block text-sm text-grey-800">
-                  Contact : {[field.contactName, field.contactEmail].filter(Boolean).join(", ")}
+                  Contact&nbsp;: {[field.contactName, field.contactEmail].filter(Boolean).join(", ")}
                 </span>
               ) : null}
             </>

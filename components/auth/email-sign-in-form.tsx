@@ -41,7 +41,7 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
       <Field
         id="email"
         label="Adresse e-mail professionnelle"
-        hint="Par exemple : prenom.nom@mairie-thiers.fr"
+        hint="Par exemple&nbsp;: prenom.nom@mairie-thiers.fr"
         error={error}
       >
         {(aria) => (

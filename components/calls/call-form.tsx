@@ -92,7 +92,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
         }
       });
     },
-    () => setFormError("Le formulaire contient des erreurs : corrigez les champs signalés."),
+    () => setFormError("Le formulaire contient des erreurs\u00a0: corrigez les champs signalés."),
   );
 
   return (
@@ -133,7 +133,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
           <Field
             id="call-code"
             label="Code court"
-            hint="Dans les numéros de dépôt : 2027-JEU-0042."
+            hint="Dans les numéros de dépôt&nbsp;: 2027-JEU-0042."
             error={err("code")}
           >
             {(aria) => (
@@ -148,7 +148,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
           <Field
             id="call-slug"
             label="Adresse de la page"
-            hint="Par exemple « jeunesse-2027 »."
+            hint="Par exemple «&nbsp;jeunesse-2027&nbsp;»."
             error={err("slug")}
           >
             {(aria) => (
@@ -164,7 +164,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
         <Field
           id="call-description"
           label="Description"
-          hint="Markdown : **gras**, *italique*, listes, liens. Le reste est retiré à l’affichage."
+          hint="Markdown&nbsp;: **gras**, *italique*, listes, liens. Le reste est retiré à l’affichage."
           error={err("descriptionMd")}
         >
           {(aria) => (
@@ -207,7 +207,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
         <Field
           id="call-countries"
           label="Pays éligibles (facultatif)"
-          hint="Codes ISO à deux lettres séparés par des virgules (XK pour le Kosovo). Vide : tous les pays."
+          hint="Codes ISO à deux lettres séparés par des virgules (XK pour le Kosovo). Vide&nbsp;: tous les pays."
           error={err("eligibleCountries")}
         >
           {(aria) => (
@@ -313,8 +313,8 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
         <legend className="mb-2 text-2xl font-bold">Grille d’évaluation</legend>
         {gridLocked ? (
           <p className="border-l-4 border-info bg-info-50 p-4" id="grid-locked">
-            La grille est verrouillée : au moins une évaluation a déjà été soumise sur cet appel. Ses critères
-            ne peuvent plus être modifiés.
+            La grille est verrouillée&nbsp;: au moins une évaluation a déjà été soumise sur cet appel. Ses
+            critères ne peuvent plus être modifiés.
           </p>
         ) : (
           <p className="text-sm text-grey-600">

@@ -110,7 +110,7 @@ export function MilestoneForm({
     <form
       action={formAction}
       className="grid gap-4 sm:grid-cols-2"
-      aria-label={values?.id ? `Modifier l’étape « ${values.label} »` : "Nouvelle étape"}
+      aria-label={values?.id ? `Modifier l’étape «\u00a0${values.label}\u00a0»` : "Nouvelle étape"}
     >
       {applicationId && <input type="hidden" name="applicationId" value={applicationId} />}
       {values?.id && <input type="hidden" name="milestoneId" value={values.id} />}
@@ -153,7 +153,7 @@ export function MilestoneForm({
       <Field
         id={`${p}-progress`}
         label="Avancement (%)"
-        hint="De 0 à 100 ; une étape réalisée compte 100."
+        hint="De 0 à 100&nbsp;; une étape réalisée compte 100."
         error={fieldError(state, "progressPercent")}
       >
         {(props) => (
@@ -222,7 +222,7 @@ export function FeatureReportForm({ reportId, excerpt }: { reportId: string; exc
       <Field
         id={`excerpt-${reportId}`}
         label="Extrait mis en avant sur la page publique du projet"
-        hint="1 000 caractères au plus ; laissez vide pour ne rien publier."
+        hint="1 000 caractères au plus&nbsp;; laissez vide pour ne rien publier."
         error={fieldError(state, "excerpt")}
       >
         {(props) => (

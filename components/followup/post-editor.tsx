@@ -77,7 +77,7 @@ export function PostEditor({
         <Field
           id="post-body"
           label="Texte (Markdown)"
-          hint="**gras**, *italique*, [lien](https://…), listes avec « - », titres avec « ## ». Le HTML, les scripts et les liens javascript: sont retirés."
+          hint="**gras**, *italique*, [lien](https://…), listes avec «&nbsp;-&nbsp;», titres avec «&nbsp;##&nbsp;». Le HTML, les scripts et les liens javascript&nbsp;: sont retirés."
           error={tooLarge ? CONTENT_TOO_LARGE : fieldError(state, "bodyMd")}
         >
           {(props) => (
@@ -162,9 +162,12 @@ function ImageUpload({ postId, onUploaded }: { postId: string; onUploaded: (snip
       onUploaded(`\n\n![${alt}](${json.image.url})\n\n`);
       setAltText("");
       if (fileInput.current) fileInput.current.value = "";
-      setStatus({ kind: "done", message: "Image ajoutée au texte : enregistrez la page." });
+      setStatus({ kind: "done", message: "Image ajoutée au texte\u00a0: enregistrez la page." });
     } catch {
-      setStatus({ kind: "error", message: "L’image n’a pas pu être envoyée : vérifiez votre connexion." });
+      setStatus({
+        kind: "error",
+        message: "L’image n’a pas pu être envoyée\u00a0: vérifiez votre connexion.",
+      });
     }
   }
 
@@ -174,8 +177,8 @@ function ImageUpload({ postId, onUploaded }: { postId: string; onUploaded: (snip
         Ajouter une image
       </h2>
       <p className="mt-1 text-sm text-grey-600">
-        PNG, JPEG ou WebP, 5&nbsp;Mo au plus ; les grandes images sont réduites à 1&nbsp;600&nbsp;pixels de
-        large.
+        PNG, JPEG ou WebP, 5&nbsp;Mo au plus&nbsp;; les grandes images sont réduites à 1&nbsp;600&nbsp;pixels
+        de large.
       </p>
       <div className="mt-4 flex flex-col gap-4">
         <Field id="image-file" label="Image">

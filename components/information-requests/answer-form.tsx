@@ -35,7 +35,7 @@ export function AnswerForm({ threadId, accept }: { threadId: string; accept: str
       next.body = `La réponse ne doit pas dépasser 10\u00a0000 caractères (elle en compte ${length.toLocaleString("fr-FR")}).`;
     if (files.length > MAX_FILES) next.files = `Joignez ${MAX_FILES} documents au plus à une réponse.`;
     const tooLarge = files.find((f) => f.size > MAX_BYTES);
-    if (tooLarge) next.files = `« ${tooLarge.name} » dépasse la taille maximale de 10\u00a0Mo.`;
+    if (tooLarge) next.files = `«\u00a0${tooLarge.name}\u00a0» dépasse la taille maximale de 10\u00a0Mo.`;
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     const data = new FormData();
@@ -65,7 +65,7 @@ export function AnswerForm({ threadId, accept }: { threadId: string; accept: str
         return;
       }
       const fe = answer.fieldErrors ?? {};
-      const message = answer.message ?? "La réponse n’a pas pu être envoyée : réessayez.";
+      const message = answer.message ?? "La réponse n’a pas pu être envoyée\u00a0: réessayez.";
       setErrors({
         body: fe.body?.[0],
         files: fe.files?.[0],
@@ -74,7 +74,7 @@ export function AnswerForm({ threadId, accept }: { threadId: string; accept: str
     };
     xhr.onerror = () => {
       setProgress(null);
-      setErrors({ form: "La réponse n’a pas pu être envoyée (connexion interrompue) : réessayez." });
+      setErrors({ form: "La réponse n’a pas pu être envoyée (connexion interrompue)\u00a0: réessayez." });
     };
     setProgress(0);
     xhr.send(data);
@@ -102,7 +102,7 @@ export function AnswerForm({ threadId, accept }: { threadId: string; accept: str
       <Field
         id={`${id}-files`}
         label="Documents joints (facultatif)"
-        hint={`PDF, image, Word, Excel ou OpenDocument ; ${MAX_FILES} documents de 10 Mo au plus.`}
+        hint={`PDF, image, Word, Excel ou OpenDocument\u00a0; ${MAX_FILES} documents de 10 Mo au plus.`}
         error={errors.files}
       >
         {(aria) => (

@@ -43,7 +43,7 @@ export function InformationRequestForm({
         state={state}
         success={
           state?.ok && state.data.recipients === 0
-            ? "Demande enregistrée, mais aucun courriel n’a pu partir : l’organisation porteuse n’a aucun membre actif. Elle verra la demande dans son espace quand un membre la rejoindra ; prévenez-la par un autre moyen."
+            ? "Demande enregistrée, mais aucun courriel n’a pu partir\u00a0: l’organisation porteuse n’a aucun membre actif. Elle verra la demande dans son espace quand un membre la rejoindra\u00a0; prévenez-la par un autre moyen."
             : "Demande envoyée au porteur par courriel."
         }
       />

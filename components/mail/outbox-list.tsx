@@ -35,13 +35,13 @@ export function OutboxList({ rows, smtpConfigured }: { rows: Row[]; smtpConfigur
         <li key={row.id} className="border border-grey-200 p-4">
           <h2 className="text-lg font-bold">{row.subject}</h2>
           <p className="text-sm text-grey-800">
-            À : {row.toAddress} · {formatDateTime(row.createdAt)} · modèle « {row.template} » ·{" "}
+            À&nbsp;: {row.toAddress} · {formatDateTime(row.createdAt)} · modèle «&nbsp;{row.template}&nbsp;» ·{" "}
             <strong>{STATUS[row.status]}</strong>
             {row.status === "pending" && !smtpConfigured ? " (aucun serveur SMTP configuré)" : ""}
             {row.attempts > 0 ? ` · ${row.attempts} tentative(s)` : ""}
           </p>
           {row.lastError ? (
-            <p className="text-sm text-red-marianne-dark">Dernière erreur : {row.lastError}</p>
+            <p className="text-sm text-red-marianne-dark">Dernière erreur&nbsp;: {row.lastError}</p>
           ) : null}
           <details className="mt-2">
             <summary className="cursor-pointer text-sm font-medium">Lire le message</summary>

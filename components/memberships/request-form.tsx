@@ -13,7 +13,7 @@ export function RequestMembershipForm({ options }: { options: Option[] }) {
   return (
     <form action={action} className="mt-4">
       <fieldset aria-describedby={error ? "organisation-error" : undefined}>
-        <legend className="font-medium">Résultats : choisissez votre organisation</legend>
+        <legend className="font-medium">Résultats&nbsp;: choisissez votre organisation</legend>
         <ul className="mt-2 flex flex-col gap-2">
           {options.map((option, index) => (
             <li key={option.id}>
@@ -32,7 +32,7 @@ export function RequestMembershipForm({ options }: { options: Option[] }) {
       ) : null}
       {state?.ok ? (
         <p role="status" className="mt-2 text-sm text-success">
-          Demande envoyée : un gestionnaire de l’organisation ou un administrateur doit la confirmer.
+          Demande envoyée&nbsp;: un gestionnaire de l’organisation ou un administrateur doit la confirmer.
         </p>
       ) : null}
       <button type="submit" className={`${primaryButtonClass} mt-4`} disabled={pending}>

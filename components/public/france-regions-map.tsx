@@ -40,7 +40,7 @@ function Region({
 }) {
   const shade = mapClass(projects);
   if (!shade) return <g aria-hidden="true">{children(EMPTY_FILL, "#929292")}</g>;
-  const label = `${shape.name} : ${projectsLabel(projects)}`;
+  const label = `${shape.name}\u00a0: ${projectsLabel(projects)}`;
   return (
     <a
       href={`/laureats${laureateFiltersQuery({ region: shape.code })}`}
@@ -82,7 +82,7 @@ export function FranceRegionsMap({ figures }: { figures: RegionMapRow[] }) {
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           className="mx-auto h-auto w-full max-w-3xl border border-grey-200 bg-[#f5f5fe] print:max-w-[16cm]"
           role="group"
-          aria-label={`Carte des régions françaises : ${withProjects} régions avec des projets lauréats`}
+          aria-label={`Carte des régions françaises\u00a0: ${withProjects} régions avec des projets lauréats`}
         >
           {FRANCE_OUTRE_MER.map((shape, index) => {
             const [vx, vy, vw, vh] = shape.viewBox;
@@ -149,7 +149,7 @@ export function FranceRegionsMap({ figures }: { figures: RegionMapRow[] }) {
           </g>
         </svg>
         <figcaption className="mt-2 text-sm text-grey-600">
-          Fond de carte des régions du Système de design de l’État (DSFR Chart, licence MIT) ; régions
+          Fond de carte des régions du Système de design de l’État (DSFR Chart, licence MIT)&nbsp;; régions
           d’outre-mer en encadrés. Le nombre inscrit sur une région est son nombre de projets lauréats.
         </figcaption>
       </figure>

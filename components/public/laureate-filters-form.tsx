@@ -68,8 +68,8 @@ export function LaureateFiltersForm({
         <label htmlFor="filtre-recherche" className={labelClass}>
           Rechercher
           <span id="filtre-recherche-aide" className="block text-xs font-normal text-grey-600">
-            Titre, résumé, collectivités, partenaires, opérateurs ou pays ; les accents et les majuscules sont
-            ignorés (ex. : « Thiers », « eau potable », « Arménie »)
+            Titre, résumé, collectivités, partenaires, opérateurs ou pays&nbsp;; les accents et les majuscules
+            sont ignorés (ex.&nbsp;: «&nbsp;Thiers&nbsp;», «&nbsp;eau potable&nbsp;», «&nbsp;Arménie&nbsp;»)
           </span>
         </label>
         <input

@@ -19,7 +19,7 @@ import { type FilterOptions, laureateFilterOptions, listLaureates } from "@/lib/
 export const laureatesMetadata: Metadata = {
   title: "Projets lauréats",
   description:
-    "Les projets de coopération décentralisée soutenus par le ministère : collectivités françaises, partenaires étrangers, pays, appel et montant accordé.",
+    "Les projets de coopération décentralisée soutenus par le ministère\u00a0: collectivités françaises, partenaires étrangers, pays, appel et montant accordé.",
   alternates: { canonical: "/laureats" },
   openGraph: { title: "Projets lauréats", url: "/laureats" },
 };

@@ -21,12 +21,12 @@ export function EnvelopeMeter({
       data-testid="envelope-meter"
     >
       <h2 id="enveloppe" className="text-lg font-bold">
-        Enveloppe{callTitle ? ` de l’appel « ${callTitle} »` : ""}
+        Enveloppe{callTitle ? ` de l’appel «\u00a0${callTitle}\u00a0»` : ""}
       </h2>
       <p className="mt-1">
         <strong data-testid="envelope-granted">{formatMoneyCents(grantedCents)}</strong> accordés sur{" "}
         {formatMoneyCents(envelopeCents)} ({formatPercent(ratio)}), {acceptedCount} dossier
-        {acceptedCount > 1 ? "s" : ""} accepté{acceptedCount > 1 ? "s" : ""} ; reste{" "}
+        {acceptedCount > 1 ? "s" : ""} accepté{acceptedCount > 1 ? "s" : ""}&nbsp;; reste{" "}
         <strong>{formatMoneyCents(envelopeCents - grantedCents)}</strong>.
         {over ? " L’enveloppe est dépassée." : ""}
       </p>

@@ -30,7 +30,7 @@ export function ExportLinks({ query, total }: { query: string; total: number }) 
         chunks.push(value);
         received += value.byteLength;
         setProgress(
-          `Téléchargement en cours : ${Math.round(received / 1024)} Ko reçus (${rowsHeader} lignes attendues)…`,
+          `Téléchargement en cours\u00a0: ${Math.round(received / 1024)} Ko reçus (${rowsHeader} lignes attendues)…`,
         );
       }
       const blob = new Blob(chunks, {
@@ -44,9 +44,9 @@ export function ExportLinks({ query, total }: { query: string; total: number }) 
         `dossiers.${format}`;
       a.click();
       URL.revokeObjectURL(url);
-      setProgress(`Export terminé : ${rowsHeader} lignes.`);
+      setProgress(`Export terminé\u00a0: ${rowsHeader} lignes.`);
     } catch {
-      setProgress("L’export a échoué. Réessayez ; si le problème persiste, contactez le support.");
+      setProgress("L’export a échoué. Réessayez\u00a0; si le problème persiste, contactez le support.");
     } finally {
       setBusy(false);
     }

@@ -72,7 +72,7 @@ export function ReviewFiltersForm({ filters, options }: { filters: ListFilters; 
             Rechercher
           </label>
           <p id="q-hint" className="text-sm text-grey-600">
-            Titre, résumé, collectivités, partenaires étrangers, opérateurs ; les accents sont ignorés.
+            Titre, résumé, collectivités, partenaires étrangers, opérateurs&nbsp;; les accents sont ignorés.
           </p>
           <input
             id="q"

@@ -94,7 +94,7 @@ export function ReviewForm({
       {grid.map((c, i) => (
         <fieldset key={c.id} className="flex flex-col gap-3 border-l-4 border-blue-france-100 pl-4">
           <legend className="font-bold">
-            Critère {i + 1} : {c.label}{" "}
+            Critère {i + 1}&nbsp;: {c.label}{" "}
             <span className="font-normal text-grey-600">
               (coefficient {c.weight}, note de 0 à {c.maxScore})
             </span>
@@ -240,7 +240,7 @@ export function ConflictForm({ action, applicationId }: { action: Action; applic
       <Field
         id="conflict-reason"
         label="Raison du conflit d’intérêts"
-        hint="Par exemple : lien personnel ou professionnel avec le porteur."
+        hint="Par exemple&nbsp;: lien personnel ou professionnel avec le porteur."
         error={err(state, "reason")}
       >
         {(p) => <textarea {...p} name="reason" rows={3} className={inputClass} />}

@@ -173,7 +173,7 @@ test.describe("calls for projects (admin)", () => {
     await signInAs(page, "admin");
     await page.goto(`/admin/appels/${call.id}/modifier`);
     await expect(
-      page.getByText(/La grille est verrouillée : au moins une évaluation a déjà été soumise/),
+      page.getByText(/La grille est verrouillée\u00a0: au moins une évaluation a déjà été soumise/),
     ).toBeVisible();
     await expect(page.getByRole("button", { name: "Ajouter un critère" })).toHaveCount(0);
     await expect(page.getByRole("group", { name: "Critère 1" }).getByLabel("Intitulé")).toHaveAttribute(

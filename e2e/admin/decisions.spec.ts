@@ -17,6 +17,8 @@ test("an admin accepts within the rules and sees the envelope meter move", async
   await submitReviewAs(app.id, "reviewer", 0.7);
   await signInAs(page, "admin");
   await page.goto(`/instruction/dossiers/${app.id}`);
+  // The tab names the dossier, so that several open dossiers can be told apart.
+  await expect(page).toHaveTitle(`${app.title} — Dossier en instruction — Coopération décentralisée`);
   await expectNoAxeViolations(page);
   const before = euros((await page.getByTestId("envelope-granted").textContent()) ?? "");
 
@@ -75,7 +77,7 @@ test("an admin exports the filtered list as CSV and XLSX", async ({ page }) => {
   const csvDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Exporter en CSV" }).click();
   const csv = await readFile(String(await (await csvDownload).path()), "utf8");
-  await expect(page.getByRole("status").filter({ hasText: "Export terminé : 1 lignes." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Export terminé\u00a0: 1 lignes." })).toBeVisible();
   const lines = csv.trim().split("\r\n");
   expect(lines).toHaveLength(2);
   expect(lines[0]).toContain("Numéro de dossier;Titre;Appel à projets");
@@ -96,7 +98,7 @@ test("the decision aid proposes a selection and explains it", async ({ page }) =
   await signInAs(page, "admin");
   await page.goto(`/instruction/appels/${app.callId}/aide-a-la-decision`);
   await expect(page.getByRole("heading", { level: 1, name: "Aide à la décision" })).toBeVisible();
-  await expect(page.getByTestId("aid-summary")).toContainText("Proposition :");
+  await expect(page.getByTestId("aid-summary")).toContainText("Proposition\u00a0:");
   await expect(page.getByRole("row").filter({ hasText: app.title })).toContainText(
     "aucune évaluation soumise",
   );
@@ -217,13 +219,13 @@ test("an admin reopens a submitted review with a reason; its reviewer sees why, 
   const notice = admin.getByTestId("reopened-reviews");
   await expect(notice).toContainText("Évaluation rouverte");
   await admin.reload();
-  await expect(notice).toContainText("motif : Le critère 2 a été noté sur le mauvais dossier.");
+  await expect(notice).toContainText("motif\u00a0: Le critère 2 a été noté sur le mauvais dossier.");
   await expect(
     admin
       .getByRole("region", { name: "Historique" })
       .getByRole("listitem")
       .filter({ hasText: "Évaluation rouverte" }),
-  ).toContainText("motif : Le critère 2 a été noté sur le mauvais dossier.");
+  ).toContainText("motif\u00a0: Le critère 2 a été noté sur le mauvais dossier.");
   await expectNoAxeViolations(admin);
   const [mail] = await withSql(
     (sql) => sql<{ n: number }[]>`
@@ -275,13 +277,13 @@ test("the decision aid flags a half-reviewed application and leaves it out unles
   await signInAs(page, "admin");
   await page.goto(`/instruction/appels/${app.callId}/aide-a-la-decision`);
   const row = page.getByRole("row").filter({ hasText: app.title });
-  await expect(row).toContainText("Écarté : toutes les évaluations attendues ne sont pas soumises.");
-  await expect(row).toContainText("Évaluations incomplètes : 1 sur 2");
+  await expect(row).toContainText("Écarté\u00a0: toutes les évaluations attendues ne sont pas soumises.");
+  await expect(row).toContainText("Évaluations incomplètes\u00a0: 1 sur 2");
   await page.getByLabel(/^Proposer aussi les dossiers/).check();
   await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page).toHaveURL(/incompletes=1/);
   await expect(page.getByLabel(/^Proposer aussi les dossiers/)).toBeChecked();
-  await expect(row).toContainText("Évaluations incomplètes : 1 sur 2");
+  await expect(row).toContainText("Évaluations incomplètes\u00a0: 1 sur 2");
   await expect(row).not.toContainText("toutes les évaluations attendues ne sont pas soumises");
   await page.getByLabel("Note minimale /100 (facultatif)").fill("cent");
   await page.getByRole("button", { name: "Appliquer" }).click();

@@ -63,6 +63,9 @@ test.describe("publishing a call's results", () => {
     await page.goto(`/admin/appels/${call.id}`);
     await page.getByRole("link", { name: "Publier les résultats" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Publication des résultats" })).toBeVisible();
+    await expect(page).toHaveTitle(
+      `${call.title} — Publication des résultats — Administration — Coopération décentralisée`,
+    );
     await expect(page.getByText("1 dossier n’a pas encore de décision")).toBeVisible();
     await expect(page.getByRole("button", { name: "Confirmer la publication des résultats" })).toBeDisabled();
     await expectNoAxeViolations(page);
@@ -121,7 +124,7 @@ test.describe("publishing a call's results", () => {
     const withdrawn = page.getByRole("status").filter({ hasText: "La publication a été retirée le" });
     await expect(withdrawn).toContainText("3 courriels de retrait mis en file d’envoi aux candidats");
     await page.reload();
-    await expect(withdrawn).toContainText("motif : Erreur sur le montant accordé à un lauréat.");
+    await expect(withdrawn).toContainText("motif\u00a0: Erreur sur le montant accordé à un lauréat.");
     expect((await anonymous.get(`/laureats/${accepted.id}`)).status()).toBe(404);
     await expectNothingRevealed(anonymous, urls, secrets);
 

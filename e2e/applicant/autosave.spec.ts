@@ -20,7 +20,7 @@ test("an invalid « Objectifs » does not block the expense added on the budget 
   await expect(
     page
       .getByRole("alert")
-      .filter({ hasText: "L’étape 3 « Contenu » que vous venez de quitter contient une erreur" }),
+      .filter({ hasText: "L’étape 3 «\u00a0Contenu\u00a0» que vous venez de quitter contient une erreur" }),
   ).toBeVisible();
 
   await page.getByRole("button", { name: "Ajouter une dépense" }).click();
@@ -72,7 +72,7 @@ test("the breadcrumb « Mes dossiers » with unsaved changes asks before leaving
   // A title over 200 characters cannot be saved: the change stays unsaved.
   await page.getByLabel("Titre du projet").fill("Un titre beaucoup trop long ".repeat(10));
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-  await expect(page.getByTestId("save-status")).toContainText("« Titre du projet » (étape 1, Projet)");
+  await expect(page.getByTestId("save-status")).toContainText("«\u00a0Titre du projet\u00a0» (étape 1, Projet)");
 
   const breadcrumb = page.getByRole("navigation", { name: "Vous êtes ici" }).getByRole("link", {
     name: "Mes dossiers",

@@ -119,7 +119,7 @@ test("keyboard selection of Clermont-Ferrand, and removing a paired co-applicant
   await chip.click();
   const dialog = page.getByRole("alertdialog", { name: "Retirer Clermont-Ferrand (commune, 63) ?" });
   await expect(dialog).toBeFocused();
-  await expect(dialog).toContainText("Ce binôme sera aussi supprimé :");
+  await expect(dialog).toContainText("Ce binôme sera aussi supprimé\u00a0:");
   await expect(dialog).toContainText("Clermont-Ferrand (commune, 63) ↔ Pristina (Kosovo)");
   await expectNoAxeViolations(page);
   await dialog.getByRole("button", { name: "Annuler" }).click();

@@ -87,7 +87,7 @@ test("a submission after the closing time is refused by the server, even with th
 
   await signInAs(page, "applicant-thiers");
   await page.goto(`/espace/dossiers/${app?.id}/verification`);
-  await expect(page.getByText("Le dossier est complet : vous pouvez le déposer.")).toBeVisible();
+  await expect(page.getByText("Le dossier est complet\u00a0: vous pouvez le déposer.")).toBeVisible();
 
   // The call closes while the page is open.
   await sql`update calls set closes_at = now() - interval '1 second' where id = ${call?.id}`;
@@ -95,7 +95,7 @@ test("a submission after the closing time is refused by the server, even with th
   await expect(
     page
       .getByRole("alert")
-      .filter({ hasText: "L’appel à projets est clos : la date et l’heure limites de dépôt sont dépassées" }),
+      .filter({ hasText: "L’appel à projets est clos\u00a0: la date et l’heure limites de dépôt sont dépassées" }),
   ).toBeVisible();
   const [row] = await sql`select status, receipt_number from applications where id = ${app?.id}`;
   expect(row).toMatchObject({ status: "draft", receipt_number: null });

@@ -145,27 +145,27 @@ test("an applicant prepares, completes and submits an application, and gets a re
     .getByRole("button", { name: "Envoyer le fichier pour « Délibération de la collectivité »" })
     .click();
   await expect(
-    page.getByText("Le contenu de ce fichier n’est pas au format attendu : déposez un fichier PDF."),
+    page.getByText("Le contenu de ce fichier n’est pas au format attendu\u00a0: déposez un fichier PDF."),
   ).toBeVisible();
   await deliberation.setInputFiles({ name: "deliberation.pdf", mimeType: "application/pdf", buffer: PDF });
   await page
     .getByRole("button", { name: "Envoyer le fichier pour « Délibération de la collectivité »" })
     .click();
-  await expect(page.getByText("« deliberation.pdf » a été enregistré.")).toBeVisible();
+  await expect(page.getByText("«\u00a0deliberation.pdf\u00a0» a été enregistré.")).toBeVisible();
   await page
     .getByLabel(/^Choisir un fichier pour « Lettre d.engagement du partenaire étranger »/)
     .setInputFiles({ name: "lettre.png", mimeType: "image/png", buffer: PNG });
   await page
     .getByRole("button", { name: /^Envoyer le fichier pour « Lettre d.engagement du partenaire étranger »/ })
     .click();
-  await expect(page.getByText("« lettre.png » a été enregistré.")).toBeVisible();
+  await expect(page.getByText("«\u00a0lettre.png\u00a0» a été enregistré.")).toBeVisible();
   await expectNoAxeViolations(page);
 
   await shot(page, "documents");
   // Step 6: checklist, then submit.
   await page.getByRole("button", { name: "Vérifier et déposer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vérification et dépôt" })).toBeVisible();
-  await expect(page.getByText("Le dossier est complet : vous pouvez le déposer.")).toBeVisible();
+  await expect(page.getByText("Le dossier est complet\u00a0: vous pouvez le déposer.")).toBeVisible();
   await expectNoAxeViolations(page);
 
   await shot(page, "checklist");

@@ -14,6 +14,8 @@ async function createProjectPost(page: Page, projectId: string, title: string) {
   await page.getByRole("button", { name: "Créer la page" }).click();
   await expect(page).toHaveURL(/\/reseau\/pages\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: "Rédiger une page de suivi" })).toBeVisible();
+  // The tab names the page being written, not only the kind of page.
+  await expect(page).toHaveTitle(`${title} — Page de suivi — Coopération décentralisée`);
 }
 
 async function writeAndSave(page: Page, body: string) {

@@ -31,10 +31,10 @@ import {
 import { submitDraft } from "./submit";
 import { applyTransition } from "./transition";
 
-const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous. Ce que vous avez saisi reste affiché.";
+const NOT_SIGNED_IN = "Votre session a expiré\u00a0: reconnectez-vous. Ce que vous avez saisi reste affiché.";
 const FORBIDDEN = "Vous n’avez pas les droits pour cette action sur ce dossier.";
 const NOT_FOUND = "Dossier introuvable.";
-const INVALID = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+const INVALID = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
 
 function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
   const errors: Record<string, string[]> = {};
@@ -139,7 +139,7 @@ export async function saveApplication(_prev: SaveResult | null, formData: FormDa
   const loaded = await findApplication(db, applicationId);
   if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
   if (!canEditApplication(user, loaded.application)) {
-    return fail("not_editable", "Ce dossier a été déposé : il ne peut plus être modifié.");
+    return fail("not_editable", "Ce dossier a été déposé\u00a0: il ne peut plus être modifié.");
   }
   try {
     const saved = await db.transaction(async (tx) => {
@@ -167,7 +167,7 @@ export async function saveApplication(_prev: SaveResult | null, formData: FormDa
     });
     if (saved.kind === "not_found") return fail("not_found", NOT_FOUND);
     if (saved.kind === "not_editable") {
-      return fail("not_editable", "Ce dossier a été déposé : il ne peut plus être modifié.");
+      return fail("not_editable", "Ce dossier a été déposé\u00a0: il ne peut plus être modifié.");
     }
     let mergedWith: string | null = null;
     if (saved.merged) {
@@ -228,12 +228,12 @@ export async function submitApplication(
     case "closed":
       return fail(
         "closed",
-        "L’appel à projets est clos : la date et l’heure limites de dépôt sont dépassées, le dossier n’a pas été déposé.",
+        "L’appel à projets est clos\u00a0: la date et l’heure limites de dépôt sont dépassées, le dossier n’a pas été déposé.",
       );
     case "incomplete":
       return fail(
         "incomplete",
-        `Le dossier est incomplet (${outcome.count} élément${outcome.count > 1 ? "s" : ""} à compléter) : il n’a pas été déposé.`,
+        `Le dossier est incomplet (${outcome.count} élément${outcome.count > 1 ? "s" : ""} à compléter)\u00a0: il n’a pas été déposé.`,
       );
   }
   // No revalidatePath: the pages showing the application are rendered per request (never
@@ -281,7 +281,7 @@ export async function withdrawApplication(
   if (!canWithdrawApplication(user, loaded.application)) {
     return fail(
       "not_withdrawable",
-      "Ce dossier ne peut plus être retiré : une décision a été prise ou il est déjà retiré.",
+      "Ce dossier ne peut plus être retiré\u00a0: une décision a été prise ou il est déjà retiré.",
     );
   }
   const done = await db.transaction(async (tx) => {
@@ -293,7 +293,7 @@ export async function withdrawApplication(
     });
     return moved.length > 0;
   });
-  if (!done) return fail("conflict", "Le statut du dossier a changé entre-temps : rechargez la page.");
+  if (!done) return fail("conflict", "Le statut du dossier a changé entre-temps\u00a0: rechargez la page.");
   revalidatePath("/espace/dossiers");
   revalidatePath(`/espace/dossiers/${loaded.application.id}`);
   return ok(undefined);

@@ -45,7 +45,7 @@ describe("foreign partners", () => {
     const refused = schema.safeParse([partner("FR")]);
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.message).toBe(
-      "Un partenaire étranger ne peut pas être en France : choisissez son pays.",
+      "Un partenaire étranger ne peut pas être en France\u00a0: choisissez son pays.",
     );
     expect(schema.safeParse([partner("SN")]).success).toBe(true);
   });

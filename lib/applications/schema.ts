@@ -62,7 +62,7 @@ export const EXPENSE_CATEGORY_LABELS: Record<(typeof EXPENSE_CATEGORIES)[number]
 /** The 17 UN Sustainable Development Goals, as France names them. */
 export const SDG_LABELS = [
   "Pas de pauvreté",
-  "Faim « zéro »",
+  "Faim «\u00a0zéro\u00a0»",
   "Bonne santé et bien-être",
   "Éducation de qualité",
   "Égalité entre les sexes",
@@ -136,7 +136,7 @@ export const applicationFormSchema = z.object({
           .string()
           .regex(/^[A-Z]{2}$/, { error: "Choisissez le pays du partenaire." })
           .refine((code) => code !== "FR", {
-            error: "Un partenaire étranger ne peut pas être en France : choisissez son pays.",
+            error: "Un partenaire étranger ne peut pas être en France\u00a0: choisissez son pays.",
           }),
         contactName: text(200, "Le nom du contact"),
         contactEmail: z.union([

@@ -43,7 +43,7 @@ describe("applicantTodos", () => {
     expect(three?.detail).toBe("Clôture dans 5 jours — 3\u00a0éléments manquants.");
     expect(three?.href).toBe("/espace/dossiers/a/verification");
     expect(one?.detail).toBe("Clôture dans 6 jours — 1\u00a0élément manquant.");
-    expect(none?.label).toBe("Déposer le brouillon « Dossier c »");
+    expect(none?.label).toBe("Déposer le brouillon «\u00a0Dossier c\u00a0»");
     expect(none?.href).toBe("/espace/dossiers/c");
   });
   it("leaves out drafts of closed calls, unpublished or old decisions, answered requests", () => {

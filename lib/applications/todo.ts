@@ -45,8 +45,8 @@ export function applicantTodos(sources: readonly TodoSource[], now: Date): TodoI
         kind: "answer",
         applicationId: a.id,
         href: `/espace/dossiers/${a.id}#echanges`,
-        label: `Répondre à la demande de compléments sur « ${a.title} »`,
-        detail: `Appel à projets « ${a.callTitle} » : l’instruction reprend dès votre réponse.`,
+        label: `Répondre à la demande de compléments sur «\u00a0${a.title}\u00a0»`,
+        detail: `Appel à projets «\u00a0${a.callTitle}\u00a0»\u00a0: l’instruction reprend dès votre réponse.`,
       });
     } else if (a.status === "draft" && isBeforeDeadline(now, a.callClosesAt)) {
       const missing = a.missingCount ?? 0;
@@ -54,7 +54,7 @@ export function applicantTodos(sources: readonly TodoSource[], now: Date): TodoI
         kind: "draft",
         applicationId: a.id,
         href: missing > 0 ? `/espace/dossiers/${a.id}/verification` : `/espace/dossiers/${a.id}`,
-        label: `${missing > 0 ? "Compléter" : "Déposer"} le brouillon « ${a.title} »`,
+        label: `${missing > 0 ? "Compléter" : "Déposer"} le brouillon «\u00a0${a.title}\u00a0»`,
         detail: `${countdownLabel(now, a.callClosesAt)} — ${
           missing > 0
             ? `${plural(missing, "élément manquant", "éléments manquants")}`
@@ -72,10 +72,10 @@ export function applicantTodos(sources: readonly TodoSource[], now: Date): TodoI
         kind: "decision",
         applicationId: a.id,
         href: `/espace/dossiers/${a.id}#decision-title`,
-        label: `Lire la décision sur « ${a.title} »`,
+        label: `Lire la décision sur «\u00a0${a.title}\u00a0»`,
         detail:
           a.status === "accepted"
-            ? "Projet retenu : la lettre de décision est disponible."
+            ? "Projet retenu\u00a0: la lettre de décision est disponible."
             : "Décision publiée.",
         publishedAt: a.callResultsPublishedAt.getTime(),
       });

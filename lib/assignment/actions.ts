@@ -16,7 +16,7 @@ import { assignmentInput, listReviewers, loadAssignmentBoard } from "./queries";
 import { planAssignments, planFingerprint } from "./round-robin";
 
 const FORBIDDEN = "Seuls les administrateurs peuvent affecter les instructeurs.";
-const EXPIRED = "Votre session a expiré : reconnectez-vous.";
+const EXPIRED = "Votre session a expiré\u00a0: reconnectez-vous.";
 
 const bulkSchema = z.object({
   callId: z.uuid({ error: "Appel introuvable." }),
@@ -104,7 +104,7 @@ export async function applyBulkAssignment(
   if (result === null) {
     return fail(
       "stale_preview",
-      "Les affectations ont changé depuis l’aperçu : vérifiez le nouvel aperçu avant d’appliquer.",
+      "Les affectations ont changé depuis l’aperçu\u00a0: vérifiez le nouvel aperçu avant d’appliquer.",
     );
   }
   revalidatePath(`/admin/appels/${call.id}`);
@@ -133,7 +133,7 @@ export async function assignReviewer(_prev: ActionResult | null, formData: FormD
   if (!isReviewable(application.status)) {
     return fail(
       "invalid_state",
-      "Ce dossier n’est plus en instruction : il ne peut pas recevoir d’instructeur.",
+      "Ce dossier n’est plus en instruction\u00a0: il ne peut pas recevoir d’instructeur.",
     );
   }
   const reviewers = await listReviewers(db);
@@ -209,7 +209,7 @@ export async function unassignReviewer(
   if (!removed) {
     return fail(
       "review_started",
-      "Cet instructeur a commencé son évaluation : l’affectation ne peut plus être retirée.",
+      "Cet instructeur a commencé son évaluation\u00a0: l’affectation ne peut plus être retirée.",
     );
   }
   revalidatePath(`/admin/appels/${assignment.callId}/affectations`);

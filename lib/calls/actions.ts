@@ -20,7 +20,7 @@ import { type CallFormValues, callFormSchema, GRID_LOCKED, issuesByPath } from "
 const FORBIDDEN = "Seuls les administrateurs peuvent gérer les appels à projets.";
 const CALL_GONE = "Cet appel n’existe plus.";
 const DOCUMENT_IN_USE =
-  "Un document retiré a déjà été déposé par des candidats : il ne peut plus être supprimé (rendez-le facultatif).";
+  "Un document retiré a déjà été déposé par des candidats\u00a0: il ne peut plus être supprimé (rendez-le facultatif).";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
@@ -236,7 +236,7 @@ function sameGrid(a: CallFormValues["criteria"], b: Awaited<ReturnType<typeof ge
 }
 
 const FOREIGN_ITEM =
-  "Ce formulaire contient un critère ou un document d’un autre appel : rechargez la page avant d’enregistrer.";
+  "Ce formulaire contient un critère ou un document d’un autre appel\u00a0: rechargez la page avant d’enregistrer.";
 
 /**
  * A form of this call carries only its own criteria and documents (ids) or new
@@ -341,7 +341,10 @@ export async function openCallNow(_prev: ActionResult | null, formData: FormData
         return true;
       });
       if (!opened)
-        return fail("invalid_state", "Cet appel n’est pas à venir : il ne peut pas être ouvert maintenant.");
+        return fail(
+          "invalid_state",
+          "Cet appel n’est pas à venir\u00a0: il ne peut pas être ouvert maintenant.",
+        );
       invalidatePublicContent();
       return ok(undefined);
     },

@@ -146,11 +146,11 @@ export const callFormSchema = z
     slug: z
       .string()
       .trim()
-      .min(1, { error: "Indiquez l’adresse de la page (par exemple « jeunesse-2027 »)." })
+      .min(1, { error: "Indiquez l’adresse de la page (par exemple «\u00a0jeunesse-2027\u00a0»)." })
       .max(100, { error: "100 caractères au plus." })
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
         error:
-          "Lettres minuscules sans accents, chiffres et tirets seulement (par exemple « jeunesse-2027 »).",
+          "Lettres minuscules sans accents, chiffres et tirets seulement (par exemple «\u00a0jeunesse-2027\u00a0»).",
       }),
     code: z
       .string()
@@ -158,7 +158,7 @@ export const callFormSchema = z
       .transform((v) => v.toUpperCase())
       .pipe(
         z.string().regex(/^[A-Z0-9]{2,12}$/, {
-          error: "De 2 à 12 lettres ou chiffres, sans espace (par exemple « JEU »).",
+          error: "De 2 à 12 lettres ou chiffres, sans espace (par exemple «\u00a0JEU\u00a0»).",
         }),
       ),
     descriptionMd: z.string().max(20_000, { error: "20 000 caractères au plus." }),
@@ -171,7 +171,7 @@ export const callFormSchema = z
       if (unknown.length > 0) {
         ctx.addIssue({
           code: "custom",
-          message: `Code${unknown.length > 1 ? "s" : ""} de pays inconnu${unknown.length > 1 ? "s" : ""} : ${unknown.join(", ")}. Utilisez les codes ISO à deux lettres (XK pour le Kosovo).`,
+          message: `Code${unknown.length > 1 ? "s" : ""} de pays inconnu${unknown.length > 1 ? "s" : ""}\u00a0: ${unknown.join(", ")}. Utilisez les codes ISO à deux lettres (XK pour le Kosovo).`,
         });
         return z.NEVER;
       }
@@ -218,7 +218,7 @@ export type CallFormInput = z.input<typeof callFormSchema>;
 export type CallFormValues = z.output<typeof callFormSchema>;
 
 export const GRID_LOCKED =
-  "La grille ne peut plus être modifiée : au moins une évaluation a déjà été soumise sur cet appel.";
+  "La grille ne peut plus être modifiée\u00a0: au moins une évaluation a déjà été soumise sur cet appel.";
 
 /** Zod issues → { "criteria.0.weight": ["…"] }, the keys the form's fields use. */
 export function issuesByPath(error: z.ZodError): Record<string, string[]> {

@@ -20,9 +20,9 @@ import { decisionSchema, revisionReasonSchema } from "./schema";
 /** `confirm`: nothing recorded yet, the admin reads the restated decision and confirms it. */
 export type DecisionResult = ActionResult<{ confirm?: string }>;
 
-const INVALID = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+const INVALID = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
 const PUBLISHED =
-  "Les résultats de cet appel sont publiés : retirez la publication pour corriger une décision.";
+  "Les résultats de cet appel sont publiés\u00a0: retirez la publication pour corriger une décision.";
 
 /**
  * Records a decision (accept with a granted amount, or reject with a reason),
@@ -38,7 +38,7 @@ export async function decideApplication(
   formData: FormData,
 ): Promise<DecisionResult> {
   const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", "Votre session a expiré : reconnectez-vous.");
+  if (!user) return fail("unauthenticated", "Votre session a expiré\u00a0: reconnectez-vous.");
   const applicationId = String(formData.get("applicationId") ?? "");
   const core = /^[0-9a-f-]{36}$/i.test(applicationId) ? await loadApplicationCore(applicationId) : null;
   if (!core) return fail("not_found", "Dossier introuvable.");

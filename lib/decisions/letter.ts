@@ -80,16 +80,16 @@ export async function decisionLetterPdf(input: LetterInput): Promise<Uint8Array>
   write(`Paris, le ${formatDate(input.decidedAt)}`, { gap: 18 });
   write(input.leadName, { font: bold, gap: 18 });
   write(
-    `Objet : décision sur votre dossier « ${input.applicationTitle} »${input.receiptNumber ? ` (n° ${input.receiptNumber})` : ""}`,
+    `Objet\u00a0: décision sur votre dossier «\u00a0${input.applicationTitle}\u00a0»${input.receiptNumber ? ` (n° ${input.receiptNumber})` : ""}`,
     { font: bold, gap: 12 },
   );
-  write(`Appel à projets « ${input.callTitle} »`, { gap: 18 });
+  write(`Appel à projets «\u00a0${input.callTitle}\u00a0»`, { gap: 18 });
   write("Madame, Monsieur,", { gap: 10 });
   if (input.outcome === "accepted") {
     write(
       `J’ai le plaisir de vous informer que votre projet a été retenu par décision du ${formatDate(input.decidedAt)}.`,
     );
-    write(`Montant de la subvention accordée : ${formatMoneyCents(input.grantedAmountCents ?? 0)}.`, {
+    write(`Montant de la subvention accordée\u00a0: ${formatMoneyCents(input.grantedAmountCents ?? 0)}.`, {
       font: bold,
       size: 13,
       gap: 12,
@@ -101,7 +101,7 @@ export async function decisionLetterPdf(input: LetterInput): Promise<Uint8Array>
     write(
       `J’ai le regret de vous informer que votre projet n’a pas été retenu par décision du ${formatDate(input.decidedAt)}.`,
     );
-    if (input.rejectionReason) write(`Motif : ${input.rejectionReason}`, { gap: 12 });
+    if (input.rejectionReason) write(`Motif\u00a0: ${input.rejectionReason}`, { gap: 12 });
   }
   y -= 12;
   write("Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.", { gap: 24 });

@@ -236,20 +236,20 @@ export function proposeSelection(
 }
 
 export const AID_REASONS: Record<AidReason, string> = {
-  selected: "Retenu : fait partie de l’ensemble au meilleur total de notes qui tient dans l’enveloppe.",
-  partial: "Retenu en partie : reçoit ce qui reste de l’enveloppe, moins que le montant demandé.",
-  not_reviewed: "Écarté : aucune évaluation soumise.",
-  incomplete: "Écarté : toutes les évaluations attendues ne sont pas soumises.",
-  below_min_score: "Écarté : note inférieure à la note minimale choisie.",
-  over_envelope: "Écarté : le montant demandé dépasse à lui seul l’enveloppe disponible.",
-  lower_total: "Écarté : l’inclure ferait dépasser l’enveloppe ou baisser le total des notes retenues.",
-  zero_request: "Écarté : aucun montant demandé.",
+  selected: "Retenu\u00a0: fait partie de l’ensemble au meilleur total de notes qui tient dans l’enveloppe.",
+  partial: "Retenu en partie\u00a0: reçoit ce qui reste de l’enveloppe, moins que le montant demandé.",
+  not_reviewed: "Écarté\u00a0: aucune évaluation soumise.",
+  incomplete: "Écarté\u00a0: toutes les évaluations attendues ne sont pas soumises.",
+  below_min_score: "Écarté\u00a0: note inférieure à la note minimale choisie.",
+  over_envelope: "Écarté\u00a0: le montant demandé dépasse à lui seul l’enveloppe disponible.",
+  lower_total: "Écarté\u00a0: l’inclure ferait dépasser l’enveloppe ou baisser le total des notes retenues.",
+  zero_request: "Écarté\u00a0: aucun montant demandé.",
 };
 
 /** The line's warnings, in French. */
 export function aidFlagLabel(flag: AidFlag, c: Candidate) {
   if (flag === "incomplete")
-    return `Évaluations incomplètes : ${c.reviewCount ?? 0} sur ${c.expectedReviews ?? 0}`;
+    return `Évaluations incomplètes\u00a0: ${c.reviewCount ?? 0} sur ${c.expectedReviews ?? 0}`;
   if (flag === "divergent") return "Divergence entre instructeurs";
   const n = c.unfavourable ?? 0;
   return `${n} avis défavorable${n > 1 ? "s" : ""}`;
@@ -257,4 +257,4 @@ export function aidFlagLabel(flag: AidFlag, c: Candidate) {
 
 /** What the second of two admins deciding at once reads. */
 export const DECIDED_FIRST =
-  "Un autre administrateur a déjà décidé de ce dossier, ou l’a modifié, pendant que vous le consultiez. Rechargez la page pour voir sa décision : la vôtre n’a pas été enregistrée.";
+  "Un autre administrateur a déjà décidé de ce dossier, ou l’a modifié, pendant que vous le consultiez. Rechargez la page pour voir sa décision\u00a0: la vôtre n’a pas été enregistrée.";

@@ -23,7 +23,7 @@ export const MESSAGES = {
   zipTooLarge:
     "Ce document bureautique se décompresse en un volume anormalement grand (plus de 100\u00a0Mo)\u00a0: il a été refusé. Enregistrez-le en PDF, puis déposez le PDF.",
   pdfActive:
-    "Ce PDF contient du contenu actif (JavaScript, lancement de programme ou fichiers joints), refusé pour la sécurité des instructeurs. Imprimez-le en PDF (« Imprimer » puis « Enregistrer au format PDF ») et déposez ce nouveau fichier.",
+    "Ce PDF contient du contenu actif (JavaScript, lancement de programme ou fichiers joints), refusé pour la sécurité des instructeurs. Imprimez-le en PDF («\u00a0Imprimer\u00a0» puis «\u00a0Enregistrer au format PDF\u00a0») et déposez ce nouveau fichier.",
   infected:
     "L’antivirus a détecté un contenu malveillant dans ce fichier\u00a0: il a été refusé. Analysez votre poste, puis déposez une copie saine.",
   scanFailed: "L’analyse antivirus du fichier n’a pas pu être faite\u00a0: réessayez dans quelques minutes.",

@@ -43,6 +43,6 @@ export async function uploadRefusedByRateLimit(request: Request) {
   const limit = await hit(getDb(), `upload:address:${addressKey(request.headers)}`, uploadLimit());
   if (limit.allowed) return null;
   return uploadAnswer(429, {
-    message: `Trop d’envois de fichiers depuis votre connexion : réessayez à partir de ${parisTime(limit.retryAt)}.`,
+    message: `Trop d’envois de fichiers depuis votre connexion\u00a0: réessayez à partir de ${parisTime(limit.retryAt)}.`,
   });
 }

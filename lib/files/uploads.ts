@@ -38,7 +38,7 @@ export async function checkUploadedFile(
     return {
       ok: false,
       status: 415,
-      message: `Le contenu de ce fichier n’est pas au format attendu : déposez un fichier ${acceptedTypesLabel(acceptedTypes)}.`,
+      message: `Le contenu de ce fichier n’est pas au format attendu\u00a0: déposez un fichier ${acceptedTypesLabel(acceptedTypes)}.`,
     };
   }
   const inspection = await inspectUpload(type, bytes);
@@ -130,7 +130,7 @@ export async function storeRequiredDocument(
 }
 
 /** Refusal of a change to the documents of an application no longer in draft. */
-export const SUBMITTED = "Ce dossier a été déposé : ses pièces ne peuvent plus être modifiées.";
+export const SUBMITTED = "Ce dossier a été déposé\u00a0: ses pièces ne peuvent plus être modifiées.";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 

@@ -36,7 +36,7 @@ import {
 } from "./schema";
 
 const FORBIDDEN =
-  "Vous ne pouvez pas modifier le suivi de ce projet : il n’est pas dans la région de votre réseau.";
+  "Vous ne pouvez pas modifier le suivi de ce projet\u00a0: il n’est pas dans la région de votre réseau.";
 const NOT_FOUND = "Cette page n’existe plus.";
 const INVALID = "Le formulaire contient une erreur.";
 const MILESTONE_GONE = "Cette étape n’existe plus.";
@@ -213,7 +213,7 @@ export async function updateFollowupPost(
           .where(and(eq(attachments.followupPostId, post.id), inArray(attachments.id, images)));
         if (own.length !== images.length) {
           return fail("invalid", INVALID, {
-            bodyMd: ["Une image du texte n’appartient pas à cette page : déposez-la ici."],
+            bodyMd: ["Une image du texte n’appartient pas à cette page\u00a0: déposez-la ici."],
           });
         }
       }
@@ -252,7 +252,7 @@ export async function publishFollowupPost(
     run: async ({ user, resource: post, input: data }) => {
       const db = getDb();
       if (post.newsIssueId) {
-        return fail("in_issue", "Cette page paraît dans un numéro : elle sera publiée avec lui.");
+        return fail("in_issue", "Cette page paraît dans un numéro\u00a0: elle sera publiée avec lui.");
       }
       if (!post.bodyMd.trim()) return fail("empty", "Rédigez la page avant de la publier.");
       const now = new Date();

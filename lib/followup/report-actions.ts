@@ -21,7 +21,7 @@ export async function submitProgressReport(
   formData: FormData,
 ): Promise<ActionResult> {
   const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", "Votre session a expiré : reconnectez-vous.");
+  if (!user) return fail("unauthenticated", "Votre session a expiré\u00a0: reconnectez-vous.");
   const parsed = submitReportSchema.safeParse({
     applicationId: formData.get("applicationId"),
     kind: formData.get("kind"),

@@ -21,9 +21,9 @@ import { loadApplicationCore, loadAssignment } from "@/lib/review/application";
 import { findThread } from "./queries";
 import { closeThreadSchema, informationRequestSchema } from "./schema";
 
-const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous. Ce que vous avez saisi reste affiché.";
+const NOT_SIGNED_IN = "Votre session a expiré\u00a0: reconnectez-vous. Ce que vous avez saisi reste affiché.";
 const FORBIDDEN = "Vous ne pouvez pas faire cela sur ce dossier.";
-const INVALID = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+const INVALID = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
 
 function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
   const out: Record<string, string[]> = {};
@@ -127,7 +127,10 @@ export async function requestInformation(
     return { recipients: recipients.length };
   });
   if (!done)
-    return fail("state_changed", "Ce dossier ou cette demande a changé entre-temps : rechargez la page.");
+    return fail(
+      "state_changed",
+      "Ce dossier ou cette demande a changé entre-temps\u00a0: rechargez la page.",
+    );
   revalidatePath(`/instruction/dossiers/${core.id}`);
   return ok(done);
 }
@@ -186,7 +189,7 @@ export async function closeInformationRequest(
     });
     return true;
   });
-  if (!done) return fail("state_changed", "Cette demande a changé entre-temps : rechargez la page.");
+  if (!done) return fail("state_changed", "Cette demande a changé entre-temps\u00a0: rechargez la page.");
   revalidatePath(`/instruction/dossiers/${core.id}`);
   return ok(undefined);
 }

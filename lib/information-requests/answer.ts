@@ -52,7 +52,7 @@ export async function storeAnswer(
     return {
       ok: false,
       status: 422,
-      message: "La réponse contient des erreurs : corrigez les champs signalés.",
+      message: "La réponse contient des erreurs\u00a0: corrigez les champs signalés.",
       fieldErrors: errors,
     };
   }
@@ -61,7 +61,7 @@ export async function storeAnswer(
     const result = await checkUploadedFile(file.bytes, ANSWER_ACCEPTED_TYPES);
     const name = safeDisplayName(file.name) || "document";
     if (!result.ok) {
-      const message = `« ${name} » : ${result.message}`;
+      const message = `«\u00a0${name}\u00a0»\u00a0: ${result.message}`;
       return { ok: false, status: result.status, message, fieldErrors: { files: [message] } };
     }
     checked.push({ name: nameForType(name, result.type), bytes: file.bytes, type: result.type });
@@ -88,7 +88,11 @@ export async function storeAnswer(
       .where(eq(applications.id, input.applicationId))
       .for("update", { of: applications });
     if (!application || !isReviewable(application.status)) {
-      return { ok: false, status: 409, message: "Ce dossier n’est plus en instruction : rechargez la page." };
+      return {
+        ok: false,
+        status: 409,
+        message: "Ce dossier n’est plus en instruction\u00a0: rechargez la page.",
+      };
     }
     const [root] = await tx
       .select({ id: messages.id, closedAt: messages.closedAt })
@@ -106,7 +110,7 @@ export async function storeAnswer(
       return {
         ok: false,
         status: 409,
-        message: "Cette demande a été close par le service instructeur : rechargez la page.",
+        message: "Cette demande a été close par le service instructeur\u00a0: rechargez la page.",
       };
     }
     const [answer] = await tx

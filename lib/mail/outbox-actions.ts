@@ -20,7 +20,7 @@ const emailId = z.object({ emailId: z.coerce.number().int().positive().max(Numbe
  */
 export async function resendEmail(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", "Votre session a expiré : reconnectez-vous.");
+  if (!user) return fail("unauthenticated", "Votre session a expiré\u00a0: reconnectez-vous.");
   if (!canManageOutbox(user)) return fail("forbidden", FORBIDDEN);
   const parsed = emailId.safeParse({ emailId: formData.get("emailId") });
   if (!parsed.success) return fail("not_found", "E-mail introuvable.");
@@ -48,7 +48,7 @@ export async function resendEmail(_prev: ActionResult | null, formData: FormData
     });
     return true;
   });
-  if (!done) return fail("state_changed", "Cet e-mail ne peut plus être renvoyé : rechargez la page.");
+  if (!done) return fail("state_changed", "Cet e-mail ne peut plus être renvoyé\u00a0: rechargez la page.");
   wakeMailSender();
   revalidatePath("/admin/courriels");
   return ok(undefined);
@@ -57,7 +57,7 @@ export async function resendEmail(_prev: ActionResult | null, formData: FormData
 /** Stops an e-mail that has not been sent: it stays listed as « Annulé » and is never retried. */
 export async function cancelEmail(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", "Votre session a expiré : reconnectez-vous.");
+  if (!user) return fail("unauthenticated", "Votre session a expiré\u00a0: reconnectez-vous.");
   if (!canManageOutbox(user)) return fail("forbidden", FORBIDDEN);
   const parsed = emailId.safeParse({ emailId: formData.get("emailId") });
   if (!parsed.success) return fail("not_found", "E-mail introuvable.");
@@ -78,7 +78,7 @@ export async function cancelEmail(_prev: ActionResult | null, formData: FormData
     });
     return true;
   });
-  if (!done) return fail("state_changed", "Cet e-mail ne peut plus être annulé : rechargez la page.");
+  if (!done) return fail("state_changed", "Cet e-mail ne peut plus être annulé\u00a0: rechargez la page.");
   revalidatePath("/admin/courriels");
   return ok(undefined);
 }

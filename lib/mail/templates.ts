@@ -15,7 +15,7 @@ const SIGNATURE = [
   "Délégation pour les collectivités territoriales et la société civile (DCTCIV)",
   "Ministère de l'Europe et des Affaires étrangères",
 ];
-const AUTOMATIC = "Ce message a été envoyé automatiquement : merci de ne pas y répondre.";
+const AUTOMATIC = "Ce message a été envoyé automatiquement\u00a0: merci de ne pas y répondre.";
 
 /** « titre », with French no-break spaces inside the quotes. */
 const quoted = (value: string) => `«${NBSP}${value}${NBSP}»`;
@@ -82,7 +82,7 @@ export function signInLinkEmail({ url, host }: { url: string; host: string }): E
     button("Se connecter", url),
     paragraph(`Ce lien est valable 24${NBSP}heures et ne peut être utilisé qu'une seule fois.`),
     paragraph(
-      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : sans ce lien, personne ne peut se connecter à votre compte.",
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message\u00a0: sans ce lien, personne ne peut se connecter à votre compte.",
     ),
   ]);
 }
@@ -124,7 +124,7 @@ export function receiptEmail({
         ]
       : []),
     paragraph(
-      "Conservez ce numéro : il vous sera demandé pour toute question sur votre dossier. Vous serez informé(e) par courriel de la suite donnée à votre candidature.",
+      "Conservez ce numéro\u00a0: il vous sera demandé pour toute question sur votre dossier. Vous serez informé(e) par courriel de la suite donnée à votre candidature.",
     ),
     ...(url ? [button("Consulter le dossier", url)] : []),
   ]);
@@ -225,7 +225,7 @@ export function reviewReopenedEmail({
 }): EmailContent {
   return compose(`Votre évaluation du dossier ${quoted(applicationTitle)} est rouverte`, [
     paragraph(
-      `Un administrateur a rouvert votre évaluation du dossier ${quoted(applicationTitle)} (appel à projets ${quoted(callTitle)}) : vous pouvez la corriger puis la soumettre à nouveau.`,
+      `Un administrateur a rouvert votre évaluation du dossier ${quoted(applicationTitle)} (appel à projets ${quoted(callTitle)})\u00a0: vous pouvez la corriger puis la soumettre à nouveau.`,
     ),
     facts([["Motif", reason.trim()]]),
     button("Reprendre l'évaluation", url),
@@ -249,7 +249,7 @@ export function decisionWithdrawnEmail({
 }): EmailContent {
   return compose(`Résultats retirés pour votre dossier ${quoted(applicationTitle)}`, [
     paragraph(
-      `Les résultats de l'appel à projets ${quoted(callTitle)} ont été retirés de la publication. La décision qui vous a été communiquée sur votre dossier ${quoted(applicationTitle)} est suspendue : votre dossier est de nouveau en instruction.`,
+      `Les résultats de l'appel à projets ${quoted(callTitle)} ont été retirés de la publication. La décision qui vous a été communiquée sur votre dossier ${quoted(applicationTitle)} est suspendue\u00a0: votre dossier est de nouveau en instruction.`,
     ),
     facts([["Motif du retrait", reason.trim()]]),
     paragraph("Vous recevrez un nouveau courriel lorsque les résultats seront publiés à nouveau."),
@@ -303,7 +303,7 @@ export function invitationEmail({
     ),
     button("Accepter l'invitation", url),
     paragraph(
-      "Si vous ne connaissez pas cette personne ou ne souhaitez pas rejoindre cet espace, ignorez ce message : vous ne serez pas ajouté(e) à cet espace.",
+      "Si vous ne connaissez pas cette personne ou ne souhaitez pas rejoindre cet espace, ignorez ce message\u00a0: vous ne serez pas ajouté(e) à cet espace.",
     ),
   ]);
 }

@@ -14,7 +14,7 @@ import { type ActionResult, fail, ok } from "@/lib/result";
 import { findMembership } from "./queries";
 import { inviteMemberSchema, membershipIdSchema, requestMembershipSchema } from "./schema";
 
-const NOT_SIGNED_IN = "Votre session a expiré : reconnectez-vous.";
+const NOT_SIGNED_IN = "Votre session a expiré\u00a0: reconnectez-vous.";
 const FORBIDDEN = "Vous n’avez pas les droits pour cette action.";
 
 function fieldErrors(error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } }) {

@@ -21,7 +21,7 @@ export const SCDL_FIELDS = [
     name: "idAttribuant",
     required: true,
     title: "Identifiant de l’attribuant",
-    description: "SIRET de l’attribuant : 14 chiffres (SIREN + NIC).",
+    description: "SIRET de l’attribuant\u00a0: 14 chiffres (SIREN + NIC).",
   },
   {
     name: "dateConvention",
@@ -45,13 +45,13 @@ export const SCDL_FIELDS = [
     name: "idBeneficiaire",
     required: false,
     title: "Identifiant du bénéficiaire",
-    description: "SIRET du bénéficiaire : 14 chiffres. Obligatoire si rnaBeneficiaire est vide.",
+    description: "SIRET du bénéficiaire\u00a0: 14 chiffres. Obligatoire si rnaBeneficiaire est vide.",
   },
   {
     name: "rnaBeneficiaire",
     required: false,
     title: "Numéro RNA du bénéficiaire",
-    description: "Pour une association : W suivi de 9 chiffres. Obligatoire si idBeneficiaire est vide.",
+    description: "Pour une association\u00a0: W suivi de 9 chiffres. Obligatoire si idBeneficiaire est vide.",
   },
   {
     name: "objet",
@@ -69,13 +69,14 @@ export const SCDL_FIELDS = [
     name: "nature",
     required: true,
     title: "Nature",
-    description: "« aide en numéraire », « aide en nature », ou les deux séparés par « ; ».",
+    description:
+      "«\u00a0aide en numéraire\u00a0», «\u00a0aide en nature\u00a0», ou les deux séparés par «\u00a0;\u00a0».",
   },
   {
     name: "conditionsVersement",
     required: true,
     title: "Conditions de versement",
-    description: "« unique », « échelonné » ou « autre ».",
+    description: "«\u00a0unique\u00a0», «\u00a0échelonné\u00a0» ou «\u00a0autre\u00a0».",
   },
   {
     name: "datesPeriodeVersement",
@@ -93,7 +94,8 @@ export const SCDL_FIELDS = [
     name: "notificationUE",
     required: true,
     title: "Notification à l’Union européenne",
-    description: "« oui » si l’aide d’État a été notifiée à la Commission européenne, sinon « non ».",
+    description:
+      "«\u00a0oui\u00a0» si l’aide d’État a été notifiée à la Commission européenne, sinon «\u00a0non\u00a0».",
   },
   {
     name: "pourcentageSubvention",
@@ -105,7 +107,7 @@ export const SCDL_FIELDS = [
     name: "dispositifAide",
     required: false,
     title: "Dispositif d’aide",
-    description: "Nom du dispositif : ici, l’appel à projets.",
+    description: "Nom du dispositif\u00a0: ici, l’appel à projets.",
   },
 ] as const;
 

@@ -17,7 +17,7 @@ import { z } from "@/lib/zod";
 import { publicationSummary } from "./queries";
 
 const FORBIDDEN = "Seuls les administrateurs peuvent publier les résultats.";
-const EXPIRED = "Votre session a expiré : reconnectez-vous.";
+const EXPIRED = "Votre session a expiré\u00a0: reconnectez-vous.";
 
 const publishSchema = z.object({ callId: z.uuid({ error: "Appel introuvable." }) });
 const unpublishSchema = z.object({
@@ -126,7 +126,7 @@ export async function publishResults(
   if (call.status === "upcoming" || call.status === "open") {
     return fail(
       "invalid_state",
-      "L’appel n’est pas encore clos : ses résultats ne peuvent pas être publiés.",
+      "L’appel n’est pas encore clos\u00a0: ses résultats ne peuvent pas être publiés.",
     );
   }
   const outcome = await db.transaction(async (tx) => {
@@ -198,7 +198,7 @@ export async function publishResults(
     const count = outcome.count ?? 0;
     return fail(
       "undecided",
-      `${count} dossier${count > 1 ? "s n’ont" : " n’a"} pas encore de décision : la publication est impossible.`,
+      `${count} dossier${count > 1 ? "s n’ont" : " n’a"} pas encore de décision\u00a0: la publication est impossible.`,
     );
   }
   revalidatePublic(call.id, call.slug);

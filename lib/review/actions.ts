@@ -18,7 +18,7 @@ import { conflictSchema, reopenSchema, reviewSchema } from "./schema";
 const FORBIDDEN = "Vous ne pouvez pas faire cela sur ce dossier.";
 const NOT_FOUND = "Dossier introuvable.";
 const CONFLICT_DECLARED =
-  "Un conflit d’intérêts a été déclaré sur ce dossier entre-temps : rechargez la page.";
+  "Un conflit d’intérêts a été déclaré sur ce dossier entre-temps\u00a0: rechargez la page.";
 
 const applicationKey = {
   schema: z.object({ applicationId: z.uuid() }),
@@ -127,7 +127,10 @@ export async function saveReview(_prev: ActionResult | null, formData: FormData)
         return true;
       });
       if (!saved)
-        return fail("already_submitted", "Votre évaluation a déjà été soumise : elle ne peut plus changer.");
+        return fail(
+          "already_submitted",
+          "Votre évaluation a déjà été soumise\u00a0: elle ne peut plus changer.",
+        );
       return ok(undefined);
     },
     revalidate: ({ resource: core }) => [`/instruction/dossiers/${core.id}`, "/instruction"],
@@ -265,7 +268,8 @@ export async function reopenReview(_prev: ActionResult | null, formData: FormDat
         }
         return true;
       });
-      if (!done) return fail("state_changed", "Cette évaluation n’est plus soumise : rechargez la page.");
+      if (!done)
+        return fail("state_changed", "Cette évaluation n’est plus soumise\u00a0: rechargez la page.");
       return ok(undefined);
     },
     revalidate: ({ resource: core }) => [`/instruction/dossiers/${core.id}`, "/instruction"],

@@ -16,12 +16,12 @@ describe("history detail", () => {
         },
         money,
       ),
-    ).toBe("accepté pour 50000.5 € → accepté pour 5000 € ; motif\u00a0: Erreur de saisie du montant");
+    ).toBe("accepté pour 50000.5 € → accepté pour 5000 €\u00a0; motif\u00a0: Erreur de saisie du montant");
   });
   it("names the reviewer and the reason of a reopened review", () => {
     expect(
       historyDetail("review.reopened", { reviewerName: "Paul", reason: "Critère 2 oublié" }, money),
-    ).toBe("évaluation de Paul ; motif\u00a0: Critère 2 oublié");
+    ).toBe("évaluation de Paul\u00a0; motif\u00a0: Critère 2 oublié");
   });
   it("says nothing more for other events", () => {
     expect(historyDetail("review.submitted", { reviewId: "x" }, money)).toBeNull();

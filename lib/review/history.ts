@@ -24,10 +24,10 @@ export function historyDetail(
   if (!data) return null;
   if (action === "decision.revised") {
     const previous = (data.previous ?? {}) as DecisionValue;
-    return `${decisionText(previous, formatMoney)} → ${decisionText(data, formatMoney)} ; motif\u00a0: ${String(data.reason ?? "")}`;
+    return `${decisionText(previous, formatMoney)} → ${decisionText(data, formatMoney)}\u00a0; motif\u00a0: ${String(data.reason ?? "")}`;
   }
   if (action === "review.reopened") {
-    const who = data.reviewerName ? `évaluation de ${String(data.reviewerName)} ; ` : "";
+    const who = data.reviewerName ? `évaluation de ${String(data.reviewerName)}\u00a0; ` : "";
     return `${who}motif\u00a0: ${String(data.reason ?? "")}`;
   }
   if (action === "decision.recorded") return decisionText(data, formatMoney);

@@ -26,7 +26,7 @@ export function reviewSchema(
         .transform((v, ctx) => {
           if (v === "") {
             if (intent === "submit")
-              ctx.addIssue({ code: "custom", message: `Notez le critère « ${c.label} ».` });
+              ctx.addIssue({ code: "custom", message: `Notez le critère «\u00a0${c.label}\u00a0».` });
             return null;
           }
           const n = Number(v);

@@ -16,7 +16,7 @@ const FORBIDDEN = "Seuls les administrateurs peuvent gérer les rôles.";
 /** An admin grants a staff role; the account is created if the person never signed in. */
 export async function grantRole(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", "Votre session a expiré : reconnectez-vous.");
+  if (!user) return fail("unauthenticated", "Votre session a expiré\u00a0: reconnectez-vous.");
   const parsed = grantRoleSchema.safeParse({
     email: formData.get("email"),
     role: formData.get("role"),
@@ -67,7 +67,7 @@ export async function grantRole(_prev: ActionResult | null, formData: FormData):
 /** An admin revokes a staff role; it takes effect on the person's next request. */
 export async function revokeRole(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", "Votre session a expiré : reconnectez-vous.");
+  if (!user) return fail("unauthenticated", "Votre session a expiré\u00a0: reconnectez-vous.");
   const parsed = revokeRoleSchema.safeParse({ roleId: formData.get("roleId") });
   if (!parsed.success) return fail("invalid", "Rôle introuvable.");
   const db = getDb();

@@ -30,14 +30,14 @@ export default async function SignInPage({
     <PageContainer className="max-w-3xl">
       <h1 className="text-3xl font-bold">Se connecter</h1>
       <p className="mt-2 text-grey-800">
-        Agents des collectivités territoriales, partenaires, instructeurs et réseaux régionaux :
+        Agents des collectivités territoriales, partenaires, instructeurs et réseaux régionaux&nbsp;:
         connectez-vous pour accéder à votre espace.
       </p>
 
       {proconnect ? (
         <section aria-labelledby="proconnect-title" className="mt-8 border border-grey-200 p-6">
           <h2 id="proconnect-title" className="text-xl font-bold">
-            Agents publics : ProConnect
+            Agents publics&nbsp;: ProConnect
           </h2>
           <p className="mt-2 text-sm text-grey-800">
             Votre collectivité est reconnue automatiquement grâce à votre identité professionnelle.
@@ -65,7 +65,7 @@ export default async function SignInPage({
       {demo ? (
         <section aria-labelledby="demo-title" className="mt-8 border-l-4 border-warning bg-warning-50 p-6">
           <h2 id="demo-title" className="text-xl font-bold">
-            Démonstration : se connecter en un clic
+            Démonstration&nbsp;: se connecter en un clic
           </h2>
           <p className="mt-2 text-sm">
             Ces comptes fictifs n’existent que dans les données de démonstration. Chacun montre un rôle du

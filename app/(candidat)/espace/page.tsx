@@ -113,7 +113,7 @@ export default async function ApplicantHomePage({ searchParams }: { searchParams
           </button>
         </form>
         {query && results.length === 0 ? (
-          <p className="mt-4">Aucune collectivité ne correspond à « {query} ».</p>
+          <p className="mt-4">Aucune collectivité ne correspond à «&nbsp;{query}&nbsp;».</p>
         ) : null}
         {results.length > 0 ? (
           <RequestMembershipForm

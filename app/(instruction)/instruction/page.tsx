@@ -160,12 +160,12 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
                       {r.assigned ? (
                         <div className="text-grey-600">
                           {r.conflict
-                            ? "Vous : conflit déclaré"
+                            ? "Vous\u00a0: conflit déclaré"
                             : r.myReviewStatus === "submitted"
-                              ? "Vous : soumise"
+                              ? "Vous\u00a0: soumise"
                               : r.myReviewStatus === "draft"
-                                ? "Vous : brouillon"
-                                : "Vous : à faire"}
+                                ? "Vous\u00a0: brouillon"
+                                : "Vous\u00a0: à faire"}
                         </div>
                       ) : null}
                     </td>

@@ -5,7 +5,7 @@ import { PageContainer } from "@/components/ui/page-container";
 export const metadata: Metadata = {
   title: "Déclaration d’accessibilité",
   description:
-    "Déclaration d’accessibilité (RGAA 4.1) du service en ligne des appels à projets de coopération décentralisée : état de conformité, contenus non accessibles, contact et voies de recours.",
+    "Déclaration d’accessibilité (RGAA 4.1) du service en ligne des appels à projets de coopération décentralisée\u00a0: état de conformité, contenus non accessibles, contact et voies de recours.",
   alternates: { canonical: "/accessibilite" },
 };
 

@@ -12,7 +12,7 @@ export const revalidate = 60;
 export const metadata: Metadata = {
   title: "Appels à projets",
   description:
-    "Les appels à projets de soutien à la coopération décentralisée : règlement, dates, grille d’évaluation et résultats.",
+    "Les appels à projets de soutien à la coopération décentralisée\u00a0: règlement, dates, grille d’évaluation et résultats.",
   alternates: { canonical: "/appels" },
   openGraph: { title: "Appels à projets", url: "/appels" },
 };

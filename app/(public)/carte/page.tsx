@@ -50,7 +50,7 @@ export default async function MapPage() {
           viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
           className="h-auto w-full border border-grey-200 bg-[#f5f5fe]"
           role="group"
-          aria-label={`Carte du monde : ${figures.length} pays partenaires`}
+          aria-label={`Carte du monde\u00a0: ${figures.length} pays partenaires`}
         >
           {/* Countries without a project: one path (their paths start with an absolute move), not a link. */}
           <path
@@ -67,7 +67,7 @@ export default async function MapPage() {
             const f = s.code ? byCode.get(s.code) : undefined;
             const shade = f ? mapClass(f.projects) : null;
             if (!f || !shade || !s.code) return [];
-            const label = `${countryName(s.code)} : ${projectsLabel(f.projects)}`;
+            const label = `${countryName(s.code)}\u00a0: ${projectsLabel(f.projects)}`;
             return [
               <a
                 key={s.code}
@@ -111,7 +111,7 @@ export default async function MapPage() {
         </h2>
         {missing.length > 0 && (
           <p className="mt-2 text-sm text-grey-800">
-            Trop petits pour la carte : {missing.map((m) => countryName(m.code)).join(", ")}.
+            Trop petits pour la carte&nbsp;: {missing.map((m) => countryName(m.code)).join(", ")}.
           </p>
         )}
         <CountryTable caption="Projets lauréats par pays partenaire" countries={figures} width="max-w-3xl" />

@@ -50,7 +50,7 @@ export default function PersonalDataPage() {
         <h2 className="text-2xl">Durée de conservation</h2>
         <p>
           Les dossiers sont conservés dix ans après la clôture de l’appel à projets, conformément aux règles
-          d’archivage des subventions publiques ; passé ce délai, les noms et adresses électroniques des
+          d’archivage des subventions publiques&nbsp;; passé ce délai, les noms et adresses électroniques des
           contacts qu’ils mentionnent sont effacés. Les résultats publiés (collectivités lauréates, projets,
           montants accordés) restent publics.
         </p>

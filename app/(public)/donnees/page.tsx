@@ -13,7 +13,7 @@ export const revalidate = 300;
 export const metadata: Metadata = {
   title: "Données ouvertes",
   description:
-    "Téléchargez les subventions attribuées aux projets lauréats au format SCDL « subventions » (CSV et JSON), sous Licence Ouverte 2.0.",
+    "Téléchargez les subventions attribuées aux projets lauréats au format SCDL «\u00a0subventions\u00a0» (CSV et JSON), sous Licence Ouverte 2.0.",
   alternates: { canonical: "/donnees" },
   openGraph: { title: "Données ouvertes des projets lauréats", url: "/donnees" },
 };
@@ -134,7 +134,7 @@ export default async function OpenDataPage() {
         <h2 id="champs" className="text-2xl">
           Description des champs
         </h2>
-        <TableScroll className="mt-4" label="Champs du schéma SCDL « subventions »">
+        <TableScroll className="mt-4" label="Champs du schéma SCDL «&nbsp;subventions&nbsp;»">
           <table className="w-full border-collapse text-sm">
             <caption className="sticky left-0 mb-2 max-w-[calc(100vw-2rem)] text-left font-semibold">
               Champs du schéma SCDL «&nbsp;subventions&nbsp;» et leur contenu dans ces fichiers

@@ -68,9 +68,9 @@ export default async function StatisticsPage() {
                 summary={`Dossiers déposés et lauréats par année. ${stats.years
                   .map(
                     (y) =>
-                      `${y.year} : ${formatCountOf(y.submitted, "déposé", "déposés")}, ${formatCountOf(y.accepted, "lauréat", "lauréats")}`,
+                      `${y.year}\u00a0: ${formatCountOf(y.submitted, "déposé", "déposés")}, ${formatCountOf(y.accepted, "lauréat", "lauréats")}`,
                   )
-                  .join(" ; ")}.`}
+                  .join("\u00a0; ")}.`}
                 rows={stats.years.map((y) => ({
                   label: String(y.year),
                   submitted: y.submitted,
@@ -113,7 +113,7 @@ export default async function StatisticsPage() {
                     c,
                     <Link href={`/laureats${laureateFiltersQuery({ call: c.slug })}`}>
                       {formatCount(c.accepted)}
-                      <span className="sr-only"> lauréats de « {c.title} »</span>
+                      <span className="sr-only"> lauréats de «&nbsp;{c.title}&nbsp;»</span>
                     </Link>,
                   ),
                 ],
@@ -134,9 +134,9 @@ export default async function StatisticsPage() {
                 summary={`Dossiers déposés et lauréats par région du chef de file, toutes années publiées. ${stats.regions
                   .map(
                     (r) =>
-                      `${r.name} : ${formatCountOf(r.submitted, "déposé", "déposés")}, ${formatCountOf(r.accepted, "lauréat", "lauréats")}`,
+                      `${r.name}\u00a0: ${formatCountOf(r.submitted, "déposé", "déposés")}, ${formatCountOf(r.accepted, "lauréat", "lauréats")}`,
                   )
-                  .join(" ; ")}.`}
+                  .join("\u00a0; ")}.`}
                 rows={stats.regions.map((r) => ({
                   label: r.name,
                   submitted: r.submitted,
@@ -161,7 +161,7 @@ export default async function StatisticsPage() {
               Par département de la collectivité chef de file
             </h2>
             <p className="mt-2 text-grey-800">
-              Même règle : le chef de file compte ici, le nom d’un département mène à tous ses projets
+              Même règle&nbsp;: le chef de file compte ici, le nom d’un département mène à tous ses projets
               lauréats, co-demandeurs compris.
             </p>
             <DataTable

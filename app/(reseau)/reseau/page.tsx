@@ -101,7 +101,7 @@ export default async function NetworkHomePage() {
                   </table>
                 </TableScroll>
                 <p className="mt-2 text-sm text-grey-600">
-                  Collectivités distinctes chefs de file ou co-demandeurs ; {network.name}, s’il porte un
+                  Collectivités distinctes chefs de file ou co-demandeurs&nbsp;; {network.name}, s’il porte un
                   projet, n’est pas une collectivité territoriale.
                 </p>
               </>

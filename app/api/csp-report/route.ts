@@ -49,19 +49,19 @@ export async function POST(request: Request) {
   if (!CSP_REPORT_TYPES.includes(type)) {
     return answer(
       415,
-      "Rapport refusé : le type attendu est application/csp-report ou application/reports+json.",
+      "Rapport refusé\u00a0: le type attendu est application/csp-report ou application/reports+json.",
     );
   }
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_REPORT_BYTES) return answer(413, "Rapport refusé : 64 Ko au plus.");
-  const unreadable = "Rapport illisible : ce n’est pas un rapport de violation CSP.";
+  if (declared > MAX_REPORT_BYTES) return answer(413, "Rapport refusé\u00a0: 64 Ko au plus.");
+  const unreadable = "Rapport illisible\u00a0: ce n’est pas un rapport de violation CSP.";
   const body = await readLimited(request, MAX_REPORT_BYTES).catch(() => undefined);
   if (body === undefined) return answer(400, unreadable);
-  if (body === null) return answer(413, "Rapport refusé : 64 Ko au plus.");
+  if (body === null) return answer(413, "Rapport refusé\u00a0: 64 Ko au plus.");
   const violations = parseCspReports(type, body);
   if (!violations) return answer(400, unreadable);
   const limit = await hit(getDb(), `csp-report:${addressKey(request.headers)}`, CSP_REPORT_LIMIT);
-  if (!limit.allowed) return answer(429, "Trop de rapports : réessayez dans une minute.");
+  if (!limit.allowed) return answer(429, "Trop de rapports\u00a0: réessayez dans une minute.");
   for (const violation of violations) console.warn(`[csp-report] ${JSON.stringify(violation)}`);
   return answer(204);
 }

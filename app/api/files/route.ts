@@ -13,12 +13,12 @@ import { UUID } from "@/lib/ids";
  */
 export async function POST(request: Request) {
   const user = await getCurrentUser();
-  if (!user) return answer(401, { message: "Votre session a expiré : reconnectez-vous." });
+  if (!user) return answer(401, { message: "Votre session a expiré\u00a0: reconnectez-vous." });
   const limited = await uploadRefusedByRateLimit(request);
   if (limited) return limited;
   const read = await readUploadForm(request, MAX_UPLOAD_BYTES, {
     tooLarge: "Le fichier dépasse la taille maximale de 10 Mo.",
-    unreadable: "Le fichier n’a pas pu être lu : réessayez.",
+    unreadable: "Le fichier n’a pas pu être lu\u00a0: réessayez.",
   });
   if ("refusal" in read) return read.refusal;
   const { form } = read;
@@ -35,7 +35,9 @@ export async function POST(request: Request) {
     return answer(404, { message: "Dossier introuvable." });
   }
   if (!canEditApplication(user, loaded.application)) {
-    return answer(403, { message: "Ce dossier a été déposé : ses pièces ne peuvent plus être modifiées." });
+    return answer(403, {
+      message: "Ce dossier a été déposé\u00a0: ses pièces ne peuvent plus être modifiées.",
+    });
   }
   try {
     const outcome = await storeRequiredDocument(db, {
@@ -50,6 +52,8 @@ export async function POST(request: Request) {
     return answer(201, { attachment: outcome.attachment });
   } catch (error) {
     console.error("upload failed", error);
-    return answer(500, { message: "Le fichier n’a pas pu être enregistré : réessayez dans un instant." });
+    return answer(500, {
+      message: "Le fichier n’a pas pu être enregistré\u00a0: réessayez dans un instant.",
+    });
   }
 }

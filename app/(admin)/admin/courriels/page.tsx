@@ -38,10 +38,10 @@ export default async function AdminOutboxPage({
       <h1 className="text-3xl font-bold">E-mails du service</h1>
       <p className="mt-2 text-grey-800">
         {smtpConfigured()
-          ? "Un serveur SMTP est configuré : les e-mails en attente partent en arrière-plan."
-          : "Aucun serveur SMTP n’est configuré : les e-mails restent dans la file."}{" "}
-        Le contenu des messages (liens de connexion, invitations) n’est jamais affiché ici : seuls leur nature
-        et leur état le sont.
+          ? "Un serveur SMTP est configuré\u00a0: les e-mails en attente partent en arrière-plan."
+          : "Aucun serveur SMTP n’est configuré\u00a0: les e-mails restent dans la file."}{" "}
+        Le contenu des messages (liens de connexion, invitations) n’est jamais affiché ici&nbsp;: seuls leur
+        nature et leur état le sont.
       </p>
 
       <form method="get" className="mt-6 grid gap-4 border border-grey-200 p-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -57,8 +57,8 @@ export default async function AuditJournalPage({
     <PageContainer>
       <h1 className="text-3xl font-bold">Journal des actions</h1>
       <p className="mt-2 max-w-3xl text-grey-800">
-        Chaque action enregistrée par le service : qui l’a faite, quand, sur quel objet. Le journal ne peut
-        être ni modifié ni effacé.
+        Chaque action enregistrée par le service&nbsp;: qui l’a faite, quand, sur quel objet. Le journal ne
+        peut être ni modifié ni effacé.
       </p>
 
       <form method="get" className="mt-6 grid gap-4 border border-grey-200 p-4 sm:grid-cols-2 lg:grid-cols-3">

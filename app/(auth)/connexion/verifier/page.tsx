@@ -20,7 +20,7 @@ export default async function VerifyRequestPage() {
       <p className="mt-2">Pensez à vérifier le dossier des courriers indésirables.</p>
       {mailbox ? (
         <p className="mt-6 border-l-4 border-warning bg-warning-50 p-4">
-          Démonstration : aucun serveur d’e-mail n’est nécessaire, les messages sont visibles dans la{" "}
+          Démonstration&nbsp;: aucun serveur d’e-mail n’est nécessaire, les messages sont visibles dans la{" "}
           <Link href="/dev/courriels">boîte de réception de démonstration</Link>.
         </p>
       ) : null}

@@ -28,7 +28,7 @@ export default async function ProgressReportsPage() {
       <h1 className="text-3xl">Rapports d’avancement</h1>
       <p className="mt-2 max-w-3xl text-grey-800">
         Rendez compte de l’avancement de vos projets lauréats&nbsp;: le réseau régional de votre région et la
-        délégation du ministère lisent vos rapports ; le réseau peut en publier un extrait sur la page du
+        délégation du ministère lisent vos rapports&nbsp;; le réseau peut en publier un extrait sur la page du
         projet.
       </p>
       {projects.length === 0 && (

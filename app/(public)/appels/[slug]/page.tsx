@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const call = await load((await params).slug);
   if (!call) return { title: "Appel à projets introuvable" };
   const path = `/appels/${call.slug}`;
-  const description = `Appel à projets ${call.year} de soutien à la coopération décentralisée : règlement, dates, grille d’évaluation et pièces à joindre.`;
+  const description = `Appel à projets ${call.year} de soutien à la coopération décentralisée\u00a0: règlement, dates, grille d’évaluation et pièces à joindre.`;
   return {
     title: call.title,
     description,

@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!laureate) return { title: "Projet introuvable" };
   const path = `/laureats/${laureate.id}`;
   const description =
-    `Projet lauréat ${laureate.year} de l’appel « ${laureate.callTitle} » : ${laureate.summary || laureate.title}`.slice(
+    `Projet lauréat ${laureate.year} de l’appel «\u00a0${laureate.callTitle}\u00a0»\u00a0: ${laureate.summary || laureate.title}`.slice(
       0,
       200,
     );

@@ -48,7 +48,7 @@ async function* cells(rows: ReturnType<typeof streamAuditEvents>) {
       row.actorName ?? (row.actorId ? "" : "Le service"),
       row.actorEmail ?? "",
       auditLabel(row.action),
-      describeAuditData(row.action, row.data).join(" ; "),
+      describeAuditData(row.action, row.data).join("\u00a0; "),
       AUDIT_SUBJECT_LABELS[row.subjectType] ?? row.subjectType,
       row.subjectId,
       row.subjectName ?? "",

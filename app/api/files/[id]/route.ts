@@ -58,7 +58,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const seesApplication = application.status !== "draft" && canViewApplicationForReview(user, assignment);
     return seesApplication
       ? new Response(
-          "Vous avez déclaré un conflit d’intérêts sur ce dossier : ses pièces ne vous sont pas accessibles.",
+          "Vous avez déclaré un conflit d’intérêts sur ce dossier\u00a0: ses pièces ne vous sont pas accessibles.",
           {
             status: 403,
             headers: noStore,

@@ -15,12 +15,12 @@ import { projectRegionCodes } from "@/lib/networks/queries";
  */
 export async function POST(request: Request) {
   const user = await getCurrentUser();
-  if (!user) return answer(401, { message: "Votre session a expiré : reconnectez-vous." });
+  if (!user) return answer(401, { message: "Votre session a expiré\u00a0: reconnectez-vous." });
   const limited = await uploadRefusedByRateLimit(request);
   if (limited) return limited;
   const read = await readUploadForm(request, MAX_IMAGE_BYTES, {
     tooLarge: "L’image dépasse la taille maximale de 5 Mo.",
-    unreadable: "L’image n’a pas pu être lue : réessayez.",
+    unreadable: "L’image n’a pas pu être lue\u00a0: réessayez.",
   });
   if ("refusal" in read) return read.refusal;
   const { form } = read;
@@ -55,6 +55,6 @@ export async function POST(request: Request) {
     return answer(201, { image: { ...outcome.image, url: `/api/reseaux/images/${outcome.image.id}` } });
   } catch (error) {
     console.error("follow-up image upload failed", error);
-    return answer(500, { message: "L’image n’a pas pu être enregistrée : réessayez dans un instant." });
+    return answer(500, { message: "L’image n’a pas pu être enregistrée\u00a0: réessayez dans un instant." });
   }
 }

@@ -11,13 +11,26 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { timeLeftLabel } from "@/lib/applications/rules";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import { canManageCalls } from "@/lib/authz/policy";
 import { openCallNow } from "@/lib/calls/actions";
 import { APPLICATION_STATUS_LABELS } from "@/lib/calls/labels";
-import { callDashboard, getCallWithStatus, getGrid, isGridLocked } from "@/lib/calls/queries";
+import { callDashboard, getCall, getCallWithStatus, getGrid, isGridLocked } from "@/lib/calls/queries";
 import { formatCount, formatMoneyCents, formatPercent, rate } from "@/lib/format";
+import { staffRecordTitle } from "@/lib/page-titles";
 
-export const metadata: Metadata = { title: "Tableau de bord de l’appel — Administration" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Tableau de bord de l’appel — Administration", async (user) => {
+      if (!canManageCalls(user)) return "forbidden";
+      const call = await getCall(getDb(), id);
+      return call
+        ? staffRecordTitle(call.title, "Tableau de bord de l’appel", "Administration")
+        : "not-found";
+    }),
+  };
+}
 
 function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -134,8 +147,8 @@ export default async function CallDashboardPage({
             value={`${formatMoneyCents(figures.grantedCents)} / ${formatMoneyCents(call.envelopeCents)}`}
             detail={envelopeShare === null ? undefined : `${formatPercent(envelopeShare)} de l’enveloppe`}
           />
-          <Figure label="Décisions : retenus" value={formatCount(figures.accepted)} />
-          <Figure label="Décisions : non retenus" value={formatCount(figures.rejected)} />
+          <Figure label="Décisions&nbsp;: retenus" value={formatCount(figures.accepted)} />
+          <Figure label="Décisions&nbsp;: non retenus" value={formatCount(figures.rejected)} />
           <Figure label="Dossiers sans décision" value={formatCount(figures.undecided)} />
           <Figure label="Affectations actives" value={formatCount(figures.assigned)} />
         </dl>
@@ -175,7 +188,7 @@ export default async function CallDashboardPage({
         </h2>
         <p className="mt-2 text-grey-800">
           {locked
-            ? "Verrouillée : au moins une évaluation a été soumise."
+            ? "Verrouillée\u00a0: au moins une évaluation a été soumise."
             : "Modifiable tant qu’aucune évaluation n’a été soumise."}{" "}
           {formatCount(call.reviewersPerApplication)} instructeur{call.reviewersPerApplication > 1 ? "s" : ""}{" "}
           par dossier.

@@ -29,11 +29,11 @@ export default async function NewCallPage({ searchParams }: { searchParams: Prom
         ]}
       />
       <h1 className="text-3xl font-bold">
-        {source ? `Dupliquer « ${source.title} »` : "Nouvel appel à projets"}
+        {source ? `Dupliquer «\u00a0${source.title}\u00a0»` : "Nouvel appel à projets"}
       </h1>
       {source ? (
         <p className="mt-2 text-grey-600">
-          Règles, grille et documents repris de l’appel {source.year} ; dates décalées d’un an. Vérifiez
+          Règles, grille et documents repris de l’appel {source.year}&nbsp;; dates décalées d’un an. Vérifiez
           chaque champ avant de créer l’appel.
         </p>
       ) : null}

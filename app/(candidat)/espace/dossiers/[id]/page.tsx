@@ -134,12 +134,12 @@ export default async function ApplicationPage({
           <p className="mt-2">Décision du {formatDate(decision.decidedAt)}.</p>
           {decision.outcome === "accepted" ? (
             <p className="mt-2">
-              Votre projet est retenu. Montant accordé :{" "}
+              Votre projet est retenu. Montant accordé&nbsp;:{" "}
               <strong>{formatMoneyCents(decision.grantedAmountCents ?? 0)}</strong>.{" "}
               <Link href="/espace/rapports">Envoyer un rapport d’avancement</Link>
             </p>
           ) : (
-            <p className="mt-2">Votre projet n’a pas été retenu. Motif : {decision.rejectionReason}</p>
+            <p className="mt-2">Votre projet n’a pas été retenu. Motif&nbsp;: {decision.rejectionReason}</p>
           )}
           {canReadDecision(user, application, published) ? (
             <p className="mt-3">
@@ -211,7 +211,7 @@ export default async function ApplicationPage({
       {application.status === "withdrawn" && application.withdrawalReason ? (
         <p className="mt-6">
           Dossier retiré{application.withdrawnAt ? ` le ${formatDateTime(application.withdrawnAt)}` : ""}.
-          Motif : {application.withdrawalReason}
+          Motif&nbsp;: {application.withdrawalReason}
         </p>
       ) : null}
     </PageContainer>

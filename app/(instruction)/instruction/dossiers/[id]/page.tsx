@@ -12,6 +12,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { auditLabel } from "@/lib/audit-events";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import {
   canAccessReviewSpace,
   canCloseInformationRequest,
@@ -34,6 +35,7 @@ import { formatDateTime, formatFileSize, formatMoneyCents } from "@/lib/format";
 import { closeInformationRequest, requestInformation } from "@/lib/information-requests/actions";
 import { threadsOf } from "@/lib/information-requests/queries";
 import { answerDocuments } from "@/lib/information-requests/rules";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { declareConflict, reopenReview, saveReview } from "@/lib/review/actions";
 import {
   loadApplicationCore,
@@ -55,9 +57,22 @@ import {
   STATUS_TONES,
 } from "@/lib/review/labels";
 
-export const metadata: Metadata = { title: "Dossier en instruction" };
-
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Dossier en instruction", async (user) => {
+      if (!canAccessReviewSpace(user)) return "forbidden";
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return "not-found";
+      const core = await loadApplicationCore(id);
+      if (!core) return "not-found";
+      // As on the page: an unassigned reviewer is not told the application exists.
+      if (!canViewApplicationForReview(user, await loadAssignment(user.id, core.id))) return "not-found";
+      return staffRecordTitle(core.title, "Dossier en instruction");
+    }),
+  };
+}
 
 const ROLE_LABELS: Record<string, string> = {
   co_applicant: "Co-demandeur",
@@ -158,10 +173,10 @@ export default async function ReviewApplicationPage({ params }: Props) {
           Participants
         </h2>
         <ul className="mt-2 list-disc pl-6">
-          <li>Chef de file : {core.leadLabel}</li>
+          <li>Chef de file&nbsp;: {core.leadLabel}</li>
           {details.participants.map((p) => (
             <li key={`${p.role}-${p.name}`}>
-              {ROLE_LABELS[p.role] ?? p.role} : {p.name}
+              {ROLE_LABELS[p.role] ?? p.role}&nbsp;: {p.name}
               {p.countryCode ? ` (${countryName(p.countryCode)})` : ""}
             </li>
           ))}
@@ -244,7 +259,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
             </ul>
             {downloadDocuments ? null : (
               <p className="mt-2 text-sm text-grey-700" data-testid="documents-withheld">
-                Vous avez déclaré un conflit d’intérêts : les pièces de ce dossier ne vous sont pas
+                Vous avez déclaré un conflit d’intérêts&nbsp;: les pièces de ce dossier ne vous sont pas
                 accessibles.
               </p>
             )}
@@ -302,12 +317,12 @@ export default async function ReviewApplicationPage({ params }: Props) {
           </h2>
           {assignment.conflict ? (
             <p className="mt-2" data-testid="conflict-declared">
-              Vous avez déclaré un conflit d’intérêts sur ce dossier : vous ne l’évaluez pas et ne voyez pas
-              les notes des autres instructeurs.
+              Vous avez déclaré un conflit d’intérêts sur ce dossier&nbsp;: vous ne l’évaluez pas et ne voyez
+              pas les notes des autres instructeurs.
             </p>
           ) : own?.status === "submitted" ? (
             <p className="mt-2">
-              Vous avez soumis votre évaluation ; elle ne peut plus changer, sauf si un administrateur la
+              Vous avez soumis votre évaluation&nbsp;; elle ne peut plus changer, sauf si un administrateur la
               rouvre.
             </p>
           ) : canScoreApplication(user, assignment, core.status) ? (
@@ -361,10 +376,10 @@ export default async function ReviewApplicationPage({ params }: Props) {
             <div role="status" className="mt-2 border-l-4 border-warning pl-3" data-testid="reopened-reviews">
               {reopened.map((r) => (
                 <p key={r.reviewId}>
-                  Évaluation rouverte : celle de {r.reviewerName ?? "l’instructeur"}, le{" "}
+                  Évaluation rouverte&nbsp;: celle de {r.reviewerName ?? "l’instructeur"}, le{" "}
                   {formatDateTime(r.reopenedAt)}
-                  {r.reopenedBy ? ` par ${r.reopenedBy}` : ""} (motif{"\u00a0"}: {r.reason}) ; en attente de
-                  sa nouvelle soumission.
+                  {r.reopenedBy ? ` par ${r.reopenedBy}` : ""} (motif{"\u00a0"}: {r.reason})&nbsp;; en attente
+                  de sa nouvelle soumission.
                 </p>
               ))}
             </div>
@@ -376,7 +391,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
             <dd data-testid="aggregate-mean">{formatScore(comparison.summary.mean)}</dd>
             <dt className="font-bold">Médiane, minimum, maximum</dt>
             <dd>
-              {formatScore(comparison.summary.median)} ; {formatScore(comparison.summary.min)} ;{" "}
+              {formatScore(comparison.summary.median)}&nbsp;; {formatScore(comparison.summary.min)}&nbsp;;{" "}
               {formatScore(comparison.summary.max)}
             </dd>
             <dt className="font-bold">Écart type</dt>
@@ -397,10 +412,10 @@ export default async function ReviewApplicationPage({ params }: Props) {
             </dd>
             <dt className="font-bold">Vue normalisée</dt>
             <dd>
-              Score z moyen : {formatZScore(comparison.normalisedMean)}{" "}
+              Score z moyen&nbsp;: {formatZScore(comparison.normalisedMean)}{" "}
               <span className="text-sm text-grey-700">
-                (écart à la moyenne de chaque instructeur sur l’appel, en écarts types ; affiché à titre de
-                comparaison, jamais substitué à la note)
+                (écart à la moyenne de chaque instructeur sur l’appel, en écarts types&nbsp;; affiché à titre
+                de comparaison, jamais substitué à la note)
               </span>
             </dd>
           </dl>
@@ -514,7 +529,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
             <p className="mt-4" data-testid="decision">
               {details.decision.outcome === "accepted"
                 ? `Accepté pour ${formatMoneyCents(details.decision.grantedCents ?? 0)}`
-                : `Refusé : ${details.decision.rejectionReason ?? ""}`}{" "}
+                : `Refusé\u00a0: ${details.decision.rejectionReason ?? ""}`}{" "}
               — par {details.decision.decidedBy ?? "—"} le {formatDateTime(details.decision.decidedAt)}.
             </p>
           ) : null}
@@ -543,15 +558,17 @@ export default async function ReviewApplicationPage({ params }: Props) {
             </details>
           ) : details.decision && core.resultsPublished ? (
             <p className="mt-2 text-sm text-grey-700">
-              Les résultats de l’appel sont publiés : retirez la publication pour corriger cette décision.
+              Les résultats de l’appel sont publiés&nbsp;: retirez la publication pour corriger cette
+              décision.
             </p>
           ) : null}
           {details.decision ? null : canDecide(user, core.status) ? (
             <div className="mt-4">
               <p className="mb-3 text-sm text-grey-700">
-                Règles : au plus le montant demandé ({formatMoneyCents(core.requestedCents)}), la subvention
-                maximale de l’appel ({formatMoneyCents(core.callMaxGrantCents)}) et {core.maxSharePercent} %
-                du budget total. La décision reste confidentielle jusqu’à la publication des résultats.
+                Règles&nbsp;: au plus le montant demandé ({formatMoneyCents(core.requestedCents)}), la
+                subvention maximale de l’appel ({formatMoneyCents(core.callMaxGrantCents)}) et{" "}
+                {core.maxSharePercent} % du budget total. La décision reste confidentielle jusqu’à la
+                publication des résultats.
               </p>
               <DecisionForm
                 action={decideApplication}
@@ -576,7 +593,7 @@ export default async function ReviewApplicationPage({ params }: Props) {
               {formatDateTime(h.occurredAt)} — {auditLabel(h.action)}
               {h.actorName ? ` (${h.actorName})` : ""}
               {historyDetail(h.action, h.data, formatMoneyCents)
-                ? ` : ${historyDetail(h.action, h.data, formatMoneyCents)}`
+                ? `\u00a0: ${historyDetail(h.action, h.data, formatMoneyCents)}`
                 : ""}
             </li>
           ))}

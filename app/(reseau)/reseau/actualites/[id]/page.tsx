@@ -9,17 +9,32 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import { canAccessNetworkSpace, canEditNetworkContent } from "@/lib/authz/policy";
 import { publishNewsIssue, unpublishNewsIssue } from "@/lib/followup/actions";
 import { findIssue, issuePosts } from "@/lib/followup/queries";
 import { ISSUE_STATUS_LABELS } from "@/lib/followup/rules";
 import { formatDate } from "@/lib/format";
 import { getNetworkById, regionLaureates } from "@/lib/networks/queries";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { z } from "@/lib/zod";
 
-export const metadata: Metadata = { title: "Numéro d’actualités" };
-
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Numéro d’actualités", async (user) => {
+      if (!canAccessNetworkSpace(user)) return "forbidden";
+      const parsed = z.guid().safeParse(id);
+      if (!parsed.success) return "not-found";
+      const issue = await findIssue(getDb(), parsed.data);
+      if (!issue) return "not-found";
+      if (!canEditNetworkContent(user, issue.networkId)) return "forbidden";
+      return staffRecordTitle(`${issue.title} (n°\u00a0${issue.number})`, "Numéro d’actualités");
+    }),
+  };
+}
 
 /** One news issue: its articles, a new article (about a project of the région or general), publication. */
 export default async function IssueEditPage({ params }: Props) {
@@ -75,7 +90,7 @@ export default async function IssueEditPage({ params }: Props) {
                   {p.title}
                 </Link>
                 <span className="block text-sm text-grey-600">
-                  {p.projectTitle ? `Projet : ${p.projectTitle}` : "Article général"}
+                  {p.projectTitle ? `Projet\u00a0: ${p.projectTitle}` : "Article général"}
                   {p.bodyMd.trim() ? "" : " · texte à rédiger"}
                 </span>
               </li>

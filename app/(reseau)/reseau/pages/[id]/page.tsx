@@ -11,17 +11,35 @@ import { Breadcrumb, type Crumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import { canAccessNetworkSpace, canEditFollowupPost } from "@/lib/authz/policy";
 import { unpublishFollowupPost } from "@/lib/followup/actions";
 import { findIssue, findPost } from "@/lib/followup/queries";
 import { effectivePostStatus, ISSUE_STATUS_LABELS, POST_STATUS_LABELS } from "@/lib/followup/rules";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { findPublishedLaureate, projectRegionCodes } from "@/lib/networks/queries";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { z } from "@/lib/zod";
 
-export const metadata: Metadata = { title: "Rédiger une page de suivi" };
-
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Rédiger une page de suivi", async (user) => {
+      if (!canAccessNetworkSpace(user)) return "forbidden";
+      const parsed = z.guid().safeParse(id);
+      if (!parsed.success) return "not-found";
+      const db = getDb();
+      const post = await findPost(db, parsed.data);
+      if (!post) return "not-found";
+      const regions = post.applicationId ? await projectRegionCodes(db, post.applicationId) : null;
+      if (!canEditFollowupPost(user, { networkId: post.networkId, projectRegionCodes: regions }))
+        return "forbidden";
+      return staffRecordTitle(post.title, "Page de suivi");
+    }),
+  };
+}
 
 /** The editor of one follow-up page, with its publication controls. */
 export default async function PostEditPage({ params }: Props) {

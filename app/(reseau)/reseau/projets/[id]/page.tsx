@@ -11,6 +11,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import {
   canAccessNetworkSpace,
   canEditFollowup,
@@ -21,11 +22,28 @@ import { deleteMilestone } from "@/lib/followup/actions";
 import { projectMilestones, projectPostsForNetwork, projectReports } from "@/lib/followup/queries";
 import { effectivePostStatus, POST_STATUS_LABELS } from "@/lib/followup/rules";
 import { findPublishedLaureate, projectRegionCodes } from "@/lib/networks/queries";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { z } from "@/lib/zod";
 
-export const metadata: Metadata = { title: "Suivi d’un projet" };
-
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Suivi d’un projet", async (user) => {
+      if (!canAccessNetworkSpace(user)) return "forbidden";
+      const parsed = z.guid().safeParse(id);
+      if (!parsed.success) return "not-found";
+      const db = getDb();
+      const laureate = await findPublishedLaureate(db, parsed.data);
+      if (!laureate) return "not-found";
+      const regions = await projectRegionCodes(db, laureate.id);
+      const network = followupNetworkFor(user, regions);
+      if (network === null || !canEditFollowup(user, network.networkId, regions)) return "forbidden";
+      return staffRecordTitle(laureate.title, "Suivi d’un projet");
+    }),
+  };
+}
 
 /** A laureate's follow-up in the network space: pages, milestones, progress reports. */
 export default async function NetworkProjectPage({ params }: Props) {
@@ -109,7 +127,7 @@ export default async function NetworkProjectPage({ params }: Props) {
                       action={deleteMilestone}
                       values={{ milestoneId: m.id }}
                       label="Supprimer l’étape"
-                      accessibleLabel={`Supprimer l’étape « ${m.label} »`}
+                      accessibleLabel={`Supprimer l’étape «\u00a0${m.label}\u00a0»`}
                       className={secondaryButtonClass}
                     />
                   </div>
@@ -130,8 +148,8 @@ export default async function NetworkProjectPage({ params }: Props) {
         </h2>
         <p className="mt-2 max-w-3xl text-grey-800">
           Les porteurs envoient leurs rapports depuis leur espace, page{" "}
-          <Link href="/espace/rapports">« Rapports d’avancement »</Link> (lien à leur transmettre s’ils le
-          cherchent).
+          <Link href="/espace/rapports">«&nbsp;Rapports d’avancement&nbsp;»</Link> (lien à leur transmettre
+          s’ils le cherchent).
         </p>
         {reports.length === 0 ? (
           <p className="mt-3">Le porteur n’a pas encore envoyé de rapport.</p>

@@ -22,7 +22,9 @@ import { absoluteUrl } from "@/lib/public/site-url";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user)
-    return answer(401, { message: "Votre session a expiré : reconnectez-vous. Votre texte reste affiché." });
+    return answer(401, {
+      message: "Votre session a expiré\u00a0: reconnectez-vous. Votre texte reste affiché.",
+    });
   const { id } = await params;
   if (!UUID.test(id)) return answer(404, { message: "Demande introuvable." });
   const db = getDb();
@@ -40,23 +42,23 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!canAnswerInformationRequest(user, loaded.application, thread)) {
     return answer(403, {
       message: thread.closed
-        ? "Cette demande a été close par le service instructeur : elle n’attend plus de réponse."
-        : "Ce dossier n’est plus en instruction : il n’est plus possible d’y répondre.",
+        ? "Cette demande a été close par le service instructeur\u00a0: elle n’attend plus de réponse."
+        : "Ce dossier n’est plus en instruction\u00a0: il n’est plus possible d’y répondre.",
     });
   }
   // Counted like every upload (per client address) before the body is read.
   const limited = await uploadRefusedByRateLimit(request);
   if (limited) return limited;
   const read = await readUploadForm(request, MAX_ANSWER_FILES * MAX_UPLOAD_BYTES, {
-    tooLarge: `L’envoi dépasse la taille maximale : ${MAX_ANSWER_FILES} documents de 10 Mo au plus.`,
-    unreadable: "L’envoi n’a pas pu être lu : réessayez.",
+    tooLarge: `L’envoi dépasse la taille maximale\u00a0: ${MAX_ANSWER_FILES} documents de 10 Mo au plus.`,
+    unreadable: "L’envoi n’a pas pu être lu\u00a0: réessayez.",
   });
   if ("refusal" in read) return read.refusal;
   const { form } = read;
   const body = form.get("body");
   const parts = form.getAll("file");
   if (parts.some((p) => !(p instanceof File))) {
-    return answer(400, { message: "Les documents n’ont pas pu être lus : réessayez." });
+    return answer(400, { message: "Les documents n’ont pas pu être lus\u00a0: réessayez." });
   }
   // An empty file input sends one nameless, empty part: not a document.
   const files = (parts as File[]).filter((f) => f.size > 0 || f.name !== "");
@@ -77,6 +79,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return answer(201, { answerId: outcome.answerId, attachments: outcome.attachments });
   } catch (error) {
     console.error("answer failed", error);
-    return answer(500, { message: "La réponse n’a pas pu être enregistrée : réessayez dans un instant." });
+    return answer(500, {
+      message: "La réponse n’a pas pu être enregistrée\u00a0: réessayez dans un instant.",
+    });
   }
 }

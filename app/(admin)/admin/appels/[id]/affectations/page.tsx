@@ -12,11 +12,24 @@ import { unassignReviewer } from "@/lib/assignment/actions";
 import { assignmentInput, loadAssignmentBoard } from "@/lib/assignment/queries";
 import { planAssignments, planFingerprint } from "@/lib/assignment/round-robin";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import { canAssignReviewers } from "@/lib/authz/policy";
 import { getCall } from "@/lib/calls/queries";
 import { formatCount } from "@/lib/format";
+import { staffRecordTitle } from "@/lib/page-titles";
 
-export const metadata: Metadata = { title: "Affectation des instructeurs — Administration" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Affectation des instructeurs — Administration", async (user) => {
+      if (!canAssignReviewers(user)) return "forbidden";
+      const call = await getCall(getDb(), id);
+      return call
+        ? staffRecordTitle(call.title, "Affectation des instructeurs", "Administration")
+        : "not-found";
+    }),
+  };
+}
 
 export default async function AssignmentsPage({
   params,
@@ -54,7 +67,7 @@ export default async function AssignmentsPage({
       />
       <h1 className="text-3xl font-bold">Affectation des instructeurs</h1>
       <p className="mt-2 text-grey-800">
-        {call.title} : {formatCount(call.reviewersPerApplication)} instructeur
+        {call.title}&nbsp;: {formatCount(call.reviewersPerApplication)} instructeur
         {call.reviewersPerApplication > 1 ? "s" : ""} par dossier, {formatCount(board.applications.length)}{" "}
         dossier
         {board.applications.length > 1 ? "s" : ""} en instruction, {formatCount(board.reviewers.length)}{" "}
@@ -89,8 +102,8 @@ export default async function AssignmentsPage({
             <h3 className="text-xl font-bold">Aperçu</h3>
             {plan.proposals.length === 0 ? (
               <p className="mt-2" role="status">
-                Aucune affectation à ajouter : chaque dossier a déjà ses instructeurs, ou aucun instructeur
-                n’est disponible.
+                Aucune affectation à ajouter&nbsp;: chaque dossier a déjà ses instructeurs, ou aucun
+                instructeur n’est disponible.
               </p>
             ) : (
               <TableScroll className="mt-2" label="Affectations proposées">
@@ -122,13 +135,14 @@ export default async function AssignmentsPage({
             )}
             {plan.shortfalls.length > 0 ? (
               <div className="mt-4 border-l-4 border-warning bg-warning-50 p-3">
-                <p className="font-medium">Instructeurs manquants faute de candidats possibles :</p>
+                <p className="font-medium">Instructeurs manquants faute de candidats possibles&nbsp;:</p>
                 <ul className="list-disc pl-6">
                   {plan.shortfalls.map((s) => {
                     const a = appById.get(s.applicationId);
                     return (
                       <li key={s.applicationId}>
-                        {a ? appLabel(a) : s.applicationId} : {s.missing} manquant{s.missing > 1 ? "s" : ""}
+                        {a ? appLabel(a) : s.applicationId}&nbsp;: {s.missing} manquant
+                        {s.missing > 1 ? "s" : ""}
                       </li>
                     );
                   })}
@@ -204,7 +218,7 @@ export default async function AssignmentsPage({
                         {appLabel(a)}
                         <br />
                         <span className="text-grey-600">
-                          Porteur : {a.leadName}
+                          Porteur&nbsp;: {a.leadName}
                           {a.leadDepartementCode ? ` (${a.leadDepartementCode})` : ""}
                         </span>
                       </td>
@@ -218,7 +232,7 @@ export default async function AssignmentsPage({
                                 <span>
                                   {x.reviewerName}
                                   {x.conflict
-                                    ? ` — conflit d’intérêts déclaré${x.conflictReason ? ` : ${x.conflictReason}` : ""}`
+                                    ? ` — conflit d’intérêts déclaré${x.conflictReason ? `\u00a0: ${x.conflictReason}` : ""}`
                                     : ""}
                                   {x.reviewStatus === "submitted"
                                     ? " — évaluation soumise"

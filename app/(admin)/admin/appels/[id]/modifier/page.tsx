@@ -5,10 +5,21 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import { canManageCalls } from "@/lib/authz/policy";
 import { callToForm, getCall, getDocuments, getGrid, isGridLocked } from "@/lib/calls/queries";
+import { staffRecordTitle } from "@/lib/page-titles";
 
-export const metadata: Metadata = { title: "Modifier l’appel — Administration" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Modifier l’appel — Administration", async (user) => {
+      if (!canManageCalls(user)) return "forbidden";
+      const call = await getCall(getDb(), id);
+      return call ? staffRecordTitle(call.title, "Modifier l’appel", "Administration") : "not-found";
+    }),
+  };
+}
 
 export default async function EditCallPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -32,7 +43,7 @@ export default async function EditCallPage({ params }: { params: Promise<{ id: s
           { label: "Modifier" },
         ]}
       />
-      <h1 className="text-3xl font-bold">Modifier « {call.title} »</h1>
+      <h1 className="text-3xl font-bold">Modifier «&nbsp;{call.title}&nbsp;»</h1>
       <CallForm
         mode="edit"
         callId={id}

@@ -8,12 +8,23 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import { canPublishResults } from "@/lib/authz/policy";
-import { getCallWithStatus } from "@/lib/calls/queries";
+import { getCall, getCallWithStatus } from "@/lib/calls/queries";
 import { formatCount, formatMoneyCents, formatPercent, rate } from "@/lib/format";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { publicationHistory, publicationSummary } from "@/lib/publication/queries";
 
-export const metadata: Metadata = { title: "Publication des résultats — Administration" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Publication des résultats — Administration", async (user) => {
+      if (!canPublishResults(user)) return "forbidden";
+      const call = await getCall(getDb(), id);
+      return call ? staffRecordTitle(call.title, "Publication des résultats", "Administration") : "not-found";
+    }),
+  };
+}
 
 export default async function PublicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -76,7 +87,7 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
         </dl>
         {summary.grantedCents > summary.envelopeCents ? (
           <p className="mt-4 border-l-4 border-warning bg-warning-50 p-3 font-medium">
-            Attention : le montant accordé dépasse l’enveloppe de l’appel.
+            Attention&nbsp;: le montant accordé dépasse l’enveloppe de l’appel.
           </p>
         ) : null}
       </section>
@@ -91,7 +102,7 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
             figurent sur les pages publiques
             {lastEmails === null
               ? "."
-              : ` ; ${formatCount(lastEmails)} courriel${lastEmails > 1 ? "s" : ""} de décision mis en file d’envoi par cette publication.`}
+              : `\u00a0; ${formatCount(lastEmails)} courriel${lastEmails > 1 ? "s" : ""} de décision mis en file d’envoi par cette publication.`}
           </p>
           <UnpublishResultsForm callId={id} />
         </section>
@@ -103,8 +114,8 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
           {lastWithdrawal ? (
             <p role="status" className="mt-2 border-l-4 border-info bg-info-50 p-3">
               La publication a été retirée le <DateTime value={lastWithdrawal.occurredAt} withTime />
-              {lastWithdrawal.reason ? ` (motif : ${lastWithdrawal.reason})` : ""} : les décisions ne sont
-              plus publiques.
+              {lastWithdrawal.reason ? ` (motif\u00a0: ${lastWithdrawal.reason})` : ""}&nbsp;: les décisions
+              ne sont plus publiques.
               {typeof lastWithdrawal.emails === "number"
                 ? ` ${formatCount(lastWithdrawal.emails)} courriel${lastWithdrawal.emails > 1 ? "s" : ""} de retrait mis en file d’envoi aux candidats.`
                 : ""}
@@ -112,12 +123,12 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
           ) : null}
           {stillOpen ? (
             <p className="mt-2 border-l-4 border-warning bg-warning-50 p-3 font-medium">
-              L’appel n’est pas encore clos : ses résultats ne peuvent pas être publiés.
+              L’appel n’est pas encore clos&nbsp;: ses résultats ne peuvent pas être publiés.
             </p>
           ) : summary.undecided > 0 ? (
             <p className="mt-2 border-l-4 border-warning bg-warning-50 p-3 font-medium">
               {formatCount(summary.undecided)} dossier{summary.undecided > 1 ? "s n’ont" : " n’a"} pas encore
-              de décision : la publication est impossible tant que chaque dossier n’est pas décidé.
+              de décision&nbsp;: la publication est impossible tant que chaque dossier n’est pas décidé.
             </p>
           ) : summary.accepted + summary.rejected === 0 ? (
             <p className="mt-2 border-l-4 border-warning bg-warning-50 p-3 font-medium">
@@ -127,8 +138,8 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
             <p className="mt-2 max-w-3xl">
               La publication rend publics les lauréats et les chiffres de l’appel, et envoie à chaque candidat
               la décision sur son dossier. Elle ne peut être retirée qu’avec un motif, conservé dans le{" "}
-              <Link href={`/admin/journal?appel=${id}`}>journal des actions</Link> ; chaque candidat est alors
-              prévenu du retrait et de son motif, puis de nouveau à la publication suivante.
+              <Link href={`/admin/journal?appel=${id}`}>journal des actions</Link>&nbsp;; chaque candidat est
+              alors prévenu du retrait et de son motif, puis de nouveau à la publication suivante.
             </p>
           )}
           <PublishResultsForm callId={id} disabled={blocked} />
@@ -148,7 +159,7 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
                 {h.actorName ? ` par ${h.actorName}` : ""}
                 {h.action === "call.results_unpublished" &&
                 typeof (h.data as { reason?: unknown }).reason === "string"
-                  ? ` (motif : ${(h.data as { reason: string }).reason})`
+                  ? ` (motif\u00a0: ${(h.data as { reason: string }).reason})`
                   : ""}
               </li>
             ))}

@@ -65,8 +65,8 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           Récépissé de dépôt
         </h2>
         <p>
-          Le dossier de candidature « {application.title} » de <strong>{loaded.leadLabel}</strong> a bien été
-          déposé au titre de {callReference(call.title)}.
+          Le dossier de candidature «&nbsp;{application.title}&nbsp;» de <strong>{loaded.leadLabel}</strong> a
+          bien été déposé au titre de {callReference(call.title)}.
         </p>
         <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
           <dt>Numéro d’accusé de réception</dt>
@@ -90,8 +90,8 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           </ul>
         )}
         <p className="mt-4 text-sm text-grey-800">
-          Conservez ce numéro : il vous sera demandé pour toute question sur votre dossier. Un courriel de
-          confirmation a été envoyé aux membres de votre organisation.
+          Conservez ce numéro&nbsp;: il vous sera demandé pour toute question sur votre dossier. Un courriel
+          de confirmation a été envoyé aux membres de votre organisation.
         </p>
       </section>
       <div className="mt-6 flex flex-wrap gap-4 print:hidden">

@@ -67,8 +67,9 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
       />
       <h1 className="text-3xl font-bold">Vérification et dépôt</h1>
       <p className="mt-2 text-grey-800">
-        Dossier « {application.title} » — {callName(call.title)}, clôture le {formatDateTime(call.closesAt)}{" "}
-        (heure de Paris) : {countdownLabel(now, call.closesAt).toLowerCase()}.
+        Dossier «&nbsp;{application.title}&nbsp;» — {callName(call.title)}, clôture le{" "}
+        {formatDateTime(call.closesAt)} (heure de Paris)&nbsp;:{" "}
+        {countdownLabel(now, call.closesAt).toLowerCase()}.
       </p>
 
       {missing.length ? (
@@ -80,7 +81,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
             {missing.map((item) => (
               <li key={`${item.step}-${item.field}-${item.message}`}>
                 <Link href={`/espace/dossiers/${id}?etape=${item.step}#${item.field}`}>
-                  {STEP_LABELS[item.step]} : {item.message}
+                  {STEP_LABELS[item.step]}&nbsp;: {item.message}
                 </Link>
               </li>
             ))}
@@ -88,7 +89,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
         </section>
       ) : (
         <p className="mt-6 border-l-4 border-success bg-success-50 p-4 font-medium">
-          Le dossier est complet : vous pouvez le déposer.
+          Le dossier est complet&nbsp;: vous pouvez le déposer.
         </p>
       )}
 
@@ -101,7 +102,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
           courriel, ainsi que les membres de votre organisation.
         </p>
         {open ? null : (
-          <p className="font-medium">L’appel à projets est clos : le dépôt n’est plus possible.</p>
+          <p className="font-medium">L’appel à projets est clos&nbsp;: le dépôt n’est plus possible.</p>
         )}
         <SubmitApplicationForm applicationId={id} disabled={missing.length > 0 || !open} />
       </section>

@@ -8,13 +8,25 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
+import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import { canAccessAdmin } from "@/lib/authz/policy";
 import { AID_REASONS, aidFlagLabel, proposeSelection } from "@/lib/decisions/rules";
 import { formatMoneyCents } from "@/lib/format";
+import { staffRecordTitle } from "@/lib/page-titles";
 import { loadAidCandidates, loadCallTitle, loadEnvelope } from "@/lib/review/application";
 import { formatScore, formatZScore } from "@/lib/review/labels";
 
-export const metadata: Metadata = { title: "Aide à la décision" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return {
+    title: await staffPageTitle("Aide à la décision", async (user) => {
+      if (!canAccessAdmin(user)) return "forbidden";
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return "not-found";
+      const title = await loadCallTitle(id);
+      return title ? staffRecordTitle(title, "Aide à la décision") : "not-found";
+    }),
+  };
+}
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -77,8 +89,8 @@ export default async function DecisionAidPage({ params, searchParams }: Props) {
       <p className="mt-2 max-w-3xl">
         Parmi les dossiers non encore décidés et notés, l’ensemble au meilleur total de notes moyennes dont
         les montants demandés tiennent dans le reste de l’enveloppe. Chaque ligne signale ce que l’aide ne
-        sait pas : évaluations incomplètes, divergence entre instructeurs, avis défavorables. C’est une
-        proposition : rien n’est appliqué, chaque décision se prend sur la page du dossier.
+        sait pas&nbsp;: évaluations incomplètes, divergence entre instructeurs, avis défavorables. C’est une
+        proposition&nbsp;: rien n’est appliqué, chaque décision se prend sur la page du dossier.
       </p>
       <div className="mt-6">
         <EnvelopeMeter {...envelope} callTitle={title} />
@@ -141,11 +153,12 @@ export default async function DecisionAidPage({ params, searchParams }: Props) {
         </div>
       </form>
       <p className="mt-4" data-testid="aid-summary">
-        Proposition : {aid.lines.filter((l) => l.selected).length} dossier(s) pour{" "}
-        {formatMoneyCents(aid.totalCents)} sur {formatMoneyCents(available)} disponibles (total des notes :{" "}
-        {formatScore(aid.totalScore)}) ; il resterait {formatMoneyCents(aid.remainingCents)}.
+        Proposition&nbsp;: {aid.lines.filter((l) => l.selected).length} dossier(s) pour{" "}
+        {formatMoneyCents(aid.totalCents)} sur {formatMoneyCents(available)} disponibles (total des
+        notes&nbsp;: {formatScore(aid.totalScore)})&nbsp;; il resterait {formatMoneyCents(aid.remainingCents)}
+        .
         {flagged > 0
-          ? ` Attention : ${flagged} dossier${flagged > 1 ? "s" : ""} proposé${flagged > 1 ? "s" : ""} avec une réserve signalée (évaluations incomplètes, divergence ou avis défavorable).`
+          ? ` Attention\u00a0: ${flagged} dossier${flagged > 1 ? "s" : ""} proposé${flagged > 1 ? "s" : ""} avec une réserve signalée (évaluations incomplètes, divergence ou avis défavorable).`
           : ""}
       </p>
       <TableScroll className="mt-4" label="Dossiers proposés et écartés, avec la raison">
