@@ -72,7 +72,9 @@ test("the breadcrumb « Mes dossiers » with unsaved changes asks before leaving
   // A title over 200 characters cannot be saved: the change stays unsaved.
   await page.getByLabel("Titre du projet").fill("Un titre beaucoup trop long ".repeat(10));
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-  await expect(page.getByTestId("save-status")).toContainText("«\u00a0Titre du projet\u00a0» (étape 1, Projet)");
+  await expect(page.getByTestId("save-status")).toContainText(
+    "«\u00a0Titre du projet\u00a0» (étape 1, Projet)",
+  );
 
   const breadcrumb = page.getByRole("navigation", { name: "Vous êtes ici" }).getByRole("link", {
     name: "Mes dossiers",

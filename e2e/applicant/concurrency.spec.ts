@@ -95,7 +95,9 @@ test("a submission after the closing time is refused by the server, even with th
   await expect(
     page
       .getByRole("alert")
-      .filter({ hasText: "L’appel à projets est clos\u00a0: la date et l’heure limites de dépôt sont dépassées" }),
+      .filter({
+        hasText: "L’appel à projets est clos\u00a0: la date et l’heure limites de dépôt sont dépassées",
+      }),
   ).toBeVisible();
   const [row] = await sql`select status, receipt_number from applications where id = ${app?.id}`;
   expect(row).toMatchObject({ status: "draft", receipt_number: null });

@@ -51,7 +51,9 @@ test("an information request answered twice with a PDF, seen by the reviewer", a
   });
   await applicant.getByRole("button", { name: "Envoyer la réponse" }).click();
   await expect(
-    applicant.getByText(/«\u00a0lettre\.pdf\u00a0»\u00a0: Le contenu de ce fichier n’est pas au format attendu/),
+    applicant.getByText(
+      /«\u00a0lettre\.pdf\u00a0»\u00a0: Le contenu de ce fichier n’est pas au format attendu/,
+    ),
   ).toBeVisible();
   await expect(answer).toHaveValue("Voici la lettre signée.");
   await expect(files).toHaveAttribute("aria-invalid", "true");
