@@ -93,11 +93,9 @@ test("a submission after the closing time is refused by the server, even with th
   await sql`update calls set closes_at = now() - interval '1 second' where id = ${call?.id}`;
   await page.getByRole("button", { name: "Déposer le dossier" }).click();
   await expect(
-    page
-      .getByRole("alert")
-      .filter({
-        hasText: "L’appel à projets est clos\u00a0: la date et l’heure limites de dépôt sont dépassées",
-      }),
+    page.getByRole("alert").filter({
+      hasText: "L’appel à projets est clos\u00a0: la date et l’heure limites de dépôt sont dépassées",
+    }),
   ).toBeVisible();
   const [row] = await sql`select status, receipt_number from applications where id = ${app?.id}`;
   expect(row).toMatchObject({ status: "draft", receipt_number: null });
