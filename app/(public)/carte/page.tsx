@@ -7,6 +7,7 @@ import { PageContainer } from "@/components/ui/page-container";
 import { countryName } from "@/lib/countries";
 import { formatCount } from "@/lib/format";
 import { publicCached } from "@/lib/public/cache";
+import { placeLabels } from "@/lib/public/label-placement";
 import { laureateFiltersQuery } from "@/lib/public/laureate-filters";
 import { countryFigures, regionMapFigures } from "@/lib/public/statistics";
 import { MAP_HEIGHT, MAP_WIDTH, mapClass, worldShapes } from "@/lib/public/world-map";
@@ -25,6 +26,9 @@ export const metadata: Metadata = {
 const cachedCountries = publicCached(countryFigures, "country-figures");
 const cachedRegions = publicCached(regionMapFigures, "region-map-figures");
 
+/** The box of a country's number: its circle (radius 8) and outline. */
+const LABEL_SIZE = 18;
+
 const projectsLabel = (n: number) => (n > 1 ? `${formatCount(n)} projets` : `${formatCount(n)} projet`);
 
 export default async function MapPage() {
@@ -33,6 +37,22 @@ export default async function MapPage() {
   const shapes = worldShapes();
   const onMap = new Set(shapes.map((s) => s.code));
   const missing = figures.filter((f) => !onMap.has(f.code));
+  // Numbers never overlap: the countries with most projects keep their number on their centroid, the
+  // others move to the nearest free spot with a leader line (Europe's small countries crowd together).
+  const labels = new Map(
+    placeLabels(
+      shapes
+        .flatMap((s) => {
+          const f = s.code ? byCode.get(s.code) : undefined;
+          return f && s.code
+            ? [{ id: s.code, x: s.centroid[0], y: s.centroid[1], projects: f.projects }]
+            : [];
+        })
+        .sort((a, b) => b.projects - a.projects || a.id.localeCompare(b.id)),
+      LABEL_SIZE,
+      { width: MAP_WIDTH, height: MAP_HEIGHT },
+    ).map((l) => [l.id, l]),
+  );
 
   return (
     <PageContainer>
@@ -77,27 +97,48 @@ export default async function MapPage() {
               >
                 <title>{label}</title>
                 <path d={s.d} fill={shade.fill} stroke="#161616" strokeWidth={0.6} />
+              </a>,
+            ];
+          })}
+          {/* The numbers after every country, so that no country's shape covers a moved number; the links
+              carry the same figures in their names. */}
+          <g aria-hidden="true" pointerEvents="none">
+            {[...labels.values()].map((placed) => (
+              <g key={placed.id}>
+                {placed.moved && (
+                  <>
+                    <line
+                      x1={placed.x}
+                      y1={placed.y}
+                      x2={placed.labelX}
+                      y2={placed.labelY}
+                      stroke="#161616"
+                      strokeWidth={0.6}
+                    />
+                    <circle cx={placed.x} cy={placed.y} r={1.5} fill="#161616" />
+                  </>
+                )}
                 <circle
-                  cx={s.centroid[0]}
-                  cy={s.centroid[1]}
+                  cx={placed.labelX}
+                  cy={placed.labelY}
                   r={8}
                   fill="#ffffff"
                   stroke="#161616"
                   strokeWidth={0.8}
                 />
                 <text
-                  x={s.centroid[0]}
-                  y={s.centroid[1] + 3.5}
+                  x={placed.labelX}
+                  y={placed.labelY + 3.5}
                   textAnchor="middle"
                   fontSize={10}
                   fontWeight={700}
                   fill="#161616"
                 >
-                  {f.projects}
+                  {placed.projects}
                 </text>
-              </a>,
-            ];
-          })}
+              </g>
+            ))}
+          </g>
         </svg>
         <figcaption className="mt-2 text-sm text-grey-600">
           Fond de carte Natural Earth (domaine public), projection Equal Earth. Le nombre inscrit sur un pays
