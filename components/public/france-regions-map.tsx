@@ -64,7 +64,12 @@ export function FranceRegionsMap({ figures }: { figures: RegionMapRow[] }) {
   const count = (code: string) => byCode.get(code) ?? 0;
   const all = [...FRANCE_METROPOLE.regions, ...FRANCE_OUTRE_MER];
   const withProjects = all.filter((r) => count(r.code) > 0).length;
-  const rows = [...all].sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  // The table has every région of the map and every one the figures know (an overseas
+  // collectivity without a shape on the map still has its row).
+  const onMap = new Set(all.map((r) => r.code));
+  const rows = [...all, ...figures.filter((f) => !onMap.has(f.code))].sort((a, b) =>
+    a.name.localeCompare(b.name, "fr"),
+  );
 
   return (
     <section aria-labelledby="carte-regions" className="mt-12 break-before-page">

@@ -9,7 +9,7 @@ import { createDb } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { type LaureateFilters, parseLaureateFilters } from "./laureate-filters";
 import { laureateFilterOptions, listLaureates } from "./laureates";
-import { regionMapFigures } from "./statistics";
+import { publicStatistics, regionMapFigures } from "./statistics";
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -101,6 +101,13 @@ describe.skipIf(!url)("laureates search and theme filter", () => {
       expect((await search({ region: f.code })).total, f.name).toBe(f.projects);
     }
     expect((await search({ region: "84", annee: "2025" })).total).toBe(9);
+  });
+
+  it("gives the map's table every région the statistics page lists", async () => {
+    const onMap = new Set((await regionMapFigures()).map((f) => f.code));
+    const stats = await publicStatistics();
+    expect(stats.regions.length).toBeGreaterThan(0);
+    expect(stats.regions.filter((r) => !onMap.has(r.code)).map((r) => r.name)).toEqual([]);
   });
 
   it("filters by département, lead or co-applicant, and offers only départements with a laureate", async () => {

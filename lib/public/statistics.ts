@@ -167,9 +167,12 @@ export async function regionMapFigures(): Promise<RegionMapRow[]> {
       join participants p on p.application_id = l.id and p.role = 'co_applicant'
       join organisations o on o.id = p.organisation_id
     )
-    select r.insee_code as code, r.name, count(*)::int as projects
-    from touched t
-    join organisations r on r.kind = 'region' and r.insee_code = t.region_code
+    -- Every région and overseas collectivity known, with or without laureates: the map's table
+    -- lists each of them, as the statistics page may (it counts submissions too).
+    select r.insee_code as code, r.name, count(t.id)::int as projects
+    from organisations r
+    left join touched t on t.region_code = r.insee_code
+    where r.kind = 'region'
     group by r.insee_code, r.name
     order by r.name collate "fr-x-icu"`);
   return [...rows];
