@@ -232,7 +232,7 @@ const CASES: Record<string, { who: Persona[]; form: () => Record<string, string>
   },
   submitProgressReport: {
     who: AND_ADMIN,
-    form: () => ({ applicationId: ids.laureate, kind: "final", body: "Faux rapport de fin de projet." }),
+    form: () => ({ applicationId: ids.laureate, kind: "final", body: "Faux rapport de fin de projet, rédigé par quelqu’un d’autre que le lauréat." }),
   },
   // Admins confirm, invite and remove members of every organisation (`memberships.confirm_any`).
   confirmMembership: { who: HOSTILE, form: () => ({ membershipId: ids.pendingMembership }) },
@@ -365,14 +365,19 @@ function post(name: string, persona: Persona | string | null, fields: Record<str
   return outcomeOf(() => as(userId, () => action(name)(null, form(fields))));
 }
 
-/** A refusal: the action's French refusal, or Next's 401/403/404, or a redirect to sign-in. */
-function expectRefused(outcome: Outcome) {
+/**
+ * A refusal: the action's French refusal, or Next's 401/403/404, or a redirect
+ * to sign-in. With `validInput`, a refusal of the form itself (`invalid`) fails
+ * too: the case's input must be valid, so that the refusal is the authorization's.
+ */
+function expectRefused(outcome: Outcome, validInput = false) {
   if (outcome.kind === "http") return expect([401, 403, 404]).toContain(outcome.status);
   if (outcome.kind === "redirect") return expect(outcome.to).toMatch(/^\/connexion(\?|$)/);
   const result = outcome.result as { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]> };
   expect(result.ok, `accepted: ${JSON.stringify(result)}`).toBe(false);
   expect(result.message, "a refusal says why").toBeTruthy();
   expect(result.message).not.toBe(GENERIC_ERROR);
+  if (validInput) expect((result as { code?: string }).code, "refused for its input, not its caller").not.toBe("invalid");
   const words = [result.message, ...Object.values(result.fieldErrors ?? {}).flat()].join(" | ");
   expect(words).not.toMatch(ENGLISH);
 }
@@ -389,7 +394,7 @@ describe("every server action refuses hostile callers and writes nothing", () =>
     for (const persona of entry.who) {
       it(`${name} as ${persona}: refused, in French, nothing written`, async () => {
         const before = await fingerprint();
-        expectRefused(await post(name, persona, entry.form()));
+        expectRefused(await post(name, persona, entry.form()), true);
         expect(await fingerprint(), "a refused action changed the database").toBe(before);
       });
     }
