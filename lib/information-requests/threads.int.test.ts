@@ -203,7 +203,7 @@ describe("an information request answered twice with a PDF", () => {
     ]);
     expect(fake.status).toBe(415);
     expect(((await fake.json()) as { fieldErrors: { files: string[] } }).fieldErrors.files[0]).toContain(
-      "« lettre.pdf »",
+      "«\u00a0lettre.pdf\u00a0»",
     );
     expect(await db.select().from(messages).where(eq(messages.applicationId, ids.application))).toEqual(
       before,

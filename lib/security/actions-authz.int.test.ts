@@ -23,10 +23,10 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authCalls, as, cookieJar, discoverServerActions, type Outcome, outcomeOf } from "./action-session";
 import { testDb } from "@/db/testing/database";
 import { emptyCallForm } from "@/lib/calls/schema";
 import { GENERIC_ERROR } from "@/lib/result";
+import { as, authCalls, cookieJar, discoverServerActions, type Outcome, outcomeOf } from "./action-session";
 import { databaseFingerprint } from "./fingerprint";
 import { ENGLISH } from "./hostile";
 
@@ -98,7 +98,9 @@ beforeAll(async () => {
     sql`insert into regional_networks (slug, name, region_code) values (${`${TAG}-76`}, 'Réseau voisin', '76') returning id`,
   );
   ids.networkA = networkA.id;
-  await db.execute(sql`insert into user_roles (user_id, role) values (${user.reviewer}, 'reviewer'), (${user.admin}, 'admin')`);
+  await db.execute(
+    sql`insert into user_roles (user_id, role) values (${user.reviewer}, 'reviewer'), (${user.admin}, 'admin')`,
+  );
   ids.roleA = (
     await one(sql`insert into user_roles (user_id, role) values (${ids.reviewerA}, 'reviewer') returning id`)
   ).id;
@@ -157,11 +159,18 @@ beforeAll(async () => {
       sql`insert into reviewer_assignments (application_id, reviewer_id) values (${ids.inReview}, ${ids.reviewerA}) returning id`,
     )
   ).id;
-  ids.review = (
-    await one(
+  // A submitted review always has its scores (the dashboard's count is of scored reviews, and
+  // another file checks it against the reviews): both in one transaction.
+  ids.review = await db.transaction(async (tx) => {
+    const [review] = (await tx.execute(
       sql`insert into reviews (application_id, reviewer_id, status, submitted_at, overall_comment, recommendation) values (${ids.inReview}, ${ids.reviewerA}, 'submitted', now(), 'Solide.', 'accept') returning id`,
-    )
-  ).id;
+    )) as unknown as { id: string }[];
+    if (!review) throw new Error("review not inserted");
+    await tx.execute(
+      sql`insert into scores (review_id, criterion_id, score, max_score, comment) values (${review.id}, ${ids.criterion}, 4, 5, '')`,
+    );
+    return review.id;
+  });
   ids.thread = (
     await one(
       sql`insert into messages (application_id, kind, body, author_id) values (${ids.requested}, 'information_request', 'Précisez le budget.', ${ids.reviewerA}) returning id`,
@@ -214,7 +223,10 @@ const fingerprint = () => databaseFingerprint(db, "content");
  * Each action called by hostile personas, with the form a real page would post
  * about the victim's rows (built when the test runs, once the rows exist).
  */
-const CASES: Record<string, { who: Persona[]; form: () => Record<string, string> }> = {
+/** A form field; undefined only when a victim row was not created (then the test fails, naming it). */
+type Fields = Record<string, string | undefined>;
+
+const CASES: Record<string, { who: Persona[]; form: () => Fields }> = {
   createApplication: {
     who: AND_ADMIN,
     form: () => ({ callId: ids.openCall, organisationId: ids.orgA, title: "Projet usurpé" }),
@@ -222,7 +234,12 @@ const CASES: Record<string, { who: Persona[]; form: () => Record<string, string>
   saveApplication: {
     who: AND_ADMIN,
     form: () => ({
-      payload: JSON.stringify({ applicationId: ids.draft, version: 1, changes: { title: "Modifié" }, base: {} }),
+      payload: JSON.stringify({
+        applicationId: ids.draft,
+        version: 1,
+        changes: { title: "Modifié" },
+        base: {},
+      }),
     }),
   },
   submitApplication: { who: AND_ADMIN, form: () => ({ applicationId: ids.draft }) },
@@ -232,7 +249,11 @@ const CASES: Record<string, { who: Persona[]; form: () => Record<string, string>
   },
   submitProgressReport: {
     who: AND_ADMIN,
-    form: () => ({ applicationId: ids.laureate, kind: "final", body: "Faux rapport de fin de projet, rédigé par quelqu’un d’autre que le lauréat." }),
+    form: () => ({
+      applicationId: ids.laureate,
+      kind: "final",
+      body: "Faux rapport de fin de projet, rédigé par quelqu’un d’autre que le lauréat.",
+    }),
   },
   // Admins confirm, invite and remove members of every organisation (`memberships.confirm_any`).
   confirmMembership: { who: HOSTILE, form: () => ({ membershipId: ids.pendingMembership }) },
@@ -325,11 +346,21 @@ const CASES: Record<string, { who: Persona[]; form: () => Record<string, string>
   unpublishFollowupPost: { who: AND_ADMIN, form: () => ({ postId: ids.post }) },
   createMilestone: {
     who: AND_ADMIN,
-    form: () => ({ applicationId: ids.laureate, label: "Jalon usurpé", status: "done", progressPercent: "100" }),
+    form: () => ({
+      applicationId: ids.laureate,
+      label: "Jalon usurpé",
+      status: "done",
+      progressPercent: "100",
+    }),
   },
   updateMilestone: {
     who: AND_ADMIN,
-    form: () => ({ milestoneId: ids.milestone, label: "Jalon modifié", status: "cancelled", progressPercent: "0" }),
+    form: () => ({
+      milestoneId: ids.milestone,
+      label: "Jalon modifié",
+      status: "cancelled",
+      progressPercent: "0",
+    }),
   },
   deleteMilestone: { who: AND_ADMIN, form: () => ({ milestoneId: ids.milestone }) },
   createNewsIssue: {
@@ -353,14 +384,17 @@ const PUBLIC: Record<string, string> = {
   requestMembership: "any signed-in user asks to join an organisation; the request waits for its manager",
 };
 
-const form = (fields: Record<string, string>) => {
+const form = (fields: Fields) => {
   const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) throw new Error(`the victim row for ${key} was not created`);
+    data.set(key, value);
+  }
   return data;
 };
 
 /** Calls the action as the persona, the way Next calls it for a form post `(previous state, form data)`. */
-function post(name: string, persona: Persona | string | null, fields: Record<string, string>) {
+function post(name: string, persona: Persona | string | null, fields: Fields) {
   const userId = persona && persona in user ? user[persona as Persona] : persona;
   return outcomeOf(() => as(userId, () => action(name)(null, form(fields))));
 }
@@ -377,7 +411,8 @@ function expectRefused(outcome: Outcome, validInput = false) {
   expect(result.ok, `accepted: ${JSON.stringify(result)}`).toBe(false);
   expect(result.message, "a refusal says why").toBeTruthy();
   expect(result.message).not.toBe(GENERIC_ERROR);
-  if (validInput) expect((result as { code?: string }).code, "refused for its input, not its caller").not.toBe("invalid");
+  if (validInput)
+    expect((result as { code?: string }).code, "refused for its input, not its caller").not.toBe("invalid");
   const words = [result.message, ...Object.values(result.fieldErrors ?? {}).flat()].join(" | ");
   expect(words).not.toMatch(ENGLISH);
 }
@@ -453,7 +488,9 @@ describe("actions public on purpose do only what they are for", () => {
     process.env.DEMO_MODE = "false";
     cookieJar.clear();
     try {
-      const outcome = await outcomeOf(() => as(null, () => action("signInAsPersona")(form({ persona: "admin" }))));
+      const outcome = await outcomeOf(() =>
+        as(null, () => action("signInAsPersona")(form({ persona: "admin" }))),
+      );
       expect(outcome).toEqual({ kind: "http", status: 404 });
     } finally {
       if (saved === undefined) delete process.env.DEMO_MODE;
@@ -521,8 +558,7 @@ describe("actions public on purpose do only what they are for", () => {
 });
 
 describe("memberships, as the organisation's manager", () => {
-  const count = async (query: ReturnType<typeof sql>) =>
-    (await one<{ n: number }>(query)).n;
+  const count = async (query: ReturnType<typeof sql>) => (await one<{ n: number }>(query)).n;
 
   it("a request, then its confirmation by the manager: active, confirmed by him, both audited", async () => {
     const newcomer = await newUser("newcomer");
@@ -564,9 +600,9 @@ describe("memberships, as the organisation's manager", () => {
 
   it("an invitation by the manager: the account, an active membership, the e-mail, the audit", async () => {
     const email = `${TAG}-invitee@exemple.fr`;
-    expect(await post("inviteMember", ids.managerA ?? "", { organisationId: ids.orgA, email, role: "member" })).toEqual(
-      { kind: "result", result: { ok: true, data: undefined } },
-    );
+    expect(
+      await post("inviteMember", ids.managerA ?? "", { organisationId: ids.orgA, email, role: "member" }),
+    ).toEqual({ kind: "result", result: { ok: true, data: undefined } });
     const member = await one<{ id: string; status: string; role: string; invited_by: string }>(sql`
       select m.id, m.status, m.role, m.invited_by from memberships m join users u on u.id = m.user_id
       where u.email = ${email} and m.organisation_id = ${ids.orgA}`);
@@ -583,7 +619,9 @@ describe("memberships, as the organisation's manager", () => {
     ).toBe(1);
     // Invited twice: refused at the address, nothing written the second time.
     const before = await fingerprint();
-    expectRefused(await post("inviteMember", ids.managerA ?? "", { organisationId: ids.orgA, email, role: "member" }));
+    expectRefused(
+      await post("inviteMember", ids.managerA ?? "", { organisationId: ids.orgA, email, role: "member" }),
+    );
     expect(await fingerprint()).toBe(before);
   });
 
