@@ -88,7 +88,7 @@ test("the breadcrumb « Mes dossiers » with unsaved changes asks before leaving
   await expect
     .poll(() => messages)
     .toEqual([
-      "Des modifications de ce dossier ne sont pas encore enregistrées. Quitter la page quand même ?",
+      "Des modifications de ce dossier ne sont pas encore enregistrées. Quitter la page quand même\u00a0?",
     ]);
   // Staying keeps the page and what was typed.
   await expect(page).toHaveURL(new RegExp(`/espace/dossiers/${id}`));
