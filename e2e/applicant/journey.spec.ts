@@ -100,7 +100,7 @@ test("an applicant prepares, completes and submits an application, and gets a re
   await page.getByLabel("Résultats attendus").fill("Un plan de renouvellement des conduites.");
   await page.getByLabel("Bénéficiaires").fill("Les habitants de Pristina.");
   await page.getByLabel("Gouvernance locale").check();
-  await page.getByLabel(/^ODD 6 :/).check();
+  await page.getByLabel(/^ODD 6\s:/).check();
   await expectNoAxeViolations(page);
   await shot(page, "content");
   await page.getByRole("button", { name: "Étape suivante" }).click();
