@@ -153,10 +153,12 @@ test("an applicant prepares, completes and submits an application, and gets a re
     .click();
   await expect(page.getByText("«\u00a0deliberation.pdf\u00a0» a été enregistré.")).toBeVisible();
   await page
-    .getByLabel(/^Choisir un fichier pour « Lettre d.engagement du partenaire étranger »/)
+    .getByLabel(/^Choisir un fichier pour «\sLettre d.engagement du partenaire étranger\s»/)
     .setInputFiles({ name: "lettre.png", mimeType: "image/png", buffer: PNG });
   await page
-    .getByRole("button", { name: /^Envoyer le fichier pour « Lettre d.engagement du partenaire étranger »/ })
+    .getByRole("button", {
+      name: /^Envoyer le fichier pour «\sLettre d.engagement du partenaire étranger\s»/,
+    })
     .click();
   await expect(page.getByText("«\u00a0lettre.png\u00a0» a été enregistré.")).toBeVisible();
   await expectNoAxeViolations(page);
