@@ -9,6 +9,10 @@ import { signInLinkEmail } from "./templates";
 import { startSmtpServer, unusedPort } from "./testing/smtp-server";
 import { createTransportFromEnv, type MailTransport } from "./transport";
 
+// Due a second ago: the sender compares with the app's clock, in milliseconds, and PostgreSQL's
+// now() has microseconds, so « now() » itself may still be a fraction of a millisecond ahead.
+const DUE = sql`now() - interval '1 second'`;
+
 const { db, close } = testDb();
 afterAll(close);
 
@@ -105,7 +109,7 @@ describe("deliverDueEmails", () => {
     expect((await deliverDueEmails(db, transportTo(`smtp://127.0.0.1:${port}`), { now })).claimed).toBe(0);
 
     const server = await smtpServer(port);
-    await db.update(emailOutbox).set({ nextAttemptAt: sql`now()` });
+    await db.update(emailOutbox).set({ nextAttemptAt: DUE });
     const back = await deliverDueEmails(db, transportTo(server.url));
 
     expect(back).toEqual({ claimed: 2, sent: 2, retried: 0, failed: 0, released: 0 });
@@ -126,7 +130,7 @@ describe("deliverDueEmails", () => {
 
     const first = await deliverDueEmails(db, transportTo(url), { maxAttempts: 2 });
     expect(first.retried).toBe(1);
-    await db.update(emailOutbox).set({ nextAttemptAt: sql`now()` });
+    await db.update(emailOutbox).set({ nextAttemptAt: DUE });
     const second = await deliverDueEmails(db, transportTo(url), { maxAttempts: 2 });
 
     expect(second).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1, released: 0 });

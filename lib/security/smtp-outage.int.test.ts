@@ -12,6 +12,10 @@ import { deliverDueEmails } from "@/lib/mail/sender";
 import { startSmtpServer } from "@/lib/mail/testing/smtp-server";
 import { createTransportFromEnv } from "@/lib/mail/transport";
 
+// Due a second ago: the sender compares with the app's clock, in milliseconds, and PostgreSQL's
+// now() has microseconds, so « now() » itself may still be a fraction of a millisecond ahead.
+const DUE = sql`now() - interval '1 second'`;
+
 const { db, close } = testDb();
 afterAll(close);
 
@@ -65,7 +69,7 @@ describe("SMTP server stopped, then started again on the same port", () => {
     const second = await startSmtpServer(first.port);
     try {
       // The back-off has passed.
-      await db.update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(inArray(emailOutbox.id, during));
+      await db.update(emailOutbox).set({ nextAttemptAt: DUE }).where(inArray(emailOutbox.id, during));
       const back = await deliverDueEmails(db, transport);
       expect(back).toMatchObject({ claimed: 3, sent: 3, retried: 0, failed: 0 });
       expect(second.messages.map((m) => m.subject).sort()).toEqual([
