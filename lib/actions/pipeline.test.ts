@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Principal } from "@/lib/authz/principal";
+import { log } from "@/lib/log";
 import { DomainError, GENERIC_ERROR, ok } from "@/lib/result";
 import { z } from "@/lib/zod";
 import { INVALID_FORM, NOT_SIGNED_IN, permit, refuse, runAction } from "./pipeline";
@@ -10,6 +11,8 @@ vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.
 const revalidated = vi.hoisted(() => [] as string[]);
 // vi.mock calls are hoisted above the imports: the pipeline sees these.
 vi.mock("next/cache", () => ({ revalidatePath: (path: string) => revalidated.push(path) }));
+// The request id that proxy.ts gives every request.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-id": "req-1234-abcd" }) }));
 
 const someone: Principal = {
   id: "u",
@@ -124,8 +127,11 @@ describe("the action pipeline", () => {
     expect(revalidated).toEqual([]);
   });
 
-  it("logs an unexpected error with the action's name and shows the generic message", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+  it("logs an unexpected error with the action's name, the request id and the user, and shows the generic message", async () => {
+    const error = vi.fn();
+    const child = vi
+      .spyOn(log, "child")
+      .mockReturnValue({ error } as unknown as ReturnType<typeof log.child>);
     const { result } = act(
       form({ id: ID, title: "Titre" }),
       true,
@@ -134,8 +140,12 @@ describe("the action pipeline", () => {
       }),
     );
     expect(await result).toEqual({ ok: false, code: "unexpected", message: GENERIC_ERROR });
-    expect(log).toHaveBeenCalledWith("test", expect.objectContaining({ message: "connection reset" }));
-    log.mockRestore();
+    expect(child).toHaveBeenCalledWith({ requestId: "req-1234-abcd", action: "test", userId: "u" });
+    expect(error).toHaveBeenCalledWith(
+      { err: expect.objectContaining({ message: "connection reset" }) },
+      "action failed",
+    );
+    child.mockRestore();
   });
 
   it("lets Next's redirect through", async () => {
@@ -145,5 +155,64 @@ describe("the action pipeline", () => {
       vi.fn(async () => redirect("/ailleurs")),
     );
     await expect(result).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+  });
+});
+
+describe("an anonymous action (a sign-in form)", () => {
+  const anonymous = (formData: FormData, run = vi.fn(async () => ok("sent"))) => ({
+    run,
+    result: runAction(formData, {
+      name: "anonymousTest",
+      anonymous: true,
+      access: (user) => {
+        permit(user === null, "A user was given.");
+      },
+      input: { schema: z.object({ email: z.email({ error: "Adresse invalide." }) }), read: ["email"] },
+      run,
+    }),
+  });
+
+  it("runs without a session, with no user in its steps", async () => {
+    session.user = null;
+    const { result, run } = anonymous(form({ email: "a@example.org" }));
+    expect(await result).toEqual({ ok: true, data: "sent" });
+    expect(run).toHaveBeenCalledWith(
+      expect.objectContaining({ user: null, input: { email: "a@example.org" } }),
+    );
+  });
+
+  it("does not even look at a session: a signed-in caller is anonymous to it too", async () => {
+    const { result, run } = anonymous(form({ email: "a@example.org" }));
+    expect(await result).toEqual({ ok: true, data: "sent" });
+    expect(run).toHaveBeenCalledWith(expect.objectContaining({ user: null }));
+  });
+
+  it("keeps the other steps: field errors in French, nothing run", async () => {
+    session.user = null;
+    const { result, run } = anonymous(form({ email: "pas une adresse" }));
+    expect(await result).toEqual({
+      ok: false,
+      code: "invalid",
+      message: INVALID_FORM,
+      fieldErrors: { email: ["Adresse invalide."] },
+    });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("logs an unexpected error with a null user and shows the generic message", async () => {
+    session.user = null;
+    const error = vi.fn();
+    const child = vi
+      .spyOn(log, "child")
+      .mockReturnValue({ error } as unknown as ReturnType<typeof log.child>);
+    const { result } = anonymous(
+      form({ email: "a@example.org" }),
+      vi.fn(async () => {
+        throw new Error("smtp down");
+      }),
+    );
+    expect(await result).toEqual({ ok: false, code: "unexpected", message: GENERIC_ERROR });
+    expect(child).toHaveBeenCalledWith(expect.objectContaining({ action: "anonymousTest", userId: null }));
+    child.mockRestore();
   });
 });

@@ -2,6 +2,7 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { Principal } from "@/lib/authz/principal";
+import { requestLog } from "@/lib/log";
 import { type ActionResult, DomainError, fail, GENERIC_ERROR } from "@/lib/result";
 import { z } from "@/lib/zod";
 
@@ -19,8 +20,15 @@ import { z } from "@/lib/zod";
  * 6. on success, the paths to revalidate.
  *
  * Refusals are `DomainError`s (thrown anywhere in the steps) or a `fail()`
- * returned by `run`; anything else is logged with the action's name and shown
- * as the generic message. Next's own redirects and `notFound()` go through.
+ * returned by `run`; anything else is logged with the action's name, the
+ * request id and the user's id, and shown as the generic message. Next's own
+ * redirects and `notFound()` go through.
+ *
+ * `anonymous: true` is for the few actions whose caller has no session by
+ * definition (asking for a sign-in link): step 1 is skipped and `access` and
+ * `run` get no user, so the rest of the steps (and the one error style) stay
+ * the same instead of a second pipeline. It is a separate spec type so that an
+ * action for signed-in users can never receive a missing user by mistake.
  */
 
 export const NOT_SIGNED_IN = "Votre session a expiré\u00a0: reconnectez-vous.";
@@ -28,12 +36,12 @@ export const INVALID_FORM = "Le formulaire contient des erreurs\u00a0: corrigez 
 
 type Fields = readonly string[];
 
-export type ActionSpec<K, R, I, O> = {
+type Steps<U, K, R, I, O> = {
   /** For the log. */
   name: string;
   key?: { schema: z.ZodType<K>; fields: Fields; notFound: string };
   /** Loads the resource and checks the policy; refuses by throwing (see `refuse`). */
-  access: (user: Principal, key: K) => Promise<R> | R;
+  access: (user: U, key: K) => Promise<R> | R;
   input?: {
     schema: z.ZodType<I>;
     /** The form's fields by name, or how to read the form (a JSON payload…). */
@@ -43,12 +51,16 @@ export type ActionSpec<K, R, I, O> = {
     /** Field errors from the schema's error, when the form's paths are nested. */
     fieldErrors?: (error: z.ZodError) => Record<string, string[] | undefined>;
   };
-  run: (ctx: { user: Principal; key: K; resource: R; input: I }) => Promise<ActionResult<O>>;
+  run: (ctx: { user: U; key: K; resource: R; input: I }) => Promise<ActionResult<O>>;
   /** Paths whose pages change with a success. */
   revalidate?: (ctx: { key: K; resource: R; data: O }) => readonly string[];
   /** Database errors the user can act on (a unique key…), told in words. */
   known?: (error: unknown) => ActionResult<never> | null;
 };
+
+export type ActionSpec<K, R, I, O> = Steps<Principal, K, R, I, O> & { anonymous?: false };
+/** An action whose caller is not signed in (see above): no user in `access` nor `run`. */
+export type AnonymousActionSpec<K, R, I, O> = Steps<null, K, R, I, O> & { anonymous: true };
 
 const fieldsOf = (formData: FormData, names: Fields) =>
   Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
@@ -71,20 +83,33 @@ export function permit(allowed: boolean, message: string): asserts allowed {
   if (!allowed) refuse.forbidden(message);
 }
 
-export async function runAction<K = undefined, R = undefined, I = undefined, O = undefined>(
+export function runAction<K = undefined, R = undefined, I = undefined, O = undefined>(
   formData: FormData,
   spec: ActionSpec<K, R, I, O>,
+): Promise<ActionResult<O>>;
+export function runAction<K = undefined, R = undefined, I = undefined, O = undefined>(
+  formData: FormData,
+  spec: AnonymousActionSpec<K, R, I, O>,
+): Promise<ActionResult<O>>;
+export async function runAction<K, R, I, O>(
+  formData: FormData,
+  spec: ActionSpec<K, R, I, O> | AnonymousActionSpec<K, R, I, O>,
 ): Promise<ActionResult<O>> {
+  let user: Principal | null = null;
   try {
-    const user = await getCurrentUser();
-    if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+    if (!spec.anonymous) {
+      user = await getCurrentUser();
+      if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+    }
+    // One spec or the other: `user` is a Principal unless the spec said anonymous.
+    const steps = spec as Steps<Principal | null, K, R, I, O>;
     let key = undefined as K;
     if (spec.key) {
       const parsed = spec.key.schema.safeParse(fieldsOf(formData, spec.key.fields));
       if (!parsed.success) return fail("not_found", spec.key.notFound);
       key = parsed.data;
     }
-    const resource = await spec.access(user, key);
+    const resource = await steps.access(user, key);
     let input = undefined as I;
     if (spec.input) {
       const { read } = spec.input;
@@ -98,7 +123,7 @@ export async function runAction<K = undefined, R = undefined, I = undefined, O =
       }
       input = parsed.data;
     }
-    const result = await spec.run({ user, key, resource, input });
+    const result = await steps.run({ user, key, resource, input });
     if (result.ok)
       for (const path of spec.revalidate?.({ key, resource, data: result.data }) ?? []) {
         revalidatePath(path);
@@ -109,7 +134,10 @@ export async function runAction<K = undefined, R = undefined, I = undefined, O =
     if (error instanceof DomainError) return fail(error.code, error.message, error.fieldErrors);
     const known = spec.known?.(error);
     if (known) return known;
-    console.error(spec.name, error);
+    (await requestLog({ action: spec.name, userId: user?.id ?? null })).error(
+      { err: error },
+      "action failed",
+    );
     return fail("unexpected", GENERIC_ERROR);
   }
 }

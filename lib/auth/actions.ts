@@ -7,9 +7,11 @@ import { notFound, redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users } from "@/db/schema";
+import { runAction } from "@/lib/actions/pipeline";
 import { recordAudit } from "@/lib/audit";
 import { canUseDemoSignIn } from "@/lib/authz/policy";
 import { isDemoMode } from "@/lib/demo";
+import { requestLog } from "@/lib/log";
 import { hit, signInLimits } from "@/lib/rate-limit";
 import { type ActionResult, fail } from "@/lib/result";
 import { UNKNOWN_ADDRESS } from "@/lib/security/client-address";
@@ -28,47 +30,51 @@ const formatTime = (date: Date) =>
 /**
  * Sends a sign-in link. The answer is the same whether the address is known or
  * not (no user enumeration); requests are limited per e-mail address and per
- * client address.
+ * client address. Its caller has no session yet: the pipeline's anonymous form.
  */
 export async function requestSignInLink(
   _previous: ActionResult | null,
   formData: FormData,
 ): Promise<ActionResult> {
-  const parsed = emailSignInSchema.safeParse({
-    email: formData.get("email"),
-    callbackUrl: formData.get("callbackUrl") ?? undefined,
+  return runAction(formData, {
+    name: "requestSignInLink",
+    anonymous: true,
+    access: () => undefined,
+    input: { schema: emailSignInSchema, read: ["email", "callbackUrl"] },
+    run: async ({ input }) => {
+      const { email } = input;
+      const db = getDb();
+      const limits = signInLimits();
+      const [perEmail, perAddress] = await Promise.all([
+        hit(db, `sign-in:email:${email}`, limits.perEmail),
+        hit(db, `sign-in:ip:${await clientIp()}`, limits.perAddress),
+      ]);
+      if (!perEmail.allowed || !perAddress.allowed) {
+        const retryAt = perEmail.allowed ? perAddress.retryAt : perEmail.retryAt;
+        return fail(
+          "rate_limited",
+          `Trop de demandes de lien de connexion. Réessayez à partir de ${formatTime(retryAt)}.`,
+        );
+      }
+      try {
+        await signIn("nodemailer", { email, redirectTo: safeCallbackUrl(input.callbackUrl) });
+      } catch (error) {
+        // signIn redirects to the "check your e-mail" page by throwing; the pipeline lets that through.
+        if (error instanceof AuthError) {
+          (await requestLog({ action: "requestSignInLink", userId: null })).error(
+            { err: error },
+            "sign-in link failed",
+          );
+          return fail(
+            "unavailable",
+            "Le lien de connexion n'a pas pu être préparé. Réessayez dans un instant.",
+          );
+        }
+        throw error;
+      }
+      return fail("unreachable", "");
+    },
   });
-  if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(
-      Object.entries(parsed.error.flatten().fieldErrors).map(([k, v]) => [k, v as string[] | undefined]),
-    );
-    return fail("invalid", "Le formulaire contient une erreur.", fieldErrors);
-  }
-  const { email } = parsed.data;
-  const db = getDb();
-  const limits = signInLimits();
-  const [perEmail, perAddress] = await Promise.all([
-    hit(db, `sign-in:email:${email}`, limits.perEmail),
-    hit(db, `sign-in:ip:${await clientIp()}`, limits.perAddress),
-  ]);
-  if (!perEmail.allowed || !perAddress.allowed) {
-    const retryAt = perEmail.allowed ? perAddress.retryAt : perEmail.retryAt;
-    return fail(
-      "rate_limited",
-      `Trop de demandes de lien de connexion. Réessayez à partir de ${formatTime(retryAt)}.`,
-    );
-  }
-  try {
-    await signIn("nodemailer", { email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
-  } catch (error) {
-    // signIn redirects to the "check your e-mail" page by throwing; let that through.
-    if (error instanceof AuthError) {
-      console.error("sign-in link failed", error);
-      return fail("unavailable", "Le lien de connexion n'a pas pu être préparé. Réessayez dans un instant.");
-    }
-    throw error;
-  }
-  return fail("unreachable", "");
 }
 
 /** Starts a ProConnect sign-in (only when it is configured). */

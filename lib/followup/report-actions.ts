@@ -1,16 +1,16 @@
 "use server";
 
 import { eq } from "drizzle-orm";
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { applications, progressReports } from "@/db/schema";
+import { permit, refuse, runAction } from "@/lib/actions/pipeline";
 import { recordAudit } from "@/lib/audit";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { canSubmitProgressReport } from "@/lib/authz/policy";
 import { findPublishedLaureate } from "@/lib/networks/queries";
-import { type ActionResult, fail, ok } from "@/lib/result";
-import { z } from "@/lib/zod";
+import { type ActionResult, ok } from "@/lib/result";
 import { submitReportSchema } from "./schema";
+
+const PROJECT_GONE = "Ce projet n’existe pas.";
 
 /**
  * A laureate sends an intermediate or final report from their space; the
@@ -20,49 +20,49 @@ export async function submitProgressReport(
   _prev: ActionResult | null,
   formData: FormData,
 ): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", "Votre session a expiré\u00a0: reconnectez-vous.");
-  const parsed = submitReportSchema.safeParse({
-    applicationId: formData.get("applicationId"),
-    kind: formData.get("kind"),
-    body: formData.get("body"),
+  return runAction(formData, {
+    name: "submitProgressReport",
+    key: {
+      schema: submitReportSchema.pick({ applicationId: true }),
+      fields: ["applicationId"],
+      notFound: PROJECT_GONE,
+    },
+    access: async (user, { applicationId }) => {
+      const db = getDb();
+      const [application] = await db
+        .select({
+          id: applications.id,
+          leadOrganisationId: applications.leadOrganisationId,
+          status: applications.status,
+        })
+        .from(applications)
+        .where(eq(applications.id, applicationId));
+      if (!application) refuse.notFound(PROJECT_GONE);
+      const published = (await findPublishedLaureate(db, application.id)) !== null;
+      permit(
+        canSubmitProgressReport(user, application, published),
+        "Seule la collectivité chef de file d’un projet lauréat peut en rendre compte.",
+      );
+      return application;
+    },
+    input: { schema: submitReportSchema.pick({ kind: true, body: true }), read: ["kind", "body"] },
+    run: async ({ user, resource: application, input }) => {
+      await getDb().transaction(async (tx) => {
+        const [row] = await tx
+          .insert(progressReports)
+          .values({ applicationId: application.id, kind: input.kind, body: input.body, submittedBy: user.id })
+          .returning({ id: progressReports.id });
+        if (!row) throw new Error("insert returned nothing");
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "progress_report.submitted",
+          subjectType: "progress_report",
+          subjectId: row.id,
+          data: { applicationId: application.id, kind: input.kind },
+        });
+      });
+      return ok(undefined);
+    },
+    revalidate: () => ["/espace/rapports"],
   });
-  if (!parsed.success) {
-    return fail("invalid", "Le formulaire contient une erreur.", z.flattenError(parsed.error).fieldErrors);
-  }
-  const db = getDb();
-  const [application] = await db
-    .select({
-      id: applications.id,
-      leadOrganisationId: applications.leadOrganisationId,
-      status: applications.status,
-    })
-    .from(applications)
-    .where(eq(applications.id, parsed.data.applicationId));
-  if (!application) return fail("not_found", "Ce projet n’existe pas.");
-  const published = (await findPublishedLaureate(db, application.id)) !== null;
-  if (!canSubmitProgressReport(user, application, published)) {
-    return fail("forbidden", "Seule la collectivité chef de file d’un projet lauréat peut en rendre compte.");
-  }
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(progressReports)
-      .values({
-        applicationId: application.id,
-        kind: parsed.data.kind,
-        body: parsed.data.body,
-        submittedBy: user.id,
-      })
-      .returning({ id: progressReports.id });
-    if (!row) throw new Error("insert returned nothing");
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "progress_report.submitted",
-      subjectType: "progress_report",
-      subjectId: row.id,
-      data: { applicationId: application.id, kind: parsed.data.kind },
-    });
-  });
-  revalidatePath("/espace/rapports");
-  return ok(undefined);
 }
