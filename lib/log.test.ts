@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, REQUEST_ID_HEADER, requestIdFor } from "./log";
+import { createLogger } from "./log";
+import { REQUEST_ID_HEADER, requestIdFor } from "./request-id";
 
 /** A logger writing into an array of lines, as stdout would receive them. */
 function capture(level = "info") {

@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import pino, { type DestinationStream, type Logger } from "pino";
-import { type HeaderSource, trustedProxyHops } from "@/lib/security/client-address";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
 /**
  * The server's logs: one JSON object per line on stdout (pino), with `level`,
@@ -15,8 +14,6 @@ import { type HeaderSource, trustedProxyHops } from "@/lib/security/client-addre
  * down: an error's context or a payload logged by mistake must not put a
  * password, a token, a cookie or an e-mail's body in the logs.
  */
-
-export const REQUEST_ID_HEADER = "x-request-id";
 
 const SECRET_FIELDS = [
   "password",
@@ -56,21 +53,6 @@ export const log = createLogger();
 /** A background job's logger: every line carries `job` instead of a request id. */
 export function jobLog(job: string) {
   return log.child({ job });
-}
-
-/** Characters a request id may have: a UUID, or what a reverse proxy usually generates. */
-const WELL_FORMED_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-
-/**
- * The id of an incoming request (set by proxy.ts): a trusted reverse proxy's
- * own id is reused, so that its access log and ours name the request alike;
- * without one (TRUSTED_PROXY_HOPS=0, the rule of lib/security/client-address.ts)
- * the client's header is ignored, as it could be chosen to blur the logs.
- */
-export function requestIdFor(headers: HeaderSource, hops = trustedProxyHops()) {
-  const incoming = headers.get(REQUEST_ID_HEADER)?.trim() ?? "";
-  if (hops > 0 && WELL_FORMED_ID.test(incoming)) return incoming;
-  return randomUUID();
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Logger } from "pino";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { Principal } from "@/lib/authz/principal";
 import { UUID } from "@/lib/ids";
-import { log, REQUEST_ID_HEADER } from "@/lib/log";
+import { log } from "@/lib/log";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { z } from "@/lib/zod";
 
 /**

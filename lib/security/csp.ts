@@ -134,23 +134,6 @@ export function policyForRequest(pathname: string, headers: Headers, options: Cs
   return { csp, requestHeaders };
 }
 
-/**
- * Whether two sets of headers hold the same names and values. The proxy hands
- * Next its request headers only when it changed them: overriding them costs
- * ~0.1 ms per request (the proxy encodes each header into the response, the
- * server copies them back), for nothing on a public page whose visitor sent
- * none of the headers the proxy drops (docs/performance.md).
- */
-export function sameHeaders(a: Headers, b: Headers) {
-  let count = 0;
-  for (const [name, value] of a) {
-    if (b.get(name) !== value) return false;
-    count++;
-  }
-  for (const _ of b.keys()) count--;
-  return count === 0;
-}
-
 /** The options of this process, from its environment. */
 export function cspOptionsFromEnv(env: Record<string, string | undefined> = process.env): CspOptions {
   const issuer =
