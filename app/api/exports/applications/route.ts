@@ -1,5 +1,7 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { deny, runRoute } from "@/lib/actions/route";
 import { canExportReviewList } from "@/lib/authz/policy";
+import type { Principal } from "@/lib/authz/principal";
+import { accessRefused, exportFailed, signIn } from "@/lib/exports/answers";
 import { countExportRows, exportStream } from "@/lib/exports/applications";
 import { isoDateInParis } from "@/lib/format";
 import { parseListFilters } from "@/lib/review/filters";
@@ -10,9 +12,14 @@ import { parseListFilters } from "@/lib/review/filters";
  * as the client reads (see exportStream).
  */
 export async function GET(request: Request) {
-  const ready = await prepare(request);
-  if (ready instanceof Response) return ready;
-  return new Response(exportStream(ready.user, ready.filters, ready.format), { headers: ready.headers });
+  return runRoute(request, {
+    name: "GET /api/exports/applications",
+    ...steps,
+    run: async ({ user }) => {
+      const ready = await prepare(request, user);
+      return new Response(exportStream(user, ready.filters, ready.format), { headers: ready.headers });
+    },
+  });
 }
 
 /**
@@ -22,27 +29,29 @@ export async function GET(request: Request) {
  * would run at full speed beside the real download.
  */
 export async function HEAD(request: Request) {
-  const ready = await prepare(request);
-  if (ready instanceof Response) return new Response(null, { status: ready.status, headers: ready.headers });
-  return new Response(null, { headers: ready.headers });
+  const bodiless = (response: Response) =>
+    new Response(null, { status: response.status, headers: response.headers });
+  return bodiless(
+    await runRoute(request, {
+      name: "HEAD /api/exports/applications",
+      ...steps,
+      run: async ({ user }) => new Response(null, { headers: (await prepare(request, user)).headers }),
+    }),
+  );
 }
 
-/** Who asks, what, and the headers of the answer; or the refusal. */
-async function prepare(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) {
-    // A download link followed while signed out: sign in, then come back to the list.
-    return new Response(null, {
-      status: 303,
-      headers: { location: "/connexion?callbackUrl=%2Finstruction" },
-    });
-  }
-  if (!canExportReviewList(user)) {
-    return new Response("Accès refusé.", {
-      status: 403,
-      headers: { "cache-control": "private, no-store", "content-type": "text/plain; charset=utf-8" },
-    });
-  }
+/** Who may ask: the same for the file and its headers. */
+const steps = {
+  // A download link followed while signed out: sign in, then come back to the list.
+  signedOut: () => signIn("/instruction"),
+  access: (user: Principal) => {
+    if (!canExportReviewList(user)) deny(accessRefused());
+  },
+  failed: exportFailed,
+};
+
+/** What is asked, and the headers of the answer. */
+async function prepare(request: Request, user: Principal) {
   const url = new URL(request.url);
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const filters = parseListFilters(Object.fromEntries(url.searchParams));
@@ -57,5 +66,5 @@ async function prepare(request: Request) {
     "cache-control": "private, no-store",
     "x-export-rows": String(rows),
   };
-  return { user, filters, format, headers } as const;
+  return { filters, format, headers } as const;
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { deny, runRoute } from "@/lib/actions/route";
 import { canReadOutbox } from "@/lib/authz/policy";
+import { accessRefused, exportFailed, signIn } from "@/lib/exports/answers";
 import { csvChunks, csvDownload, streamOf } from "@/lib/exports/csv";
 import { formatDateTime, isoDateInParis } from "@/lib/format";
 import {
@@ -15,25 +16,22 @@ import {
  * projection, which has no body: no sign-in link or invitation token can be in it.
  */
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) {
-    return new Response(null, {
-      status: 303,
-      headers: { location: "/connexion?callbackUrl=%2Fadmin%2Fcourriels" },
-    });
-  }
-  if (!canReadOutbox(user)) {
-    return new Response("Accès refusé.", {
-      status: 403,
-      headers: { "cache-control": "private, no-store", "content-type": "text/plain; charset=utf-8" },
-    });
-  }
-  const filters = parseOutboxFilters(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = streamStaffOutbox(getDb(), filters);
-  return csvDownload(
-    streamOf(() => csvChunks(HEADER, cells(rows))),
-    `courriels-${isoDateInParis(new Date())}.csv`,
-  );
+  return runRoute(request, {
+    name: "GET /api/exports/courriels",
+    signedOut: () => signIn("/admin/courriels"),
+    access: (user) => {
+      if (!canReadOutbox(user)) deny(accessRefused());
+    },
+    run: () => {
+      const filters = parseOutboxFilters(Object.fromEntries(new URL(request.url).searchParams));
+      const rows = streamStaffOutbox(getDb(), filters);
+      return csvDownload(
+        streamOf(() => csvChunks(HEADER, cells(rows))),
+        `courriels-${isoDateInParis(new Date())}.csv`,
+      );
+    },
+    failed: exportFailed,
+  });
 }
 
 const HEADER = [

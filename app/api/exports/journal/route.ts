@@ -1,32 +1,30 @@
 import { getDb } from "@/db/client";
+import { deny, runRoute } from "@/lib/actions/route";
 import { AUDIT_SUBJECT_LABELS, auditLabel } from "@/lib/audit-events";
 import { describeAuditData, parseAuditFilters, streamAuditEvents } from "@/lib/audit-log";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { canReadAuditLog } from "@/lib/authz/policy";
+import { accessRefused, exportFailed, signIn } from "@/lib/exports/answers";
 import { csvChunks, csvDownload, streamOf } from "@/lib/exports/csv";
 import { formatDateTime, isoDateInParis } from "@/lib/format";
 
 /** The journal as CSV, with the page's filters, streamed. */
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) {
-    return new Response(null, {
-      status: 303,
-      headers: { location: "/connexion?callbackUrl=%2Fadmin%2Fjournal" },
-    });
-  }
-  if (!canReadAuditLog(user)) {
-    return new Response("Accès refusé.", {
-      status: 403,
-      headers: { "cache-control": "private, no-store", "content-type": "text/plain; charset=utf-8" },
-    });
-  }
-  const filters = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = streamAuditEvents(getDb(), filters);
-  return csvDownload(
-    streamOf(() => csvChunks(HEADER, cells(rows))),
-    `journal-${isoDateInParis(new Date())}.csv`,
-  );
+  return runRoute(request, {
+    name: "GET /api/exports/journal",
+    signedOut: () => signIn("/admin/journal"),
+    access: (user) => {
+      if (!canReadAuditLog(user)) deny(accessRefused());
+    },
+    run: () => {
+      const filters = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
+      const rows = streamAuditEvents(getDb(), filters);
+      return csvDownload(
+        streamOf(() => csvChunks(HEADER, cells(rows))),
+        `journal-${isoDateInParis(new Date())}.csv`,
+      );
+    },
+    failed: exportFailed,
+  });
 }
 
 const HEADER = [

@@ -1,9 +1,10 @@
 import { getDb } from "@/db/client";
+import { deny, idParams, runRoute } from "@/lib/actions/route";
 import { findApplication, publishedDecisionOf } from "@/lib/applications/queries";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { canReadDecision } from "@/lib/authz/policy";
 import { decisionLetterPdf, letterFileName } from "@/lib/decisions/letter";
 import { UUID } from "@/lib/ids";
+import { GENERIC_ERROR } from "@/lib/result";
 
 const noStore = { "Cache-Control": "private, no-store" };
 
@@ -13,43 +14,50 @@ const noStore = { "Cache-Control": "private, no-store" };
  * whoever may not see it gets 404, as for the application itself.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const user = await getCurrentUser();
-  if (!user)
-    return Response.redirect(
-      new URL(
-        `/connexion?callbackUrl=${encodeURIComponent(`/espace/dossiers/${UUID.test(id) ? id : ""}`)}`,
-        request.url,
-      ),
-      303,
-    );
   const notFound = () => new Response("Lettre de décision introuvable.", { status: 404, headers: noStore });
-  if (!UUID.test(id)) return notFound();
-  const db = getDb();
-  const loaded = await findApplication(db, id);
-  if (!loaded) return notFound();
-  const now = new Date();
-  const published = loaded.call.resultsPublishedAt !== null && loaded.call.resultsPublishedAt <= now;
-  if (!canReadDecision(user, loaded.application, published)) return notFound();
-  const decision = await publishedDecisionOf(db, loaded, now);
-  if (!decision) return notFound();
-  const bytes = await decisionLetterPdf({
-    applicationTitle: loaded.application.title,
-    leadName: loaded.leadName,
-    callTitle: loaded.call.title,
-    receiptNumber: loaded.application.receiptNumber,
-    outcome: decision.outcome,
-    grantedAmountCents: decision.grantedAmountCents,
-    rejectionReason: decision.rejectionReason,
-    decidedAt: decision.decidedAt,
-  });
-  return new Response(Buffer.from(bytes), {
-    headers: {
-      ...noStore,
-      "Content-Type": "application/pdf",
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${letterFileName(loaded.application.receiptNumber)}"`,
-      "X-Content-Type-Options": "nosniff",
+  return runRoute(request, {
+    name: "GET /espace/dossiers/[id]/lettre-de-decision",
+    signedOut: ({ id }) =>
+      Response.redirect(
+        new URL(
+          `/connexion?callbackUrl=${encodeURIComponent(`/espace/dossiers/${typeof id === "string" && UUID.test(id) ? id : ""}`)}`,
+          request.url,
+        ),
+        303,
+      ),
+    params: { from: params, schema: idParams, notFound },
+    access: async (user, { id }) => {
+      const db = getDb();
+      const loaded = await findApplication(db, id);
+      if (!loaded) deny(notFound());
+      const now = new Date();
+      const published = loaded.call.resultsPublishedAt !== null && loaded.call.resultsPublishedAt <= now;
+      if (!canReadDecision(user, loaded.application, published)) deny(notFound());
+      const decision = await publishedDecisionOf(db, loaded, now);
+      if (!decision) deny(notFound());
+      return { loaded, decision };
     },
+    run: async ({ resource: { loaded, decision } }) => {
+      const bytes = await decisionLetterPdf({
+        applicationTitle: loaded.application.title,
+        leadName: loaded.leadName,
+        callTitle: loaded.call.title,
+        receiptNumber: loaded.application.receiptNumber,
+        outcome: decision.outcome,
+        grantedAmountCents: decision.grantedAmountCents,
+        rejectionReason: decision.rejectionReason,
+        decidedAt: decision.decidedAt,
+      });
+      return new Response(Buffer.from(bytes), {
+        headers: {
+          ...noStore,
+          "Content-Type": "application/pdf",
+          "Content-Length": String(bytes.byteLength),
+          "Content-Disposition": `attachment; filename="${letterFileName(loaded.application.receiptNumber)}"`,
+          "X-Content-Type-Options": "nosniff",
+        },
+      });
+    },
+    failed: () => new Response(GENERIC_ERROR, { status: 500, headers: noStore }),
   });
 }
