@@ -11,9 +11,12 @@ export async function register() {
   const { startDatabase } = await import("./db/startup");
   await startDatabase();
   // Pages cached before this start (by `next build` or an earlier run) may show an older database.
+  const { jobLog } = await import("./lib/log");
   const { expirePublicCacheAtStartup } = await import("./lib/public/startup-cache");
-  expirePublicCacheAtStartup((line) => console.log(`[cache] ${line}`));
+  const cacheLog = jobLog("cache");
+  expirePublicCacheAtStartup((line) => cacheLog.info(line));
   // Files left by uploads that died before their row was written (lib/files/orphans.ts), in the background.
   const { removeOrphanFilesAtStartup } = await import("./lib/files/orphans");
-  void removeOrphanFilesAtStartup((line) => console.log(`[files] ${line}`));
+  const filesLog = jobLog("orphan-files");
+  void removeOrphanFilesAtStartup((line) => filesLog.info(line));
 }

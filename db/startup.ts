@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { jobLog } from "../lib/log";
 import { resolveSiteOrigin } from "../lib/public/site-url";
 import { openDatabase } from "./bootstrap";
 import { createDb } from "./client";
@@ -17,7 +18,8 @@ export function demoDataWanted(embedded: boolean) {
   return setting === "true" || setting === "1";
 }
 
-const log = (line: string) => console.log(`[database] ${line}`);
+const databaseLog = jobLog("database");
+const log = (line: string) => databaseLog.info(line);
 
 /**
  * A setting the server cannot run without: say which and stop. Thrown from
@@ -26,7 +28,8 @@ const log = (line: string) => console.log(`[database] ${line}`);
  * container) reports.
  */
 function refuseToStart(reason: string): never {
-  console.error(`[config] ${reason}`);
+  // Written synchronously (pino's default destination): the line is out before the exit.
+  jobLog("config").fatal(reason);
   process.exit(1);
 }
 

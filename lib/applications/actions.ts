@@ -15,6 +15,7 @@ import {
   canWithdrawApplication,
 } from "@/lib/authz/policy";
 import { formatTime } from "@/lib/format";
+import { requestLog } from "@/lib/log";
 import { absoluteUrl } from "@/lib/public/site-url";
 import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
 import type { FormField } from "./merge";
@@ -185,7 +186,7 @@ export async function saveApplication(_prev: SaveResult | null, formData: FormDa
       mergedWith,
     });
   } catch (error) {
-    console.error("saveApplication failed", error);
+    (await requestLog({ action: "saveApplication", userId: user.id })).error({ err: error }, "action failed");
     return fail("error", GENERIC_ERROR);
   }
 }

@@ -4,6 +4,8 @@
  * antivirus when one is configured. Each refusal carries a French message
  * telling the applicant what to do.
  */
+
+import { requestLog } from "@/lib/log";
 import { clamdUrl, type ScanResult, scanWithClamd } from "./clamav";
 import { findPdfActiveContent } from "./pdf";
 import { inspectZip } from "./zip";
@@ -53,12 +55,15 @@ export async function inspectUpload(
   if (url) {
     const result = await scan(url, bytes);
     if (result.status === "infected") {
-      console.warn("upload refused by the antivirus", result.signature);
+      (await requestLog({ concern: "antivirus" })).warn(
+        { signature: result.signature },
+        "upload refused by the antivirus",
+      );
       return { ok: false, status: 422, message: MESSAGES.infected };
     }
     // Scanning is configured but failed: refuse rather than let an unscanned file through.
     if (result.status === "error") {
-      console.error("antivirus scan failed", result.detail);
+      (await requestLog({ concern: "antivirus" })).error({ detail: result.detail }, "antivirus scan failed");
       return { ok: false, status: 503, message: MESSAGES.scanFailed };
     }
   }

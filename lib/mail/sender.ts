@@ -13,8 +13,11 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import { jobLog } from "@/lib/log";
 import { retryDelayMs } from "./backoff";
 import { createTransportFromEnv, type MailTransport, mailFrom, smtpConfigured } from "./transport";
+
+const mailLog = jobLog("mail");
 
 export const DEFAULT_BATCH_SIZE = 20;
 /** How long a claim protects a row from the other nodes. */
@@ -89,7 +92,7 @@ export async function deliverDueEmails(
       .where(stillOurs(row))
       .returning({ id: emailOutbox.id });
     if (updated.length === 0) {
-      console.warn(`[mail] e-mail ${row.id}: lease lost before its outcome (${values.status}) was recorded`);
+      mailLog.warn({ emailId: row.id, status: values.status }, "lease lost before the outcome was recorded");
     }
   };
 
@@ -214,7 +217,7 @@ export function startMailSender(db: Database, options: MailSenderOptions = {}): 
   const existing = registry[RUNNING];
   if (existing) return existing.stop;
   if (!options.transport && !smtpConfigured()) {
-    console.info("[mail] SMTP_URL is not set: e-mails are kept in the outbox and not sent.");
+    mailLog.info("SMTP_URL is not set: e-mails are kept in the outbox and not sent.");
     return async () => {};
   }
   const transport = options.transport ?? createTransportFromEnv();
@@ -233,11 +236,14 @@ export function startMailSender(db: Database, options: MailSenderOptions = {}): 
       const result = await deliverDueEmails(db, transport, { batchSize });
       again = result.claimed >= batchSize;
       if (result.retried + result.failed > 0) {
-        console.warn(`[mail] ${result.sent} sent, ${result.retried} to retry, ${result.failed} failed`);
+        mailLog.warn(
+          { sent: result.sent, retried: result.retried, failed: result.failed },
+          "delivery run with failures",
+        );
       }
     } catch (error) {
       // The database may be briefly unreachable: try again at the next tick.
-      console.error("[mail] delivery run failed", error);
+      mailLog.error({ err: error }, "delivery run failed");
     }
     inFlight = undefined;
     if (!stopped) schedule(again || woken ? 0 : intervalMs);

@@ -19,7 +19,7 @@ type TagsManifest = Map<string, { stale?: number; expired?: number }>;
  * this marks the tags expired in the in-memory tag manifest that revalidateTag
  * itself updates (Next 16.4, default cache handler); a failure only logs.
  */
-export function expirePublicCacheAtStartup(log: (line: string) => void = console.log) {
+export function expirePublicCacheAtStartup(log: (line: string) => void) {
   try {
     const load = createRequire(path.join(process.cwd(), "package.json"));
     const manifestModule =

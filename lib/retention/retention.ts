@@ -7,6 +7,9 @@
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { jobLog } from "@/lib/log";
+
+const retentionLog = jobLog("retention");
 
 export type RetentionPolicy = {
   /** Contact names and e-mails of partners in applications, after the call's closing. */
@@ -139,10 +142,10 @@ export function startRetentionJob(
     try {
       const result = await applyRetention(db, policy);
       const total = Object.values(result).reduce((a, b) => a + b, 0);
-      if (total > 0) console.info(`[retention] ${JSON.stringify(result)}`);
+      if (total > 0) retentionLog.info({ removed: result }, "personal data removed");
     } catch (error) {
       // The database may be briefly unreachable: the next run catches up.
-      console.error("[retention] run failed", error);
+      retentionLog.error({ err: error }, "retention run failed");
     }
   };
   timer = setInterval(run, options.intervalMs ?? 6 * 3_600_000);

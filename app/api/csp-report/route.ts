@@ -1,5 +1,7 @@
 import { getDb } from "@/db/client";
+import { log } from "@/lib/log";
 import { hit } from "@/lib/rate-limit";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { addressKey } from "@/lib/security/client-address";
 import {
   CSP_REPORT_LIMIT,
@@ -62,6 +64,10 @@ export async function POST(request: Request) {
   if (!violations) return answer(400, unreadable);
   const limit = await hit(getDb(), `csp-report:${addressKey(request.headers)}`, CSP_REPORT_LIMIT);
   if (!limit.allowed) return answer(429, "Trop de rapports\u00a0: réessayez dans une minute.");
-  for (const violation of violations) console.warn(`[csp-report] ${JSON.stringify(violation)}`);
+  const reportLog = log.child({
+    requestId: request.headers.get(REQUEST_ID_HEADER),
+    handler: "POST /api/csp-report",
+  });
+  for (const violation of violations) reportLog.warn({ violation }, "csp violation");
   return answer(204);
 }
