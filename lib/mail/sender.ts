@@ -217,7 +217,7 @@ export function startMailSender(db: Database, options: MailSenderOptions = {}): 
   const existing = registry[RUNNING];
   if (existing) return existing.stop;
   if (!options.transport && !smtpConfigured()) {
-    mailLog.info("SMTP_URL is not set: e-mails are kept in the outbox and not sent.");
+    mailLog.info("SMTP_URL is not set, so e-mails are kept in the outbox and not sent.");
     return async () => {};
   }
   const transport = options.transport ?? createTransportFromEnv();
