@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Principal } from "@/lib/authz/principal";
-import { DomainError, GENERIC_ERROR, fail, ok } from "@/lib/result";
+import { DomainError, fail, GENERIC_ERROR, ok } from "@/lib/result";
 import { z } from "@/lib/zod";
 import { INVALID_FORM, NOT_SIGNED_IN, permit, refuse, runAction } from "./pipeline";
 

@@ -35,7 +35,10 @@ export type ActionSpec<K, R, I, O> = {
   name: string;
   /** The refusal of a signed-out caller, when the form has more to say (what was typed stays). */
   signedOut?: string;
-  key?: { schema: z.ZodType<K>; notFound: string } & ({ fields: Fields } | { read: (formData: FormData) => unknown });
+  key?: { schema: z.ZodType<K>; notFound: string } & (
+    | { fields: Fields }
+    | { read: (formData: FormData) => unknown }
+  );
   /** Loads the resource and checks the policy; refuses by throwing (see `refuse`). */
   access: (user: Principal, key: K) => Promise<R> | R;
   input?: {
