@@ -313,10 +313,12 @@ describe("integers the database columns cannot hold", () => {
           form({ callId: ids.call, organisationId: value, title: "Projet témoin" }),
         ),
       );
+      // The organisation is the key of the application's creation (the policy asks about it
+      // before the form is read): an id no organisation can have is « introuvable ».
       expect(application).toMatchObject({
         ok: false,
-        code: "invalid",
-        fieldErrors: { organisationId: ["Choisissez votre organisation."] },
+        code: "not_found",
+        message: "Appel ou organisation introuvable.",
       });
     },
   );
