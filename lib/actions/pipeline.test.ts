@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Principal } from "@/lib/authz/principal";
 import { log } from "@/lib/log";
-import { DomainError, GENERIC_ERROR, ok } from "@/lib/result";
+import { DomainError, fail, GENERIC_ERROR, ok } from "@/lib/result";
 import { z } from "@/lib/zod";
 import { INVALID_FORM, NOT_SIGNED_IN, permit, refuse, runAction } from "./pipeline";
 
@@ -155,6 +155,90 @@ describe("the action pipeline", () => {
       vi.fn(async () => redirect("/ailleurs")),
     );
     await expect(result).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+  });
+
+  it("tells a signed-out caller the form's own message when it has one", async () => {
+    session.user = null;
+    const result = await runAction(form({}), {
+      name: "test",
+      signedOut: "Session expirée\u00a0: ce que vous avez saisi reste affiché.",
+      access: () => undefined,
+      run: async () => ok(undefined),
+    });
+    expect(result).toEqual({
+      ok: false,
+      code: "unauthenticated",
+      message: "Session expirée\u00a0: ce que vous avez saisi reste affiché.",
+    });
+  });
+
+  it("reads the key with a function (an id inside a JSON payload), malformed still « not found »", async () => {
+    const spec = (access: () => unknown) => ({
+      name: "test",
+      key: {
+        schema: z.object({ id: z.uuid() }),
+        read: (data: FormData) => JSON.parse(String(data.get("payload"))),
+        notFound: "Introuvable.",
+      },
+      access,
+      run: async ({ key }: { key: { id: string } }) => ok(key.id),
+    });
+    const access = vi.fn();
+    expect(await runAction(form({ payload: JSON.stringify({ id: ID }) }), spec(access))).toEqual({
+      ok: true,
+      data: ID,
+    });
+    expect(access).toHaveBeenCalledWith(someone, { id: ID });
+    const refused = vi.fn();
+    expect(await runAction(form({ payload: JSON.stringify({ id: "1" }) }), spec(refused))).toMatchObject({
+      ok: false,
+      code: "not_found",
+      message: "Introuvable.",
+    });
+    expect(refused).not.toHaveBeenCalled();
+  });
+
+  it("puts the form's own message above its field errors", async () => {
+    const result = await runAction(form({ reviewerId: "" }), {
+      name: "test",
+      access: () => undefined,
+      input: {
+        schema: z.object({ reviewerId: z.string().min(1, { error: "Choisissez-en un." }) }),
+        read: ["reviewerId"],
+        message: "Choisissez un instructeur.",
+      },
+      run: async () => ok(undefined),
+    });
+    expect(result).toEqual({
+      ok: false,
+      code: "invalid",
+      message: "Choisissez un instructeur.",
+      fieldErrors: { reviewerId: ["Choisissez-en un."] },
+    });
+  });
+
+  it("opens the page given after a success, once the paths are revalidated; not after a refusal", async () => {
+    const spec = (outcome: "ok" | "refused") => ({
+      name: "test",
+      access: () => undefined,
+      run: async () => (outcome === "ok" ? ok("new-id") : fail("closed", "Fermé.")),
+      revalidate: () => ["/records"],
+      redirect: ({ data }: { data: string }) => {
+        expect(revalidated).toEqual(["/records"]);
+        return `/records/${data}`;
+      },
+    });
+    await expect(runAction(form({}), spec("ok"))).rejects.toMatchObject({
+      digest: expect.stringMatching(/^NEXT_REDIRECT;\w+;\/records\/new-id;/),
+    });
+    revalidated.length = 0;
+    expect(await runAction(form({}), spec("refused"))).toEqual({
+      ok: false,
+      code: "closed",
+      message: "Fermé.",
+      fieldErrors: undefined,
+    });
+    expect(revalidated).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { Principal } from "@/lib/authz/principal";
 import { requestLog } from "@/lib/log";
@@ -17,7 +17,7 @@ import { z } from "@/lib/zod";
  *    form's rules or of the record;
  * 4. the rest of the form (`input`), with its schema: field errors in French;
  * 5. `run`: the transaction, with its audit events and e-mails;
- * 6. on success, the paths to revalidate.
+ * 6. on success, the paths to revalidate, then the page to open (`redirect`).
  *
  * Refusals are `DomainError`s (thrown anywhere in the steps) or a `fail()`
  * returned by `run`; anything else is logged with the action's name, the
@@ -35,25 +35,35 @@ export const NOT_SIGNED_IN = "Votre session a expiré\u00a0: reconnectez-vous.";
 export const INVALID_FORM = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
 
 type Fields = readonly string[];
+/** The form's fields by name, or how to read the form (a JSON payload…). */
+type Reader = Fields | ((formData: FormData) => unknown);
 
 type Steps<U, K, R, I, O> = {
   /** For the log. */
   name: string;
-  key?: { schema: z.ZodType<K>; fields: Fields; notFound: string };
+  /** The refusal of a signed-out caller, when the form has more to say (what was typed stays). */
+  signedOut?: string;
+  key?: { schema: z.ZodType<K>; notFound: string } & (
+    | { fields: Fields }
+    | { read: (formData: FormData) => unknown }
+  );
   /** Loads the resource and checks the policy; refuses by throwing (see `refuse`). */
   access: (user: U, key: K) => Promise<R> | R;
   input?: {
     schema: z.ZodType<I>;
-    /** The form's fields by name, or how to read the form (a JSON payload…). */
-    read: Fields | ((formData: FormData) => unknown);
+    read: Reader;
     /** One message instead of field errors (a form that only carries a choice). */
     invalid?: string;
+    /** The message above the field errors, instead of INVALID_FORM (a form with one field says what it needs). */
+    message?: string;
     /** Field errors from the schema's error, when the form's paths are nested. */
     fieldErrors?: (error: z.ZodError) => Record<string, string[] | undefined>;
   };
   run: (ctx: { user: U; key: K; resource: R; input: I }) => Promise<ActionResult<O>>;
   /** Paths whose pages change with a success. */
   revalidate?: (ctx: { key: K; resource: R; data: O }) => readonly string[];
+  /** The page to open after a success (after the revalidation): Next's redirect, thrown. */
+  redirect?: (ctx: { key: K; resource: R; data: O }) => string;
   /** Database errors the user can act on (a unique key…), told in words. */
   known?: (error: unknown) => ActionResult<never> | null;
 };
@@ -64,6 +74,8 @@ export type AnonymousActionSpec<K, R, I, O> = Steps<null, K, R, I, O> & { anonym
 
 const fieldsOf = (formData: FormData, names: Fields) =>
   Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
+const readWith = (formData: FormData, read: Reader) =>
+  typeof read === "function" ? read(formData) : fieldsOf(formData, read);
 
 /**
  * Refusals for `access`: thrown, returned by the pipeline as the action's result.
@@ -99,35 +111,39 @@ export async function runAction<K, R, I, O>(
   try {
     if (!spec.anonymous) {
       user = await getCurrentUser();
-      if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
+      if (!user) return fail("unauthenticated", spec.signedOut ?? NOT_SIGNED_IN);
     }
     // One spec or the other: `user` is a Principal unless the spec said anonymous.
     const steps = spec as Steps<Principal | null, K, R, I, O>;
     let key = undefined as K;
     if (spec.key) {
-      const parsed = spec.key.schema.safeParse(fieldsOf(formData, spec.key.fields));
+      const read = "read" in spec.key ? spec.key.read : spec.key.fields;
+      const parsed = spec.key.schema.safeParse(readWith(formData, read));
       if (!parsed.success) return fail("not_found", spec.key.notFound);
       key = parsed.data;
     }
     const resource = await steps.access(user, key);
     let input = undefined as I;
     if (spec.input) {
-      const { read } = spec.input;
-      const raw = typeof read === "function" ? read(formData) : fieldsOf(formData, read);
-      const parsed = spec.input.schema.safeParse(raw);
+      const parsed = spec.input.schema.safeParse(readWith(formData, spec.input.read));
       if (!parsed.success) {
         if (spec.input.invalid) return fail("invalid", spec.input.invalid);
         const fieldErrors =
           spec.input.fieldErrors?.(parsed.error) ?? z.flattenError(parsed.error).fieldErrors;
-        return fail("invalid", INVALID_FORM, fieldErrors as Record<string, string[] | undefined>);
+        return fail(
+          "invalid",
+          spec.input.message ?? INVALID_FORM,
+          fieldErrors as Record<string, string[] | undefined>,
+        );
       }
       input = parsed.data;
     }
     const result = await steps.run({ user, key, resource, input });
-    if (result.ok)
-      for (const path of spec.revalidate?.({ key, resource, data: result.data }) ?? []) {
-        revalidatePath(path);
-      }
+    if (result.ok) {
+      const done = { key, resource, data: result.data };
+      for (const path of spec.revalidate?.(done) ?? []) revalidatePath(path);
+      if (spec.redirect) redirect(spec.redirect(done));
+    }
     return result;
   } catch (error) {
     unstable_rethrow(error);

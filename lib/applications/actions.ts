@@ -1,23 +1,23 @@
 "use server";
 
 import { eq, sql } from "drizzle-orm";
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { applications, calls } from "@/db/schema";
+import { permit, refuse, runAction } from "@/lib/actions/pipeline";
 import { recordAudit } from "@/lib/audit";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import {
   canCreateApplication,
   canEditApplication,
   canViewOwnApplication,
   canWithdrawApplication,
 } from "@/lib/authz/policy";
+import type { Principal } from "@/lib/authz/principal";
 import { formatTime } from "@/lib/format";
 import { requestLog } from "@/lib/log";
 import { absoluteUrl } from "@/lib/public/site-url";
-import { type ActionResult, fail, GENERIC_ERROR, ok } from "@/lib/result";
+import { type ActionResult, DomainError, fail, ok } from "@/lib/result";
 import type { FormField } from "./merge";
 import { saveFormChanges } from "./persist";
 import { findApplication } from "./queries";
@@ -32,10 +32,13 @@ import {
 import { submitDraft } from "./submit";
 import { applyTransition } from "./transition";
 
-const NOT_SIGNED_IN = "Votre session a expiré\u00a0: reconnectez-vous. Ce que vous avez saisi reste affiché.";
+// The applicant's forms keep what was typed after a refusal: an expired session says so.
+const SIGNED_OUT = "Votre session a expiré\u00a0: reconnectez-vous. Ce que vous avez saisi reste affiché.";
 const FORBIDDEN = "Vous n’avez pas les droits pour cette action sur ce dossier.";
 const NOT_FOUND = "Dossier introuvable.";
-const INVALID = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
+const CLOSED = "Cet appel à projets n’est pas ouvert aux candidatures.";
+const SAVED_ONCE_SUBMITTED = "Ce dossier a été déposé\u00a0: il ne peut plus être modifié.";
+const NOT_SUBMITTABLE = "Ce dossier ne peut plus être déposé.";
 
 function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
   const errors: Record<string, string[]> = {};
@@ -46,59 +49,78 @@ function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[];
   return errors;
 }
 
+const applicationKey = { schema: applicationIdSchema, fields: ["applicationId"], notFound: NOT_FOUND };
+
+/** The applicant's application; anyone else is told what a wrong id is told. */
+async function ownApplication(user: Principal, applicationId: string) {
+  const loaded = await findApplication(getDb(), applicationId);
+  if (!loaded || !canViewOwnApplication(user, loaded.application)) refuse.notFound(NOT_FOUND);
+  return loaded;
+}
+
 /** Starts an application on an open call, for one of the user's organisations. */
 export async function createApplication(
-  _prev: ActionResult | null,
+  _prev: ActionResult<string> | null,
   formData: FormData,
-): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
-  const parsed = createApplicationSchema.safeParse({
-    callId: formData.get("callId"),
-    organisationId: formData.get("organisationId"),
-    title: formData.get("title"),
+): Promise<ActionResult<string>> {
+  return runAction(formData, {
+    name: "createApplication",
+    signedOut: SIGNED_OUT,
+    // The organisation comes from a list of the user's own: a malformed id was not chosen there.
+    key: {
+      schema: createApplicationSchema.pick({ callId: true, organisationId: true }),
+      fields: ["callId", "organisationId"],
+      notFound: "Appel ou organisation introuvable.",
+    },
+    access: async (user, { callId, organisationId }) => {
+      permit(canCreateApplication(user, organisationId), FORBIDDEN);
+      // The database's clock decides whether the call is open (as for submission), not this node's.
+      const [call] = await getDb()
+        .select({
+          opensAt: calls.opensAt,
+          closesAt: calls.closesAt,
+          nowMs: sql<number>`extract(epoch from now()) * 1000`.mapWith(Number),
+        })
+        .from(calls)
+        .where(eq(calls.id, callId));
+      const now = new Date(call?.nowMs ?? Date.now());
+      if (!call || call.opensAt.getTime() > now.getTime() || !isBeforeDeadline(now, call.closesAt)) {
+        throw new DomainError("closed", CLOSED);
+      }
+    },
+    input: {
+      schema: createApplicationSchema.pick({ title: true }),
+      read: ["title"],
+      fieldErrors: fieldErrorsOf,
+    },
+    run: async ({ user, key: { callId, organisationId }, input: { title } }) => {
+      const id = await getDb().transaction(async (tx) => {
+        const [row] = await tx
+          .insert(applications)
+          .values({
+            callId,
+            leadOrganisationId: organisationId,
+            title,
+            isFictitious: false,
+            createdBy: user.id,
+            updatedBy: user.id,
+          })
+          .returning({ id: applications.id });
+        if (!row) throw new Error("insert returned nothing");
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "application.created",
+          subjectType: "application",
+          subjectId: row.id,
+          data: { callId, organisationId },
+        });
+        return row.id;
+      });
+      return ok(id);
+    },
+    revalidate: () => ["/espace/dossiers"],
+    redirect: ({ data: id }) => `/espace/dossiers/${id}`,
   });
-  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
-  const { callId, organisationId, title } = parsed.data;
-  if (!canCreateApplication(user, organisationId)) return fail("forbidden", FORBIDDEN);
-  const db = getDb();
-  // The database's clock decides whether the call is open (as for submission), not this node's.
-  const [call] = await db
-    .select({
-      opensAt: calls.opensAt,
-      closesAt: calls.closesAt,
-      nowMs: sql<number>`extract(epoch from now()) * 1000`.mapWith(Number),
-    })
-    .from(calls)
-    .where(eq(calls.id, callId));
-  const now = new Date(call?.nowMs ?? Date.now());
-  if (!call || call.opensAt.getTime() > now.getTime() || !isBeforeDeadline(now, call.closesAt)) {
-    return fail("closed", "Cet appel à projets n’est pas ouvert aux candidatures.");
-  }
-  const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(applications)
-      .values({
-        callId,
-        leadOrganisationId: organisationId,
-        title,
-        isFictitious: false,
-        createdBy: user.id,
-        updatedBy: user.id,
-      })
-      .returning({ id: applications.id });
-    if (!row) throw new Error("insert returned nothing");
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "application.created",
-      subjectType: "application",
-      subjectId: row.id,
-      data: { callId, organisationId },
-    });
-    return row.id;
-  });
-  revalidatePath("/espace/dossiers");
-  redirect(`/espace/dossiers/${id}`);
 }
 
 export type SaveConflict = { field: FormField; mine: unknown; theirs: unknown };
@@ -125,70 +147,83 @@ export type SaveResult = ActionResult<{
  * is left for the user to choose, never silently overwritten.
  */
 export async function saveApplication(_prev: SaveResult | null, formData: FormData): Promise<SaveResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
-  let payload: unknown;
-  try {
-    payload = JSON.parse(String(formData.get("payload") ?? ""));
-  } catch {
-    return fail("invalid", INVALID);
-  }
-  const parsed = saveApplicationSchema.safeParse(payload);
-  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
-  const { applicationId, version, changes, base } = parsed.data;
-  const db = getDb();
-  const loaded = await findApplication(db, applicationId);
-  if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
-  if (!canEditApplication(user, loaded.application)) {
-    return fail("not_editable", "Ce dossier a été déposé\u00a0: il ne peut plus être modifié.");
-  }
-  try {
-    const saved = await db.transaction(async (tx) => {
-      const result = await saveFormChanges(tx, {
-        applicationId,
-        baseVersion: version,
-        userId: user.id,
-        changes,
-        base,
-      });
-      if (result.kind === "saved" && result.written.length) {
-        await recordAudit(tx, {
-          actorId: user.id,
-          action: "application.saved",
-          subjectType: "application",
-          subjectId: applicationId,
-          data: {
-            version: result.version,
-            fields: result.written,
-            ...(result.merged ? { mergedFrom: version } : {}),
-          },
+  return runAction(formData, {
+    name: "saveApplication",
+    signedOut: SIGNED_OUT,
+    key: { ...applicationKey, read: (form) => ({ applicationId: payloadOf(form)?.applicationId }) },
+    access: async (user, { applicationId }) => {
+      const loaded = await ownApplication(user, applicationId);
+      if (!canEditApplication(user, loaded.application))
+        throw new DomainError("not_editable", SAVED_ONCE_SUBMITTED);
+      return loaded;
+    },
+    input: {
+      schema: saveApplicationSchema.omit({ applicationId: true }),
+      read: payloadOf,
+      fieldErrors: fieldErrorsOf,
+    },
+    run: async ({ user, key: { applicationId }, input: { version, changes, base } }) => {
+      const db = getDb();
+      const saved = await db.transaction(async (tx) => {
+        const result = await saveFormChanges(tx, {
+          applicationId,
+          baseVersion: version,
+          userId: user.id,
+          changes,
+          base,
         });
+        if (result.kind === "saved" && result.written.length) {
+          await recordAudit(tx, {
+            actorId: user.id,
+            action: "application.saved",
+            subjectType: "application",
+            subjectId: applicationId,
+            data: {
+              version: result.version,
+              fields: result.written,
+              ...(result.merged ? { mergedFrom: version } : {}),
+            },
+          });
+        }
+        return result;
+      });
+      if (saved.kind === "not_found") return fail("not_found", NOT_FOUND);
+      if (saved.kind === "not_editable") return fail("not_editable", SAVED_ONCE_SUBMITTED);
+      let mergedWith: string | null = null;
+      if (saved.merged) {
+        const current = await findApplication(db, applicationId);
+        mergedWith =
+          current?.updatedByName ?? current?.updatedByEmail ?? "Un autre membre de votre organisation";
       }
-      return result;
-    });
-    if (saved.kind === "not_found") return fail("not_found", NOT_FOUND);
-    if (saved.kind === "not_editable") {
-      return fail("not_editable", "Ce dossier a été déposé\u00a0: il ne peut plus être modifié.");
+      return ok({
+        version: saved.version,
+        savedAt: saved.updatedAt.toISOString(),
+        savedAtLabel: formatTime(saved.updatedAt),
+        form: saved.form,
+        conflicts: saved.conflicts,
+        fieldErrors: saved.errors,
+        mergedWith,
+      });
+    },
+  });
+}
+
+/** The autosave's JSON payload (read for its key, then for its changes: parsed once). */
+const payloads = new WeakMap<FormData, Record<string, unknown> | null>();
+function payloadOf(formData: FormData) {
+  if (!payloads.has(formData)) {
+    let payload: unknown = null;
+    try {
+      payload = JSON.parse(String(formData.get("payload") ?? ""));
+    } catch {
+      // not JSON: no application named, refused as a wrong id is
     }
-    let mergedWith: string | null = null;
-    if (saved.merged) {
-      const current = await findApplication(db, applicationId);
-      mergedWith =
-        current?.updatedByName ?? current?.updatedByEmail ?? "Un autre membre de votre organisation";
-    }
-    return ok({
-      version: saved.version,
-      savedAt: saved.updatedAt.toISOString(),
-      savedAtLabel: formatTime(saved.updatedAt),
-      form: saved.form,
-      conflicts: saved.conflicts,
-      fieldErrors: saved.errors,
-      mergedWith,
-    });
-  } catch (error) {
-    (await requestLog({ action: "saveApplication", userId: user.id })).error({ err: error }, "action failed");
-    return fail("error", GENERIC_ERROR);
+    payloads.set(
+      formData,
+      payload && typeof payload === "object" ? (payload as Record<string, unknown>) : null,
+    );
   }
+  return payloads.get(formData) ?? null;
 }
 
 /**
@@ -203,43 +238,47 @@ export async function submitApplication(
   _prev: ActionResult<{ receiptPath: string }> | null,
   formData: FormData,
 ): Promise<ActionResult<{ receiptPath: string }>> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
-  const parsed = applicationIdSchema.safeParse({ applicationId: formData.get("applicationId") });
-  if (!parsed.success) return fail("not_found", NOT_FOUND);
-  const db = getDb();
-  const loaded = await findApplication(db, parsed.data.applicationId);
-  if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
-  const receiptPath = `/espace/dossiers/${loaded.application.id}/recepisse`;
-  if (loaded.application.receiptNumber) return toReceipt(receiptPath);
-  if (!canEditApplication(user, loaded.application)) {
-    return fail("not_editable", "Ce dossier ne peut plus être déposé.");
-  }
-  const outcome = await submitDraft(db, {
-    applicationId: loaded.application.id,
-    userId: user.id,
-    userEmail: user.email,
-    receiptUrl: absoluteUrl(receiptPath),
+  return runAction(formData, {
+    name: "submitApplication",
+    signedOut: SIGNED_OUT,
+    key: applicationKey,
+    access: async (user, { applicationId }) => {
+      const loaded = await ownApplication(user, applicationId);
+      // Submitted already: the second call leads to the same receipt.
+      if (!loaded.application.receiptNumber && !canEditApplication(user, loaded.application))
+        throw new DomainError("not_editable", NOT_SUBMITTABLE);
+      return loaded;
+    },
+    run: async ({ user, resource: { application } }) => {
+      const receiptPath = `/espace/dossiers/${application.id}/recepisse`;
+      if (application.receiptNumber) return toReceipt(receiptPath);
+      const outcome = await submitDraft(getDb(), {
+        applicationId: application.id,
+        userId: user.id,
+        userEmail: user.email,
+        receiptUrl: absoluteUrl(receiptPath),
+      });
+      switch (outcome.kind) {
+        case "not_found":
+          return fail("not_found", NOT_FOUND);
+        case "not_editable":
+          return fail("not_editable", NOT_SUBMITTABLE);
+        case "closed":
+          return fail(
+            "closed",
+            "L’appel à projets est clos\u00a0: la date et l’heure limites de dépôt sont dépassées, le dossier n’a pas été déposé.",
+          );
+        case "incomplete":
+          return fail(
+            "incomplete",
+            `Le dossier est incomplet (${outcome.count} élément${outcome.count > 1 ? "s" : ""} à compléter)\u00a0: il n’a pas été déposé.`,
+          );
+      }
+      return toReceipt(receiptPath);
+    },
+    // No revalidation: the pages showing the application are rendered per request (never
+    // cached), and a revalidation would make Next render the current page into the answer.
   });
-  switch (outcome.kind) {
-    case "not_found":
-      return fail("not_found", NOT_FOUND);
-    case "not_editable":
-      return fail("not_editable", "Ce dossier ne peut plus être déposé.");
-    case "closed":
-      return fail(
-        "closed",
-        "L’appel à projets est clos\u00a0: la date et l’heure limites de dépôt sont dépassées, le dossier n’a pas été déposé.",
-      );
-    case "incomplete":
-      return fail(
-        "incomplete",
-        `Le dossier est incomplet (${outcome.count} élément${outcome.count > 1 ? "s" : ""} à compléter)\u00a0: il n’a pas été déposé.`,
-      );
-  }
-  // No revalidatePath: the pages showing the application are rendered per request (never
-  // cached), and a revalidation would make Next render the current page into the answer.
-  return toReceipt(receiptPath);
 }
 
 /**
@@ -268,34 +307,37 @@ export async function withdrawApplication(
   _prev: ActionResult | null,
   formData: FormData,
 ): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", NOT_SIGNED_IN);
-  const parsed = withdrawSchema.safeParse({
-    applicationId: formData.get("applicationId"),
-    reason: formData.get("reason"),
-    confirm: formData.get("confirm") ?? undefined,
+  return runAction(formData, {
+    name: "withdrawApplication",
+    signedOut: SIGNED_OUT,
+    key: applicationKey,
+    access: async (user, { applicationId }) => {
+      const loaded = await ownApplication(user, applicationId);
+      if (!canWithdrawApplication(user, loaded.application))
+        throw new DomainError(
+          "not_withdrawable",
+          "Ce dossier ne peut plus être retiré\u00a0: une décision a été prise ou il est déjà retiré.",
+        );
+      return loaded.application;
+    },
+    input: {
+      schema: withdrawSchema.omit({ applicationId: true }),
+      read: ["reason", "confirm"],
+      fieldErrors: fieldErrorsOf,
+    },
+    run: async ({ user, resource: application, input: { reason } }) => {
+      const moved = await getDb().transaction((tx) =>
+        applyTransition(tx, "withdraw", {
+          applicationIds: [application.id],
+          actorId: user.id,
+          set: { withdrawnAt: new Date(), withdrawalReason: reason },
+          audit: { reason, previousStatus: application.status },
+        }),
+      );
+      if (moved.length === 0)
+        return fail("conflict", "Le statut du dossier a changé entre-temps\u00a0: rechargez la page.");
+      return ok(undefined);
+    },
+    revalidate: ({ resource: application }) => ["/espace/dossiers", `/espace/dossiers/${application.id}`],
   });
-  if (!parsed.success) return fail("invalid", INVALID, fieldErrorsOf(parsed.error));
-  const db = getDb();
-  const loaded = await findApplication(db, parsed.data.applicationId);
-  if (!loaded || !canViewOwnApplication(user, loaded.application)) return fail("not_found", NOT_FOUND);
-  if (!canWithdrawApplication(user, loaded.application)) {
-    return fail(
-      "not_withdrawable",
-      "Ce dossier ne peut plus être retiré\u00a0: une décision a été prise ou il est déjà retiré.",
-    );
-  }
-  const done = await db.transaction(async (tx) => {
-    const moved = await applyTransition(tx, "withdraw", {
-      applicationIds: [loaded.application.id],
-      actorId: user.id,
-      set: { withdrawnAt: new Date(), withdrawalReason: parsed.data.reason },
-      audit: { reason: parsed.data.reason, previousStatus: loaded.application.status },
-    });
-    return moved.length > 0;
-  });
-  if (!done) return fail("conflict", "Le statut du dossier a changé entre-temps\u00a0: rechargez la page.");
-  revalidatePath("/espace/dossiers");
-  revalidatePath(`/espace/dossiers/${loaded.application.id}`);
-  return ok(undefined);
 }

@@ -1,12 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { refuse, runAction } from "@/lib/actions/pipeline";
 import { canDecide, canReviseDecision } from "@/lib/authz/policy";
 import { formatMoneyCents } from "@/lib/format";
-import { type ActionResult, fail, ok } from "@/lib/result";
+import { type ActionResult, DomainError, fail, ok } from "@/lib/result";
 import { loadApplicationCore } from "@/lib/review/application";
+import { z } from "@/lib/zod";
 import { grantedElsewhere, recordDecision } from "./record";
 import {
   DECIDED_FIRST,
@@ -20,7 +20,8 @@ import { decisionSchema, revisionReasonSchema } from "./schema";
 /** `confirm`: nothing recorded yet, the admin reads the restated decision and confirms it. */
 export type DecisionResult = ActionResult<{ confirm?: string }>;
 
-const INVALID = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
+const NOT_FOUND = "Dossier introuvable.";
+const AMOUNT_REFUSED = "Le montant accordé ne respecte pas les règles de l’appel.";
 const PUBLISHED =
   "Les résultats de cet appel sont publiés\u00a0: retirez la publication pour corriger une décision.";
 
@@ -37,105 +38,121 @@ export async function decideApplication(
   _prev: DecisionResult | null,
   formData: FormData,
 ): Promise<DecisionResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated", "Votre session a expiré\u00a0: reconnectez-vous.");
-  const applicationId = String(formData.get("applicationId") ?? "");
-  const core = /^[0-9a-f-]{36}$/i.test(applicationId) ? await loadApplicationCore(applicationId) : null;
-  if (!core) return fail("not_found", "Dossier introuvable.");
   const revising = formData.get("mode") === "revise";
-  if (revising) {
-    if (!canReviseDecision(user, core.status, core.resultsPublished)) {
-      if (user.isAdmin && core.resultsPublished) return fail("published", PUBLISHED);
-      if (user.isAdmin) return fail("conflict", DECIDED_FIRST);
-      return fail("forbidden", "Vous ne pouvez pas corriger la décision de ce dossier.");
-    }
-  } else if (!canDecide(user, core.status)) {
-    if (user.isAdmin && (core.status === "accepted" || core.status === "rejected"))
-      return fail("conflict", DECIDED_FIRST);
-    return fail("forbidden", "Vous ne pouvez pas décider de ce dossier.");
-  }
-
-  const outcome = formData.get("outcome");
-  const parsed = decisionSchema.safeParse({
-    applicationId,
-    version: formData.get("version"),
-    outcome,
-    ...(outcome === "accepted"
-      ? { grantedAmount: String(formData.get("grantedAmount") ?? "") }
-      : { rejectionReason: String(formData.get("rejectionReason") ?? "") }),
-  });
-  const reason = revising ? revisionReasonSchema.safeParse(String(formData.get("reason") ?? "")) : null;
-  const fieldErrors: Record<string, string[]> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "outcome");
-      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-    }
-    if (fieldErrors.outcome) fieldErrors.outcome = ["Choisissez d’accepter ou de refuser."];
-  }
-  if (reason && !reason.success) fieldErrors.reason = reason.error.issues.map((i) => i.message);
-  if (!parsed.success || (reason && !reason.success)) return fail("invalid", INVALID, fieldErrors);
-  const input = parsed.data;
-  const draft: DecisionDraft =
-    input.outcome === "accepted"
-      ? { outcome: "accepted", grantedAmount: input.grantedAmount }
-      : { outcome: "rejected", rejectionReason: input.rejectionReason };
-
-  if (draft.outcome === "accepted") {
-    const errors = [
-      ...grantedAmountErrors(
-        draft.grantedAmount,
-        {
-          requestedCents: core.requestedCents,
-          callMaxGrantCents: core.callMaxGrantCents,
-          maxSharePercent: core.maxSharePercent,
-          totalBudgetCents: core.totalBudgetCents,
-        },
-        formatMoneyCents,
-      ),
-      ...envelopeErrors(
-        draft.grantedAmount,
-        {
-          envelopeCents: core.envelopeCents,
-          grantedElsewhereCents: await grantedElsewhere(getDb(), core.callId, core.id),
-        },
-        formatMoneyCents,
-      ),
-    ];
-    if (errors.length)
-      return fail("invalid", "Le montant accordé ne respecte pas les règles de l’appel.", {
-        grantedAmount: errors,
-      });
-  }
-
-  if (formData.get("confirmed") !== "yes") {
-    return ok({ confirm: decisionRestatement(draft, formatMoneyCents, revising) });
-  }
-
-  const recorded = await recordDecision(getDb(), {
-    applicationId: core.id,
-    callId: core.callId,
-    version: input.version,
-    draft,
-    actorId: user.id,
-    revision: reason?.success ? { reason: reason.data } : undefined,
-  });
-  if (!recorded.ok) {
-    if (recorded.error === "published") return fail("published", PUBLISHED);
-    if (recorded.error === "envelope" && draft.outcome === "accepted")
-      return fail("invalid", "Le montant accordé ne respecte pas les règles de l’appel.", {
-        grantedAmount: envelopeErrors(
-          draft.grantedAmount,
-          {
-            envelopeCents: recorded.envelopeCents,
-            grantedElsewhereCents: recorded.envelopeCents - recorded.leftCents,
+  return runAction(formData, {
+    name: "decideApplication",
+    key: { schema: z.object({ applicationId: z.uuid() }), fields: ["applicationId"], notFound: NOT_FOUND },
+    access: async (user, { applicationId }) => {
+      const core = (await loadApplicationCore(applicationId)) ?? refuse.notFound(NOT_FOUND);
+      // An admin is told why the decision cannot be taken (or corrected) now; anyone else, that it is not theirs.
+      if (revising) {
+        if (!canReviseDecision(user, core.status, core.resultsPublished)) {
+          if (user.isAdmin && core.resultsPublished) throw new DomainError("published", PUBLISHED);
+          if (user.isAdmin) throw new DomainError("conflict", DECIDED_FIRST);
+          refuse.forbidden("Vous ne pouvez pas corriger la décision de ce dossier.");
+        }
+      } else if (!canDecide(user, core.status)) {
+        if (user.isAdmin && (core.status === "accepted" || core.status === "rejected"))
+          throw new DomainError("conflict", DECIDED_FIRST);
+        refuse.forbidden("Vous ne pouvez pas décider de ce dossier.");
+      }
+      return core;
+    },
+    input: {
+      schema: z.object({
+        decision: decisionSchema,
+        reason: revising ? revisionReasonSchema : z.undefined(),
+        confirmed: z.boolean(),
+      }),
+      read: (form) => {
+        const outcome = form.get("outcome");
+        return {
+          decision: {
+            applicationId: form.get("applicationId"),
+            version: form.get("version"),
+            outcome,
+            ...(outcome === "accepted"
+              ? { grantedAmount: String(form.get("grantedAmount") ?? "") }
+              : { rejectionReason: String(form.get("rejectionReason") ?? "") }),
           },
-          formatMoneyCents,
-        ),
+          reason: revising ? String(form.get("reason") ?? "") : undefined,
+          confirmed: form.get("confirmed") === "yes",
+        };
+      },
+      fieldErrors: (error) => {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of error.issues) {
+          // The decision's fields by name (an outcome neither accepted nor rejected has no path), and the reason.
+          const key = issue.path[0] === "decision" ? String(issue.path[1] ?? "outcome") : "reason";
+          fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+        }
+        if (fieldErrors.outcome) fieldErrors.outcome = ["Choisissez d’accepter ou de refuser."];
+        return fieldErrors;
+      },
+    },
+    run: async ({
+      user,
+      resource: core,
+      input: { decision, reason, confirmed },
+    }): Promise<DecisionResult> => {
+      const draft: DecisionDraft =
+        decision.outcome === "accepted"
+          ? { outcome: "accepted", grantedAmount: decision.grantedAmount }
+          : { outcome: "rejected", rejectionReason: decision.rejectionReason };
+
+      if (draft.outcome === "accepted") {
+        const errors = [
+          ...grantedAmountErrors(
+            draft.grantedAmount,
+            {
+              requestedCents: core.requestedCents,
+              callMaxGrantCents: core.callMaxGrantCents,
+              maxSharePercent: core.maxSharePercent,
+              totalBudgetCents: core.totalBudgetCents,
+            },
+            formatMoneyCents,
+          ),
+          ...envelopeErrors(
+            draft.grantedAmount,
+            {
+              envelopeCents: core.envelopeCents,
+              grantedElsewhereCents: await grantedElsewhere(getDb(), core.callId, core.id),
+            },
+            formatMoneyCents,
+          ),
+        ];
+        if (errors.length) return fail("invalid", AMOUNT_REFUSED, { grantedAmount: errors });
+      }
+
+      if (!confirmed) return ok({ confirm: decisionRestatement(draft, formatMoneyCents, revising) });
+
+      const recorded = await recordDecision(getDb(), {
+        applicationId: core.id,
+        callId: core.callId,
+        version: decision.version,
+        draft,
+        actorId: user.id,
+        revision: reason !== undefined ? { reason } : undefined,
       });
-    return fail("conflict", DECIDED_FIRST);
-  }
-  revalidatePath(`/instruction/dossiers/${core.id}`);
-  revalidatePath("/instruction");
-  return ok({});
+      if (!recorded.ok) {
+        if (recorded.error === "published") return fail("published", PUBLISHED);
+        if (recorded.error === "envelope" && draft.outcome === "accepted")
+          return fail("invalid", AMOUNT_REFUSED, {
+            grantedAmount: envelopeErrors(
+              draft.grantedAmount,
+              {
+                envelopeCents: recorded.envelopeCents,
+                grantedElsewhereCents: recorded.envelopeCents - recorded.leftCents,
+              },
+              formatMoneyCents,
+            ),
+          });
+        return fail("conflict", DECIDED_FIRST);
+      }
+      return ok({});
+    },
+    // The first step only restates the decision: nothing changed yet.
+    revalidate: ({ resource: core, data }) =>
+      data.confirm ? [] : [`/instruction/dossiers/${core.id}`, "/instruction"],
+  });
 }

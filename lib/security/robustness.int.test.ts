@@ -5,7 +5,8 @@
  *   displayed name) of what reviewers download;
  * - an upload or a removal racing the submission of its application;
  * - a follow-up image read as an application document;
- * - validation answering before authorization (saveReview, createCall, updateCall);
+ * - validation answering before authorization (saveReview, createCall, updateCall,
+ *   then one case per module moved onto the action pipeline);
  * - integers the database columns cannot hold.
  * Only Next's request context is replaced: Auth.js's session (the real
  * getCurrentUser reads the principal from the database) and cache invalidation.
@@ -38,6 +39,10 @@ const reviewActions = await import("@/lib/review/actions");
 const callActions = await import("@/lib/calls/actions");
 const membershipActions = await import("@/lib/memberships/actions");
 const applicationActions = await import("@/lib/applications/actions");
+const informationActions = await import("@/lib/information-requests/actions");
+const decisionActions = await import("@/lib/decisions/actions");
+const publicationActions = await import("@/lib/publication/actions");
+const assignmentActions = await import("@/lib/assignment/actions");
 const { documentsOf } = await import("@/lib/applications/queries");
 const { loadApplicationDetails } = await import("@/lib/review/application");
 
@@ -293,6 +298,88 @@ describe("authorization before validation", () => {
     expect(updated).toMatchObject({ ok: false, code: "forbidden" });
     expect((updated as { fieldErrors?: unknown }).fieldErrors).toBeUndefined();
   });
+
+  /** Refused with this code and message, and no word of the form's rules (no field errors). */
+  const refusedOutright = (result: unknown, code: string, message: string | RegExp) => {
+    expect(result).toMatchObject({ ok: false, code, message });
+    expect((result as { fieldErrors?: unknown }).fieldErrors).toBeUndefined();
+  };
+
+  it("applications: someone else's application or organisation is refused before the form is read", async () => {
+    refusedOutright(
+      await as(ids.reviewer, () =>
+        applicationActions.createApplication(
+          null,
+          form({ callId: ids.call, organisationId: String(ids.org), title: "" }),
+        ),
+      ),
+      "forbidden",
+      /droits/,
+    );
+    refusedOutright(
+      await as(ids.reviewer, () =>
+        applicationActions.withdrawApplication(null, form({ applicationId: ids.inReview, reason: "" })),
+      ),
+      "not_found",
+      "Dossier introuvable.",
+    );
+    const payload = JSON.stringify({ applicationId: ids.inReview, version: "x", changes: {} });
+    refusedOutright(
+      await as(ids.reviewer, () => applicationActions.saveApplication(null, form({ payload }))),
+      "not_found",
+      "Dossier introuvable.",
+    );
+  });
+
+  it("information requests: an applicant is refused before the message is checked", async () => {
+    refusedOutright(
+      await as(ids.applicant, () =>
+        informationActions.requestInformation(null, form({ applicationId: ids.inReview, message: "?" })),
+      ),
+      "forbidden",
+      "Vous ne pouvez pas faire cela sur ce dossier.",
+    );
+  });
+
+  it("decisions: a reviewer is refused before the decision's fields are checked", async () => {
+    refusedOutright(
+      await as(ids.reviewer, () =>
+        decisionActions.decideApplication(null, form({ applicationId: ids.inReview, outcome: "peut-être" })),
+      ),
+      "forbidden",
+      "Vous ne pouvez pas décider de ce dossier.",
+    );
+  });
+
+  it("publication: a non-admin learns neither the reason's rules nor whether the call exists", async () => {
+    refusedOutright(
+      await as(ids.reviewer, () => publicationActions.unpublishResults(null, form({ callId: ids.call }))),
+      "forbidden",
+      /administrateurs/,
+    );
+    refusedOutright(
+      await as(ids.reviewer, () => publicationActions.publishResults(null, form({ callId: randomUUID() }))),
+      "forbidden",
+      /administrateurs/,
+    );
+  });
+
+  it("assignment: a non-admin learns neither the form's rules nor whether the assignment exists", async () => {
+    refusedOutright(
+      await as(ids.reviewer, () =>
+        assignmentActions.assignReviewer(null, form({ applicationId: ids.inReview, reviewerId: "" })),
+      ),
+      "forbidden",
+      /administrateurs/,
+    );
+    refusedOutright(
+      await as(ids.reviewer, () =>
+        assignmentActions.unassignReviewer(null, form({ assignmentId: randomUUID() })),
+      ),
+      "forbidden",
+      /administrateurs/,
+    );
+  });
 });
 
 describe("integers the database columns cannot hold", () => {
@@ -313,10 +400,12 @@ describe("integers the database columns cannot hold", () => {
           form({ callId: ids.call, organisationId: value, title: "Projet témoin" }),
         ),
       );
+      // The organisation is the key of the application's creation (the policy asks about it
+      // before the form is read): an id no organisation can have is « introuvable ».
       expect(application).toMatchObject({
         ok: false,
-        code: "invalid",
-        fieldErrors: { organisationId: ["Choisissez votre organisation."] },
+        code: "not_found",
+        message: "Appel ou organisation introuvable.",
       });
     },
   );
