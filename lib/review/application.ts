@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { REVIEWABLE_STATUSES } from "@/lib/applications/lifecycle";
+import { staffMaySeeAs } from "@/lib/applications/staff-visibility";
 import { statusIn } from "@/lib/applications/transition";
 import type { ReviewAssignment } from "@/lib/authz/policy";
 import type { Principal } from "@/lib/authz/principal";
@@ -255,7 +256,7 @@ export async function loadReviewComparison(core: ApplicationCore, grid: readonly
       where a.call_id = ${core.callId} and r.status = 'submitted'
       group by r.id`),
     db.execute(
-      sql`select id, score_mean as mean from applications where call_id = ${core.callId} and submitted_at is not null`,
+      sql`select a.id, a.score_mean as mean from applications a where a.call_id = ${core.callId} and ${staffMaySeeAs("a")}`,
     ),
   ]);
   const reviews = (reviewRows as unknown as Row[]).map((r) => {

@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { canReadDecision } from "@/lib/authz/policy";
 import { decisionLetterPdf, letterFileName } from "@/lib/decisions/letter";
 import { UUID } from "@/lib/ids";
+import { resultsArePublic } from "@/lib/public/published";
 
 const noStore = { "Cache-Control": "private, no-store" };
 
@@ -29,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const loaded = await findApplication(db, id);
   if (!loaded) return notFound();
   const now = new Date();
-  const published = loaded.call.resultsPublishedAt !== null && loaded.call.resultsPublishedAt <= now;
+  const published = resultsArePublic(loaded.call.resultsPublishedAt, now);
   if (!canReadDecision(user, loaded.application, published)) return notFound();
   const decision = await publishedDecisionOf(db, loaded, now);
   if (!decision) return notFound();
