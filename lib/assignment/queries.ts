@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, organisations, reviewerAssignments, reviews, userRoles, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, calls, criteria, decisions, requiredDocuments, reviews } from "@/db/schema";

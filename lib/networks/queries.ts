@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, calls, decisions, organisations, regionalNetworks } from "@/db/schema";
