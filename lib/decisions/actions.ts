@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
+import { loadApplicationCore } from "@/lib/applications/read-model";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canDecide, canReviseDecision } from "@/lib/authz/policy";
 import { formatMoneyCents } from "@/lib/format";
 import { type ActionResult, fail, ok } from "@/lib/result";
-import { loadApplicationCore } from "@/lib/review/application";
 import { grantedElsewhere, recordDecision } from "./record";
 import {
   DECIDED_FIRST,
