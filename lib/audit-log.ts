@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The service's journal: the audit trail read by admins, with filters (who,
  * what, when, which call, application or account, or any object) and its export.

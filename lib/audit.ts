@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import type { AuditAction } from "./audit-events";

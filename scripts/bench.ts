@@ -81,7 +81,7 @@ const percentile = (values: number[], p: number) => {
 function build(databaseUrl: string) {
   const buildId = path.join(root, DIST, "BUILD_ID");
   const started = Date.now();
-  const result = spawnSync("npx", ["tsx", "scripts/ensure-build.ts"], {
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/ensure-build.ts"], {
     stdio: "inherit",
     env: {
       ...process.env,

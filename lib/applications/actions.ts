@@ -15,7 +15,6 @@ import {
 } from "@/lib/authz/policy";
 import type { Principal } from "@/lib/authz/principal";
 import { formatTime } from "@/lib/format";
-import { requestLog } from "@/lib/log";
 import { absoluteUrl } from "@/lib/public/site-url";
 import { type ActionResult, DomainError, fail, ok } from "@/lib/result";
 import type { FormField } from "./merge";

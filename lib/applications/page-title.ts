@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/current-user";

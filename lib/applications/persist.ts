@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Writing an application's form to the database (inside the caller's
  * transaction): the application's own columns, then its participants,

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gt, inArray, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
@@ -17,6 +18,7 @@ import {
   users,
 } from "@/db/schema";
 import { organisationLabel } from "@/lib/organisations/label";
+import { resultsArePublic } from "@/lib/public/published";
 import { formatAmountInput } from "./amounts";
 import { type RequiredDocumentState, UNTITLED_APPLICATION } from "./rules";
 import {
@@ -300,8 +302,7 @@ export async function previousPartners(db: Reader, organisationId: number, excep
 
 /** The decision, only once the call's results are published (never before, whatever the status says). */
 export async function publishedDecisionOf(db: Reader, application: LoadedApplication, now = new Date()) {
-  const published = application.call.resultsPublishedAt;
-  if (!published || published.getTime() > now.getTime()) return null;
+  if (!resultsArePublic(application.call.resultsPublishedAt, now)) return null;
   const [decision] = await db
     .select({
       outcome: decisions.outcome,

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The submission of a draft, in one transaction: the checks (state, deadline
  * to the second, completeness), then the receipt number drawn from the call's

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications } from "@/db/schema";

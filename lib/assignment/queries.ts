@@ -1,7 +1,9 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, organisations, reviewerAssignments, reviews, userRoles, users } from "@/db/schema";
 import { REVIEWABLE_STATUSES } from "@/lib/applications/lifecycle";
+import { staffMaySeeApplication } from "@/lib/applications/staff-visibility";
 import type { AssignmentInput } from "./round-robin";
 
 export type AssignmentBoard = {
@@ -61,7 +63,7 @@ export async function loadAssignmentBoard(
       .where(
         and(
           eq(applications.callId, callId),
-          isNotNull(applications.submittedAt),
+          staffMaySeeApplication,
           // Applications that still take reviewers: not decided, not withdrawn.
           inArray(applications.status, [...REVIEWABLE_STATUSES]),
           // A decided application takes no more reviewers, whatever its status says.

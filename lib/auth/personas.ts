@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organisations, regionalNetworks, userRoles, users } from "@/db/schema";

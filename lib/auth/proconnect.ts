@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { OIDCConfig } from "next-auth/providers";
 import type { Database } from "@/db/client";

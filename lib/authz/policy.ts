@@ -1,4 +1,5 @@
 import { allows, isReviewable } from "@/lib/applications/lifecycle";
+import { seesReviewScores } from "@/lib/review/score-visibility";
 import type { Principal, Viewer } from "./principal";
 
 /**
@@ -198,10 +199,11 @@ export function canDeclareConflict(user: Viewer, assignment: ReviewAssignment, s
  * Seeing other reviewers' scores and the aggregates of an application:
  * - an admin;
  * - an assigned reviewer without conflict who has submitted their own review.
+ * The rule lives in lib/review/score-visibility.ts, beside its SQL form (the
+ * dashboard's list), so that the page and the list cannot disagree.
  */
 export function canSeeReviewScores(user: Viewer, assignment: ReviewAssignment) {
-  if (hasPermission(user, "admin.access")) return true;
-  return Boolean(user?.isReviewer && assignment && !assignment.conflict && assignment.ownReviewSubmitted);
+  return seesReviewScores(user, assignment);
 }
 
 /**

@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, calls, criteria, decisions, requiredDocuments, reviews } from "@/db/schema";
 import { ACTIVE_STATUSES } from "@/lib/applications/lifecycle";
+import { staffMaySeeApplication, staffMaySeeAs } from "@/lib/applications/staff-visibility";
 import { statusIn } from "@/lib/applications/transition";
 import { type CallFormInput, centsToInput, toParisInput } from "./schema";
 import { type CallStatus, callStatus } from "./status";
@@ -41,7 +43,7 @@ export async function listAdminCalls(db: Database, now: Date): Promise<AdminCall
       resultsPublishedAt: calls.resultsPublishedAt,
       envelopeCents: calls.envelopeCents,
       hasSubmissions,
-      submitted: sql<number>`(select count(*)::int from applications a where a.call_id = "calls"."id" and a.submitted_at is not null)`,
+      submitted: sql<number>`(select count(*)::int from applications a where a.call_id = "calls"."id" and ${staffMaySeeAs("a")})`,
       decided: sql<number>`(select count(*)::int from decisions d join applications a on a.id = d.application_id where a.call_id = "calls"."id")`,
     })
     .from(calls)
@@ -67,7 +69,7 @@ export async function getCallWithStatus(db: Database, id: string, now: Date) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(applications)
-    .where(and(eq(applications.callId, id), isNotNull(applications.submittedAt)));
+    .where(and(eq(applications.callId, id), staffMaySeeApplication));
   return { ...call, status: callStatus({ ...call, hasSubmissions: (row?.n ?? 0) > 0 }, now) };
 }
 
@@ -237,8 +239,8 @@ export async function countUndecided(db: Pick<Database, "select">, callId: strin
     .where(
       and(
         eq(applications.callId, callId),
-        isNotNull(applications.submittedAt),
-        sql`${applications.status} <> 'withdrawn'`,
+        staffMaySeeApplication,
+        inArray(applications.status, [...ACTIVE_STATUSES]),
         sql`${decisions.id} is null`,
       ),
     );

@@ -1,3 +1,5 @@
+import { resultsArePublic } from "@/lib/public/published";
+
 /**
  * A call's status is derived from its dates, whether its results are published
  * and whether it received applications; it is never stored.
@@ -21,7 +23,7 @@ export type CallStatusInput = {
  */
 export function callStatus(call: CallStatusInput, now: Date): CallStatus {
   const t = now.getTime();
-  if (call.resultsPublishedAt && call.resultsPublishedAt.getTime() <= t) return "results_published";
+  if (resultsArePublic(call.resultsPublishedAt, now)) return "results_published";
   if (t < call.opensAt.getTime()) return "upcoming";
   if (t < call.closesAt.getTime()) return "open";
   return call.hasSubmissions ? "in_review" : "closed";

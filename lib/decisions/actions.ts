@@ -2,10 +2,10 @@
 
 import { getDb } from "@/db/client";
 import { refuse, runAction } from "@/lib/actions/pipeline";
+import { loadApplicationCore } from "@/lib/applications/read-model";
 import { canDecide, canReviseDecision } from "@/lib/authz/policy";
 import { formatMoneyCents } from "@/lib/format";
 import { type ActionResult, DomainError, fail, ok } from "@/lib/result";
-import { loadApplicationCore } from "@/lib/review/application";
 import { z } from "@/lib/zod";
 import { grantedElsewhere, recordDecision } from "./record";
 import {

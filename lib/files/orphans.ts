@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Files without a row. An upload writes the file first and
  * its row afterwards, in one transaction: a failure or a killed process in

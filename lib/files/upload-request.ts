@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/db/client";
 import { hit, uploadLimit } from "@/lib/rate-limit";
 import { addressKey } from "@/lib/security/client-address";

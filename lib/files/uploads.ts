@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Uploading a required document of an application: checks, storage and the
  * attachment row. Called by the route handler (files go through a route

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Images of follow-up pages: type checked on the content (PNG, JPEG, WebP),
  * size limited, resized with sharp (metadata such as GPS position dropped),

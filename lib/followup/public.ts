@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/db/client";
 import { getNetworkBySlug, listNetworks, regionLaureates, regionYearCounts } from "@/lib/networks/queries";
 import { publicCached } from "@/lib/public/cache";

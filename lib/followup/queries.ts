@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
@@ -12,6 +13,7 @@ import {
   regionalNetworks,
   users,
 } from "@/db/schema";
+import { publishedLaureateAs } from "@/lib/public/published";
 import type { MilestoneStatus, PublicationStatus } from "./rules";
 
 /** A post the public may read: published, or scheduled and its time has come. */
@@ -26,8 +28,7 @@ const shownAt = sql<Date>`coalesce(${followupPosts.publishedAt}, ${followupPosts
  */
 const projectStillPublic: SQL = sql`(${followupPosts.applicationId} is null or exists (
   select 1 from ${applications} a join ${calls} c on c.id = a.call_id join ${decisions} d on d.application_id = a.id
-  where a.id = ${followupPosts.applicationId} and d.outcome = 'accepted'
-    and c.results_published_at is not null and c.results_published_at <= now()))`;
+  where a.id = ${followupPosts.applicationId} and ${publishedLaureateAs({ call: "c", decision: "d" })}))`;
 
 export type PostRow = {
   id: string;

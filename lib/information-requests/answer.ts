@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Storing an applicant's answer in an information request's thread: its text
  * and documents (the checks of every upload, lib/files/uploads.ts), the

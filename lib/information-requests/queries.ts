@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { attachments, messages, users } from "@/db/schema";

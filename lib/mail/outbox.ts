@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Enqueueing e-mails. An e-mail is written to `email_outbox` in the same
  * transaction as what caused it (a submission, a decision…), so that it is sent

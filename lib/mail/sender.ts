@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Delivering the outbox. Any number of app nodes may run the sender at once:
  * rows are claimed with FOR UPDATE SKIP LOCKED in a short transaction that

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The outbox as staff see it (admin page and its CSV export). A message's body
  * holds secrets (sign-in links, invitation tokens): staff get its kind, address,

@@ -1,6 +1,8 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, calls, decisions, organisations, regionalNetworks } from "@/db/schema";
+import { forNetwork, loadApplicationRecord } from "@/lib/applications/read-model";
 import { frenchOrder, isPublishedLaureate } from "@/lib/public/published";
 
 export type Network = {
@@ -133,24 +135,16 @@ export async function projectRegionCodes(db: Database, applicationId: string): P
 
 export type LaureateRef = { id: string; title: string; year: number; leadName: string };
 
-/** A published laureate (or null), with what the network pages show of it. */
+/** A published laureate (or null), with what the network pages show of it (the read model's network view). */
 export async function findPublishedLaureate(
   db: Database,
   applicationId: string,
 ): Promise<LaureateRef | null> {
-  const [row] = await db
-    .select({
-      id: applications.id,
-      title: applications.title,
-      year: calls.year,
-      leadName: organisations.name,
-    })
-    .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
-    .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
-    .where(and(eq(applications.id, applicationId), isPublishedLaureate));
-  return row ?? null;
+  const record = await loadApplicationRecord(db, applicationId);
+  const laureate = record ? forNetwork(record) : null;
+  return (
+    laureate && { id: laureate.id, title: laureate.title, year: laureate.year, leadName: laureate.leadName }
+  );
 }
 
 /** Published laureates led by one of these organisations (the applicant's progress reports). */

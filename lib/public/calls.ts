@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications, calls, criteria, decisions, requiredDocuments } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, exists, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
@@ -14,7 +15,14 @@ import {
 import { allCountryCodes, countryName, sortByCountryName } from "@/lib/countries";
 import { searchQuery } from "@/lib/review/queries";
 import { countryCodesNamed, LAUREATES_PAGE_SIZE, type LaureateFilters } from "./laureate-filters";
-import { callResultsPublished, frenchOrder, isPublishedLaureate } from "./published";
+import {
+  callPublishedAs,
+  callResultsPublished,
+  frenchOrder,
+  isPublishedLaureate,
+  isPublishedLaureateAs,
+  publishedLaureateAs,
+} from "./published";
 
 const lead = alias(organisations, "lead");
 
@@ -328,12 +336,8 @@ function areasWithLaureate(
  */
 export async function laureateFilterOptions(selected: Partial<LaureateFilters> = {}): Promise<FilterOptions> {
   const db = getDb();
-  // A published laureate, for the correlated subqueries below (aliases: app, its call and decision).
-  const published = sql`exists (
-    select 1 from calls pub_call join decisions pub_decision on pub_decision.application_id = app.id
-    where pub_call.id = app.call_id and pub_decision.outcome = 'accepted'
-      and pub_call.results_published_at is not null and pub_call.results_published_at <= now()
-  )`;
+  // A published laureate, for the correlated subqueries below (alias: app).
+  const published = isPublishedLaureateAs("app");
   const [callRows, regionRows, departementRows, countryRows, themeRows] = await Promise.all([
     db
       .select({ slug: calls.slug, title: calls.title, year: calls.year })
@@ -356,11 +360,11 @@ export async function laureateFilterOptions(selected: Partial<LaureateFilters> =
     db.execute<{ theme: string }>(sql`
       select distinct t.theme collate "fr-x-icu" as theme
       from calls c cross join lateral unnest(c.themes) as t(theme)
-      where c.results_published_at is not null and c.results_published_at <= now()
+      where ${callPublishedAs("c")}
         and exists (
           select 1 from applications app
-          join decisions d on d.application_id = app.id and d.outcome = 'accepted'
-          where app.call_id = c.id and t.theme = any(app.themes))
+          join decisions d on d.application_id = app.id
+          where app.call_id = c.id and ${publishedLaureateAs({ call: "c", decision: "d" })} and t.theme = any(app.themes))
       order by 1`),
   ]);
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications, calls, decisions, participants } from "@/db/schema";

@@ -1,14 +1,17 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { callPublishedAs, publishedLaureateAs } from "./published";
 
 /**
  * Figures of the statistics page, computed from the rows and restricted to
- * calls whose results are published (the rule of lib/public/published.ts,
- * written out here in SQL as `results_published_at <= now()`): a call in
+ * calls whose results are published (the rule of lib/public/published.ts): a call in
  * review contributes nothing, not even its number of submitted applications,
  * so that no count can be subtracted from another to reveal a decision.
  */
-const PUBLISHED_CALL = sql.raw(`c.results_published_at is not null and c.results_published_at <= now()`);
+const PUBLISHED_CALL = callPublishedAs("c");
+/** A laureate of such a call (aliases: c its call, d its decision). */
+const LAUREATE = publishedLaureateAs({ call: "c", decision: "d" });
 
 export type CallRow = { slug: string; title: string; year: number; submitted: number; accepted: number };
 export type YearRow = {
@@ -40,8 +43,8 @@ export async function publicStatistics(): Promise<Statistics> {
       select c.year,
              count(distinct c.id)::int as calls,
              count(a.id) filter (where a.submitted_at is not null)::int as submitted,
-             count(d.id) filter (where d.outcome = 'accepted')::int as accepted,
-             coalesce(sum(d.granted_amount_cents) filter (where d.outcome = 'accepted'), 0)::text as granted
+             count(d.id) filter (where ${LAUREATE})::int as accepted,
+             coalesce(sum(d.granted_amount_cents) filter (where ${LAUREATE}), 0)::text as granted
       from calls c
       left join applications a on a.call_id = c.id
       left join decisions d on d.application_id = a.id
@@ -51,7 +54,7 @@ export async function publicStatistics(): Promise<Statistics> {
     db.execute<CallRow>(sql`
       select c.slug, c.title, c.year,
              count(a.id) filter (where a.submitted_at is not null)::int as submitted,
-             count(d.id) filter (where d.outcome = 'accepted')::int as accepted
+             count(d.id) filter (where ${LAUREATE})::int as accepted
       from calls c
       left join applications a on a.call_id = c.id
       left join decisions d on d.application_id = a.id
@@ -62,7 +65,7 @@ export async function publicStatistics(): Promise<Statistics> {
     db.execute<AreaRow>(sql`
       select r.insee_code as code, r.name,
              count(a.id) filter (where a.submitted_at is not null)::int as submitted,
-             count(d.id) filter (where d.outcome = 'accepted')::int as accepted
+             count(d.id) filter (where ${LAUREATE})::int as accepted
       from applications a
       join calls c on c.id = a.call_id
       join organisations lead on lead.id = a.lead_organisation_id
@@ -74,7 +77,7 @@ export async function publicStatistics(): Promise<Statistics> {
     db.execute<AreaRow & { regionCode: string | null }>(sql`
       select dep.insee_code as code, dep.name, dep.region_code as "regionCode",
              count(a.id)::int as submitted,
-             count(d.id) filter (where d.outcome = 'accepted')::int as accepted
+             count(d.id) filter (where ${LAUREATE})::int as accepted
       from applications a
       join calls c on c.id = a.call_id
       join organisations lead on lead.id = a.lead_organisation_id
@@ -110,8 +113,8 @@ export async function countryFigures(): Promise<CountryRow[]> {
     join foreign_partners fp on fp.id = p.foreign_partner_id
     join applications a on a.id = p.application_id
     join calls c on c.id = a.call_id
-    join decisions d on d.application_id = a.id and d.outcome = 'accepted'
-    where p.role = 'foreign_partner' and ${PUBLISHED_CALL}
+    join decisions d on d.application_id = a.id
+    where p.role = 'foreign_partner' and ${LAUREATE}
     group by fp.country_code
     order by projects desc, fp.country_code`);
   return [...rows];
@@ -129,8 +132,8 @@ export async function laureateReach(year: number): Promise<HomeReach> {
       select a.id, a.lead_organisation_id
       from applications a
       join calls c on c.id = a.call_id
-      join decisions d on d.application_id = a.id and d.outcome = 'accepted'
-      where c.year = ${year} and ${PUBLISHED_CALL}
+      join decisions d on d.application_id = a.id
+      where c.year = ${year} and ${LAUREATE}
     )
     select
       (select count(distinct o.id)::int from organisations o
@@ -158,8 +161,8 @@ export async function regionMapFigures(): Promise<RegionMapRow[]> {
       select a.id, a.lead_organisation_id
       from applications a
       join calls c on c.id = a.call_id
-      join decisions d on d.application_id = a.id and d.outcome = 'accepted'
-      where ${PUBLISHED_CALL}
+      join decisions d on d.application_id = a.id
+      where ${LAUREATE}
     ), touched as (
       select l.id, o.region_code from laureate l join organisations o on o.id = l.lead_organisation_id
       union

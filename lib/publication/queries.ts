@@ -1,6 +1,8 @@
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, auditEvents, decisions } from "@/db/schema";
+import { staffMaySeeApplication } from "@/lib/applications/staff-visibility";
 import { countUndecided } from "@/lib/calls/queries";
 
 export type PublicationSummary = {
@@ -28,7 +30,7 @@ export async function publicationSummary(
       .where(
         and(
           eq(applications.callId, call.id),
-          isNotNull(applications.submittedAt),
+          staffMaySeeApplication,
           sql`${applications.status} <> 'withdrawn'`,
         ),
       ),

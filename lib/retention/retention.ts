@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Retention of personal data: what is kept, for how long,
  * and the job that deletes or anonymises the rest. Durations come from the

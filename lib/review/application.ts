@@ -1,6 +1,9 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { REVIEWABLE_STATUSES } from "@/lib/applications/lifecycle";
+import type { ApplicationCore } from "@/lib/applications/read-model";
+import { staffMaySeeAs } from "@/lib/applications/staff-visibility";
 import { statusIn } from "@/lib/applications/transition";
 import type { ReviewAssignment } from "@/lib/authz/policy";
 import type { Principal } from "@/lib/authz/principal";
@@ -29,60 +32,8 @@ export async function loadAssignment(userId: string, applicationId: string): Pro
   return row ? { conflict: Boolean(row.conflict), ownReviewSubmitted: Boolean(row.submitted) } : null;
 }
 
-/** The application with its call's rules, or null (also for drafts, which staff never see). */
-export async function loadApplicationCore(applicationId: string) {
-  const rows = (await getDb().execute(sql`
-    select a.id, a.title, a.status, a.version, a.summary, a.objectives, a.expected_results as "expectedResults",
-      a.beneficiaries, a.themes, a.sdgs, a.start_date as "startDate", a.duration_months as "durationMonths",
-      a.requested_amount_cents as "requestedCents", a.receipt_number as "receiptNumber", a.submitted_at as "submittedAt",
-      a.on_behalf_of as "onBehalfOf", a.lead_organisation_id as "leadOrganisationId",
-      o.name as "leadName", o.kind as "leadKind", o.region_code as "regionCode", o.departement_code as "departementCode",
-      c.id as "callId", c.title as "callTitle", c.year as "callYear", c.max_grant_cents as "callMaxGrantCents",
-      c.max_share_percent as "maxSharePercent", c.envelope_cents as "envelopeCents",
-      c.results_published_at is not null as "resultsPublished",
-      (select coalesce(sum(amount_cents), 0) from budget_lines b where b.application_id = a.id and b.kind = 'expense') as "totalBudgetCents"
-    from applications a join calls c on c.id = a.call_id join organisations o on o.id = a.lead_organisation_id
-    where a.id = ${applicationId} and a.submitted_at is not null`)) as unknown as Row[];
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    id: String(r.id),
-    title: String(r.title),
-    status: String(r.status),
-    version: Number(r.version),
-    summary: String(r.summary),
-    objectives: String(r.objectives),
-    expectedResults: String(r.expectedResults),
-    beneficiaries: String(r.beneficiaries),
-    themes: (r.themes as string[]) ?? [],
-    sdgs: (r.sdgs as number[]) ?? [],
-    startDate: r.startDate ? String(r.startDate) : null,
-    durationMonths: num(r.durationMonths),
-    requestedCents: Number(r.requestedCents),
-    receiptNumber: r.receiptNumber ? String(r.receiptNumber) : null,
-    submittedAt: r.submittedAt ? new Date(String(r.submittedAt)) : null,
-    onBehalfOf: r.onBehalfOf ? String(r.onBehalfOf) : null,
-    leadOrganisationId: Number(r.leadOrganisationId),
-    leadName: String(r.leadName),
-    /** « Thiers (commune, 63) », as every page names an organisation. */
-    leadLabel: organisationLabel({
-      name: String(r.leadName),
-      kind: r.leadKind ? String(r.leadKind) : null,
-      departementCode: r.departementCode ? String(r.departementCode) : null,
-    }),
-    regionCode: r.regionCode ? String(r.regionCode) : null,
-    departementCode: r.departementCode ? String(r.departementCode) : null,
-    callId: String(r.callId),
-    callTitle: String(r.callTitle),
-    callYear: Number(r.callYear),
-    callMaxGrantCents: Number(r.callMaxGrantCents),
-    maxSharePercent: Number(r.maxSharePercent),
-    envelopeCents: Number(r.envelopeCents),
-    resultsPublished: Boolean(r.resultsPublished),
-    totalBudgetCents: Number(r.totalBudgetCents),
-  };
-}
-export type ApplicationCore = NonNullable<Awaited<ReturnType<typeof loadApplicationCore>>>;
+// The staff's view of an application comes from the one read model (lib/applications/read-model.ts).
+export { type ApplicationCore, loadApplicationCore } from "@/lib/applications/read-model";
 
 export async function loadCriteria(callId: string) {
   const rows = (await getDb().execute(sql`
@@ -255,7 +206,7 @@ export async function loadReviewComparison(core: ApplicationCore, grid: readonly
       where a.call_id = ${core.callId} and r.status = 'submitted'
       group by r.id`),
     db.execute(
-      sql`select id, score_mean as mean from applications where call_id = ${core.callId} and submitted_at is not null`,
+      sql`select a.id, a.score_mean as mean from applications a where a.call_id = ${core.callId} and ${staffMaySeeAs("a")}`,
     ),
   ]);
   const reviews = (reviewRows as unknown as Row[]).map((r) => {

@@ -1,16 +1,21 @@
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { REVIEWABLE_STATUSES } from "@/lib/applications/lifecycle";
+import { staffMaySeeAs } from "@/lib/applications/staff-visibility";
 import { statusIn } from "@/lib/applications/transition";
 import type { Principal } from "@/lib/authz/principal";
 import { DISAGREEMENT_THRESHOLD } from "./aggregate";
 import type { ListFilters } from "./filters";
+import { seesReviewScoresSql } from "./score-visibility";
 
 /**
  * The dashboard list. Who sees what: an admin sees every submitted
- * application of every call; a reviewer sees the applications assigned to
- * them. Scores are shown to a reviewer only where they submitted their own
- * review and declared no conflict (the same rule as the application page).
+ * application of every call (staff never see drafts,
+ * lib/applications/staff-visibility.ts); a reviewer sees the applications
+ * assigned to them. Scores are shown to a reviewer only where they submitted
+ * their own review and declared no conflict (lib/review/score-visibility.ts,
+ * the rule of the application page).
  */
 
 /** Full-text query of a search box: French stemming, accents ignored. */
@@ -71,12 +76,9 @@ function baseQuery(
   options: { withStatus: boolean; forCount?: boolean },
 ) {
   const admin = user.isAdmin;
-  const visibleScore = admin
-    ? sql`a.score_mean`
-    : sql`case when ra.conflict_declared_at is null and myr.status = 'submitted' then a.score_mean end`;
-  const visibleSpread = admin
-    ? sql`a.score_spread`
-    : sql`case when ra.conflict_declared_at is null and myr.status = 'submitted' then a.score_spread end`;
+  const seesScores = seesReviewScoresSql(user, { assignment: "ra", ownReview: "myr" });
+  const visibleScore = sql`case when ${seesScores} then a.score_mean end`;
+  const visibleSpread = sql`case when ${seesScores} then a.score_spread end`;
   const scoreFilter =
     filters.scoreMin !== undefined || filters.scoreMax !== undefined || Boolean(filters.disagreement);
   // Counts join only what their filters need: at 100 000 rows every join costs.
@@ -97,7 +99,7 @@ function baseQuery(
   if (needOwnReview)
     joins.push(sql`left join reviews myr on myr.application_id = a.id and myr.reviewer_id = ${user.id}`);
   if (full) joins.push(sql`left join decisions d on d.application_id = a.id`);
-  const where: SQL[] = [sql`a.submitted_at is not null`];
+  const where: SQL[] = [staffMaySeeAs("a")];
   if (filters.q) where.push(searchCondition(filters.q));
   if (filters.call) where.push(sql`a.call_id = ${filters.call}`);
   if (options.withStatus && filters.status) where.push(sql`a.status = ${filters.status}`);

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * « Nothing was written »: a fingerprint of every table of the database, taken
  * before and after a refused request and compared. Shared by the

@@ -68,7 +68,10 @@ export async function startAppUnderTest(options: {
   };
   // Builds (when sources changed) and prepares the database: migrations, organisations, demo data.
   options.log(`build in ${dist} (skipped when up to date)…`);
-  const build = spawnSync("npx", ["tsx", "scripts/ensure-build.ts"], { stdio: "inherit", env });
+  const build = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/ensure-build.ts"], {
+    stdio: "inherit",
+    env,
+  });
   if (build.status !== 0 || !existsSync(path.join(root, dist, "BUILD_ID"))) {
     await server.stop();
     throw new Error("build failed");

@@ -37,6 +37,7 @@ import { UUID } from "@/lib/ids";
 import { threadsOf } from "@/lib/information-requests/queries";
 import { ANSWER_ACCEPTED_TYPES } from "@/lib/information-requests/rules";
 import { applicationStepTitle } from "@/lib/page-titles";
+import { resultsArePublic } from "@/lib/public/published";
 
 export async function generateMetadata({
   params,
@@ -83,7 +84,7 @@ export default async function ApplicationPage({
     threadsOf(db, application.id),
     publishedDecisionOf(db, loaded, now),
   ]);
-  const published = call.resultsPublishedAt !== null && call.resultsPublishedAt <= now;
+  const published = resultsArePublic(call.resultsPublishedAt, now);
   const status = applicantVisibleStatus(application.status, published);
   const editable = canEditApplication(user, application);
   const { etape } = await searchParams;

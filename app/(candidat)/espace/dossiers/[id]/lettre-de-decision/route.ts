@@ -4,6 +4,7 @@ import { findApplication, publishedDecisionOf } from "@/lib/applications/queries
 import { canReadDecision } from "@/lib/authz/policy";
 import { decisionLetterPdf, letterFileName } from "@/lib/decisions/letter";
 import { UUID } from "@/lib/ids";
+import { resultsArePublic } from "@/lib/public/published";
 import { GENERIC_ERROR } from "@/lib/result";
 
 const noStore = { "Cache-Control": "private, no-store" };
@@ -31,7 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       const loaded = await findApplication(db, id);
       if (!loaded) deny(notFound());
       const now = new Date();
-      const published = loaded.call.resultsPublishedAt !== null && loaded.call.resultsPublishedAt <= now;
+      const published = resultsArePublic(loaded.call.resultsPublishedAt, now);
       if (!canReadDecision(user, loaded.application, published)) deny(notFound());
       const decision = await publishedDecisionOf(db, loaded, now);
       if (!decision) deny(notFound());
