@@ -39,7 +39,7 @@ export async function inspectUpload(
   env: Record<string, string | undefined> = process.env,
 ): Promise<Inspection> {
   if (ZIP_TYPES.has(type)) {
-    const zip = inspectZip(bytes);
+    const zip = await inspectZip(bytes);
     if (!zip.ok) {
       return {
         ok: false,

@@ -52,49 +52,67 @@ const docxParts = [
 ];
 
 describe("zip bombs in office documents", () => {
-  it("accepts a real document and reports what it declares", () => {
+  it("accepts a real document and reports what it declares", async () => {
     const bytes = zip(docxParts);
     expect(detectMimeType(bytes)).toBe(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     );
-    const verdict = inspectZip(bytes);
+    const verdict = await inspectZip(bytes);
     expect(verdict).toMatchObject({ ok: true, entries: 2 });
   });
 
-  it("refuses an archive that unpacks to more than 100 MB (a real bomb of 150 MB of zeros)", () => {
+  it("refuses an archive that unpacks to more than 100 MB (a real bomb of 150 MB of zeros)", async () => {
     const bomb = zip([
       ...docxParts,
       { name: "word/media/zeros.bin", data: new Uint8Array(150 * 1024 * 1024) },
     ]);
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     expect(detectMimeType(bomb)).not.toBeNull();
-    expect(inspectZip(bomb)).toEqual({ ok: false, reason: "too_large" });
+    expect(await inspectZip(bomb)).toEqual({ ok: false, reason: "too_large" });
   });
 
-  it("refuses one entry compressed more than 200 times, even under the total limit", () => {
+  it("refuses one entry compressed more than 200 times, even under the total limit", async () => {
     const bytes = zip([
       ...docxParts,
       { name: "word/media/zeros.bin", data: new Uint8Array(20 * 1024 * 1024) },
     ]);
-    expect(inspectZip(bytes)).toEqual({ ok: false, reason: "ratio" });
+    expect(await inspectZip(bytes)).toEqual({ ok: false, reason: "ratio" });
   });
 
-  it("refuses sizes declared in the central directory, without unpacking (and ZIP64 markers)", () => {
+  it("refuses sizes declared in the central directory, without unpacking (and ZIP64 markers)", async () => {
     const declared = zip([
       ...docxParts.slice(0, 1),
       { ...docxParts[1], declare: MAX_UNCOMPRESSED_BYTES + 1 } as never,
     ]);
-    expect(inspectZip(declared)).toMatchObject({ ok: false });
+    expect(await inspectZip(declared)).toMatchObject({ ok: false });
     const zip64 = zip([{ name: "word/document.xml", data: text("x"), declare: 0xffffffff }]);
-    expect(inspectZip(zip64)).toEqual({ ok: false, reason: "too_large" });
+    expect(await inspectZip(zip64)).toEqual({ ok: false, reason: "too_large" });
   });
 
-  it("refuses an archive without a readable central directory (truncated upload)", () => {
+  it("refuses an entry that unpacks to more than it declares (a bomb lying in its headers)", async () => {
+    const liar = zip([
+      ...docxParts,
+      { name: "word/media/zeros.bin", data: new Uint8Array(150 * 1024 * 1024), declare: 1000 },
+    ]);
+    // yauzl stops the entry once it passes its declared size: the archive reads as damaged.
+    expect(await inspectZip(liar)).toEqual({ ok: false, reason: "unreadable" });
+  });
+
+  it("reports the bytes really unpacked", async () => {
+    const verdict = await inspectZip(zip(docxParts));
+    const real = docxParts.reduce((sum, part) => sum + part.data.byteLength, 0);
+    expect(verdict).toEqual({ ok: true, entries: 2, uncompressedBytes: real });
+  });
+
+  it("refuses an archive without a readable central directory (truncated upload)", async () => {
     const bytes = zip(docxParts);
-    expect(inspectZip(bytes.subarray(0, bytes.byteLength - 30))).toEqual({ ok: false, reason: "unreadable" });
+    expect(await inspectZip(bytes.subarray(0, bytes.byteLength - 30))).toEqual({
+      ok: false,
+      reason: "unreadable",
+    });
     const corrupt = new Uint8Array(bytes);
     const view = new DataView(corrupt.buffer);
     view.setUint32(corrupt.byteLength - 6, 1, true); // central directory offset points into the data
-    expect(inspectZip(corrupt)).toEqual({ ok: false, reason: "unreadable" });
+    expect(await inspectZip(corrupt)).toEqual({ ok: false, reason: "unreadable" });
   });
 });

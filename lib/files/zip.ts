@@ -1,13 +1,25 @@
+import yauzl from "yauzl";
+
 /**
- * Zip bombs. Word, Excel and OpenDocument files are ZIP
- * archives: a few kilobytes can declare gigabytes once unpacked, which would
- * exhaust the memory or disk of a reviewer's office suite or of any later
- * processing. The central directory (at the end of the archive) lists every
- * entry with its compressed and uncompressed sizes: it is read without
- * unpacking anything, and the archive is refused when it declares too much.
+ * Zip bombs. Word, Excel and OpenDocument files are ZIP archives: a few
+ * kilobytes can declare gigabytes once unpacked, which would exhaust the
+ * memory or disk of a reviewer's office suite or of any later processing.
+ *
+ * The archive is read with yauzl (the maintained ZIP reader of the Node
+ * ecosystem: central directory, ZIP64, local headers checked against it),
+ * from the bytes already in memory, entry by entry:
+ * - what the central directory declares is checked before anything is
+ *   unpacked: too many entries, too many bytes or one entry compressed too
+ *   much is refused at once;
+ * - the entry is then inflated and its real bytes counted, nothing kept: an
+ *   archive that lies about its sizes is refused (yauzl checks each entry's
+ *   real size against the declared one, and we count the total), and so is
+ *   one whose data is truncated or not valid deflate (« unreadable »).
+ * Inflating costs a few milliseconds for a real document; a bomb stops at
+ * most after 100 MB inflated, streamed and never held.
  */
 
-/** Most the entries of one document may declare once unpacked: 100 MB (a real 10 MB .xlsx rarely exceeds 60). */
+/** Most the entries of one document may unpack to: 100 MB (a real 10 MB .xlsx rarely exceeds 60). */
 export const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 /** Highest compression ratio of one entry of more than 1 MB; real office XML stays below 100. */
 export const MAX_ENTRY_RATIO = 200;
@@ -18,48 +30,87 @@ export type ZipVerdict =
   | { ok: true; entries: number; uncompressedBytes: number }
   | { ok: false; reason: "unreadable" | "too_many_entries" | "too_large" | "ratio" };
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
+type Refusal = Extract<ZipVerdict, { ok: false }>;
 
-/** Reads the central directory and checks what it declares, without unpacking. */
-export function inspectZip(bytes: Uint8Array): ZipVerdict {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record: 22 bytes plus a comment of at most 65 535 bytes, at the end.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return { ok: false, reason: "unreadable" };
-  const count = view.getUint16(eocd + 10, true);
-  const size = view.getUint32(eocd + 12, true);
-  const offset = view.getUint32(eocd + 16, true);
-  // ZIP64 markers: no office document under 10 MB needs them; a bomb would.
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff)
-    return { ok: false, reason: "too_large" };
-  if (count > MAX_ENTRIES) return { ok: false, reason: "too_many_entries" };
-  if (offset + size > eocd) return { ok: false, reason: "unreadable" };
+const ONE_MB = 1024 * 1024;
 
-  let position = offset;
-  let total = 0;
-  for (let n = 0; n < count; n++) {
-    if (position + 46 > eocd || view.getUint32(position, true) !== CENTRAL)
-      return { ok: false, reason: "unreadable" };
-    const compressed = view.getUint32(position + 20, true);
-    const uncompressed = view.getUint32(position + 24, true);
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff) return { ok: false, reason: "too_large" };
-    total += uncompressed;
-    if (total > MAX_UNCOMPRESSED_BYTES) return { ok: false, reason: "too_large" };
-    if (uncompressed > 1024 * 1024 && uncompressed > Math.max(compressed, 1) * MAX_ENTRY_RATIO) {
-      return { ok: false, reason: "ratio" };
-    }
-    position +=
-      46 +
-      view.getUint16(position + 28, true) +
-      view.getUint16(position + 30, true) +
-      view.getUint16(position + 32, true);
+class Refused extends Error {
+  constructor(readonly verdict: Refusal) {
+    super(verdict.reason);
   }
-  return { ok: true, entries: count, uncompressedBytes: total };
+}
+
+const open = (bytes: Uint8Array) =>
+  new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      // validateEntrySizes: yauzl errors when an entry inflates to another size than declared.
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true },
+      (error, zip) => (error || !zip ? reject(error) : resolve(zip)),
+    ),
+  );
+
+/** Checks what the archive declares, then what it really unpacks to. */
+export async function inspectZip(bytes: Uint8Array): Promise<ZipVerdict> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await open(bytes);
+  } catch (error) {
+    // ZIP64 is for archives of more than 65 535 entries or 4 GB: no office document under 10 MB needs it.
+    return { ok: false, reason: /zip64/i.test(String(error)) ? "too_large" : "unreadable" };
+  }
+  if (zip.entryCount > MAX_ENTRIES) {
+    zip.close();
+    return { ok: false, reason: "too_many_entries" };
+  }
+  try {
+    return await walk(zip);
+  } catch (error) {
+    if (error instanceof Refused) return error.verdict;
+    return { ok: false, reason: "unreadable" };
+  } finally {
+    zip.close();
+  }
+}
+
+const refuse = (reason: Refusal["reason"]) => new Refused({ ok: false, reason });
+
+/** Each entry in turn: refused on what it declares, else inflated and its real bytes counted. */
+function walk(zip: yauzl.ZipFile) {
+  return new Promise<ZipVerdict>((resolve, reject) => {
+    let declared = 0;
+    let unpacked = 0;
+    let entries = 0;
+    zip.on("entry", (entry: yauzl.Entry) => {
+      entries++;
+      if (entry.uncompressedSize === 0xffffffff || entry.compressedSize === 0xffffffff) {
+        return reject(refuse("too_large"));
+      }
+      declared += entry.uncompressedSize;
+      if (declared > MAX_UNCOMPRESSED_BYTES) return reject(refuse("too_large"));
+      if (
+        entry.uncompressedSize > ONE_MB &&
+        entry.uncompressedSize > Math.max(entry.compressedSize, 1) * MAX_ENTRY_RATIO
+      ) {
+        return reject(refuse("ratio"));
+      }
+      if (entry.fileName.endsWith("/")) return zip.readEntry();
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return reject(error);
+        stream.on("data", (chunk: Buffer) => {
+          unpacked += chunk.byteLength;
+          if (unpacked > MAX_UNCOMPRESSED_BYTES) {
+            stream.destroy();
+            reject(refuse("too_large"));
+          }
+        });
+        // A size other than declared, a bad CRC or truncated data: yauzl's error, « unreadable ».
+        stream.on("error", reject);
+        stream.on("end", () => zip.readEntry());
+      });
+    });
+    zip.on("end", () => resolve({ ok: true, entries, uncompressedBytes: unpacked }));
+    zip.on("error", reject);
+    zip.readEntry();
+  });
 }
