@@ -1,5 +1,6 @@
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { inspectUpload, MESSAGES } from "./inspect";
 import { detectMimeType } from "./magic";
 import { inspectZip, MAX_UNCOMPRESSED_BYTES } from "./zip";
 
@@ -114,5 +115,20 @@ describe("zip bombs in office documents", () => {
     const view = new DataView(corrupt.buffer);
     view.setUint32(corrupt.byteLength - 6, 1, true); // central directory offset points into the data
     expect(await inspectZip(corrupt)).toEqual({ ok: false, reason: "unreadable" });
+  });
+
+  it("is what an upload of an office document goes through: a bomb is refused in French, a real one passes", async () => {
+    const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    const noAntivirus = {};
+    const bomb = zip([
+      ...docxParts,
+      { name: "word/media/zeros.bin", data: new Uint8Array(150 * 1024 * 1024) },
+    ]);
+    expect(await inspectUpload(docx, bomb, undefined, noAntivirus)).toEqual({
+      ok: false,
+      status: 422,
+      message: MESSAGES.zipTooLarge,
+    });
+    expect(await inspectUpload(docx, zip(docxParts), undefined, noAntivirus)).toEqual({ ok: true });
   });
 });
