@@ -33,7 +33,7 @@ function handle(id: string, allowed: boolean, run = vi.fn(async () => text(200, 
     run,
     response: runRoute(request(), {
       name: "GET /api/things/[id]",
-      signedOut: (raw) => text(401, `signed out at ${raw.id}`),
+      signedOut: (params) => text(401, `signed out at ${params?.id ?? "nothing"}`),
       params: { from: Promise.resolve({ id }), schema: idParams, notFound: () => text(404, "Introuvable.") },
       access,
       run,
@@ -47,12 +47,20 @@ beforeEach(() => {
 });
 
 describe("the route helper", () => {
-  it("answers a signed-out caller with the handler's answer, given the raw params, and loads nothing", async () => {
+  it("answers a signed-out caller with the handler's answer, given the params read, and loads nothing", async () => {
     session.user = null;
-    const { response, access } = handle("garbage", true);
+    const { response, access } = handle(ID, true);
     const answer = await response;
-    expect([answer.status, await answer.text()]).toEqual([401, "signed out at garbage"]);
+    expect([answer.status, await answer.text()]).toEqual([401, `signed out at ${ID}`]);
     expect(access).not.toHaveBeenCalled();
+  });
+
+  it("gives a signed-out caller's answer no malformed param, which it might echo into a redirect", async () => {
+    session.user = null;
+    for (const id of ["garbage", "\ud800"]) {
+      const answer = await handle(id, true).response;
+      expect([answer.status, await answer.text()]).toEqual([401, "signed out at nothing"]);
+    }
   });
 
   it("answers « not found » for a malformed id, before loading anything", async () => {

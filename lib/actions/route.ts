@@ -14,7 +14,10 @@ import { z } from "@/lib/zod";
  *
  * 1. the signed-in user, or the handler's own answer to a signed-out caller
  *    (`signedOut`: a 401 in JSON for an upload, a redirect to the sign-in page
- *    for a link opened in the browser);
+ *    for a link opened in the browser). It gets the route's params once read
+ *    by their schema, or null when they are malformed: a raw param may be any
+ *    string (a lone surrogate makes encodeURIComponent throw), so none is
+ *    echoed into a redirect;
  * 2. the route's params read with their schema: a malformed id is the
  *    handler's « not found », as a record that does not exist;
  * 3. `access`: loads the resource and asks the policy; refuses by `deny()`ing
@@ -54,8 +57,8 @@ type Steps<U, P, R> = {
 
 export type RouteSpec<P, R> = Steps<Principal, P, R> & {
   anonymous?: false;
-  /** The answer to a signed-out caller, given the route's raw params. */
-  signedOut: (raw: RawParams) => Response;
+  /** The answer to a signed-out caller, given the route's params if they are well-formed. */
+  signedOut: (params: P | null) => Response;
 };
 export type AnonymousRouteSpec<P, R> = Steps<null, P, R> & { anonymous: true };
 
@@ -75,19 +78,15 @@ export async function runRoute<P, R>(
   const context = { requestId: request.headers.get(REQUEST_ID_HEADER), handler: spec.name };
   let logger = log.child({ ...context, userId: null });
   try {
-    const raw = spec.params ? await spec.params.from : {};
+    const parsed = spec.params ? spec.params.schema.safeParse(await spec.params.from) : null;
+    const params = (parsed?.success ? parsed.data : undefined) as P;
     let user: Principal | null = null;
     if (!spec.anonymous) {
       user = await getCurrentUser();
-      if (!user) return spec.signedOut(raw);
+      if (!user) return spec.signedOut(parsed && !parsed.success ? null : params);
       logger = log.child({ ...context, userId: user.id });
     }
-    let params = undefined as P;
-    if (spec.params) {
-      const parsed = spec.params.schema.safeParse(raw);
-      if (!parsed.success) return spec.params.notFound();
-      params = parsed.data;
-    }
+    if (spec.params && parsed && !parsed.success) return spec.params.notFound();
     const steps = spec as Steps<Principal | null, P, R>;
     const resource = (steps.access ? await steps.access(user, params) : undefined) as R;
     return await steps.run({ user, params, resource, log: logger });

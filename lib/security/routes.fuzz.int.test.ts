@@ -514,7 +514,9 @@ describe("route handlers under hostile input", () => {
           expect(words).not.toMatch(ENGLISH);
           expect(await fingerprint(), "a refused request changed the database").toBe(before);
         }),
-        { numRuns: RUNS },
+        // Found by the fuzzer once, kept as a fixed case: a signed-out caller with a lone surrogate as id
+        // (encodeURIComponent throws on it, which made the sign-in redirect a 500).
+        { numRuns: RUNS, examples: [[undefined, "", "\ud800", {}, undefined]] },
       );
     });
   }

@@ -47,10 +47,15 @@ export async function GET(request: Request, { params }: Params) {
     name: "GET /api/files/[id]",
     // A download link opened while signed out leads to the sign-in page, then back here. A relative
     // Location: request.url is the server's own address (http://localhost:PORT), not the site's.
-    signedOut: ({ id }) =>
+    signedOut: (params) =>
       new Response(null, {
         status: 303,
-        headers: { Location: `/connexion?callbackUrl=${encodeURIComponent(`/api/files/${id}`)}`, ...noStore },
+        headers: {
+          Location: params
+            ? `/connexion?callbackUrl=${encodeURIComponent(`/api/files/${params.id}`)}`
+            : "/connexion",
+          ...noStore,
+        },
       }),
     params: { from: params, schema: idParams, notFound: fileNotFound },
     access: async (user, { id }) => {

@@ -3,7 +3,6 @@ import { deny, idParams, runRoute } from "@/lib/actions/route";
 import { findApplication, publishedDecisionOf } from "@/lib/applications/queries";
 import { canReadDecision } from "@/lib/authz/policy";
 import { decisionLetterPdf, letterFileName } from "@/lib/decisions/letter";
-import { UUID } from "@/lib/ids";
 import { resultsArePublic } from "@/lib/public/published";
 import { GENERIC_ERROR } from "@/lib/result";
 
@@ -18,10 +17,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const notFound = () => new Response("Lettre de décision introuvable.", { status: 404, headers: noStore });
   return runRoute(request, {
     name: "GET /espace/dossiers/[id]/lettre-de-decision",
-    signedOut: ({ id }) =>
+    signedOut: (params) =>
       Response.redirect(
         new URL(
-          `/connexion?callbackUrl=${encodeURIComponent(`/espace/dossiers/${typeof id === "string" && UUID.test(id) ? id : ""}`)}`,
+          `/connexion?callbackUrl=${encodeURIComponent(`/espace/dossiers/${params?.id ?? ""}`)}`,
           request.url,
         ),
         303,
