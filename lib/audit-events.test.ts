@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { TRANSITIONS } from "./applications/lifecycle";
 import {
   AUDIT_EVENTS,
   AUDIT_FAMILIES,
   auditActionsByFamily,
+  auditFields,
   auditLabel,
   isAuditAction,
 } from "./audit-events";
@@ -53,6 +55,40 @@ function actionsInCode() {
   return found;
 }
 
+/**
+ * The statements that insert into audit_events by hand (TypeScript checks the
+ * details given to recordAudit and the seed's typed events, not SQL): each with
+ * its action, resolved from a literal or from the lifecycle table
+ * (`${submit.audit}` where `const submit = TRANSITIONS.submit`), and the keys of
+ * its details, from `jsonb_build_object('key', …)` or `JSON.stringify({ key… })`.
+ */
+function sqlWriters() {
+  const writers: { file: string; action: string; keys: string[] }[] = [];
+  for (const { file, text } of sources()) {
+    for (const m of text.matchAll(/insert into audit_events\b/g)) {
+      // The statement: up to the end of its row (values (…) or select … from).
+      const statement = text.slice(m.index, m.index + 600);
+      const literal = /'([a-z_]+\.[a-z_]+)'/.exec(statement)?.[1];
+      const fromTable = /\$\{(\w+)\.audit\}/.exec(statement)?.[1];
+      const transition = fromTable
+        ? new RegExp(`const ${fromTable} = TRANSITIONS\\.(\\w+)`).exec(text)?.[1]
+        : undefined;
+      const action =
+        literal ?? (transition ? TRANSITIONS[transition as keyof typeof TRANSITIONS]?.audit : undefined);
+      const built = /jsonb_build_object\(([^)]*)\)/.exec(statement)?.[1];
+      const stringified = /JSON\.stringify\(\{([^}]*)\}\)/.exec(statement)?.[1];
+      const keys = built
+        ? [...built.matchAll(/'(\w+)',/g)].map((k) => k[1] as string)
+        : (stringified ?? "")
+            .split(",")
+            .map((part) => part.split(":")[0]?.trim() ?? "")
+            .filter(Boolean);
+      writers.push({ file, action: action ?? `(no action found in ${statement.slice(0, 80)})`, keys });
+    }
+  }
+  return writers;
+}
+
 describe("the audit catalogue", () => {
   it("has a French label for every action the code records", () => {
     const found = actionsInCode();
@@ -81,6 +117,32 @@ describe("the audit catalogue", () => {
         grouped.some((a) => a.startsWith(`${family}.`)),
         family,
       ).toBe(true);
+    }
+  });
+
+  it("declares the details that SQL writes into audit_events", () => {
+    const writers = sqlWriters();
+    // The submission and the scale generator write their events by hand (a broken scan would pass vacuously).
+    expect(writers.map((w) => w.action).sort()).toEqual(
+      expect.arrayContaining(["application.submitted", "seed.scale"]),
+    );
+    for (const writer of writers) {
+      expect(isAuditAction(writer.action), `${writer.action} (${writer.file})`).toBe(true);
+      expect(writer.keys.length, `${writer.action} (${writer.file}) details`).toBeGreaterThan(0);
+      const declared = isAuditAction(writer.action) ? auditFields(writer.action) : [];
+      expect(
+        writer.keys.filter((key) => !declared.includes(key)),
+        `${writer.action} (${writer.file}) writes fields the catalogue does not declare`,
+      ).toEqual([]);
+    }
+  });
+
+  it("declares every field with a known kind, optional ones ending in « ? »", () => {
+    const kinds = ["string", "string|null", "number", "number|null", "boolean", "string[]", "json"];
+    for (const [action, { fields }] of Object.entries(AUDIT_EVENTS)) {
+      for (const [field, kind] of Object.entries(fields as Record<string, string>)) {
+        expect(kinds, `${action}.${field}`).toContain(kind.replace(/\?$/, ""));
+      }
     }
   });
 

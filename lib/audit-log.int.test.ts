@@ -40,7 +40,11 @@ beforeAll(async () => {
       action: "call.updated",
       subjectType: "call",
       subjectId: f.call,
-      data: { changes: { envelopeCents: { from: 100000000, to: 120000000 } } },
+      data: {
+        title: "Appel témoin du journal",
+        gridChanged: false,
+        changes: { envelopeCents: { from: 100000000, to: 120000000 } },
+      },
     },
     {
       actorId: f.admin,
@@ -54,9 +58,15 @@ beforeAll(async () => {
       action: "role.granted",
       subjectType: "user",
       subjectId: f.agent,
-      data: { role: "reviewer" },
+      data: { role: "reviewer", networkId: null, email: "agent@example.org" },
     },
-    { actorId: f.agent, action: "review.submitted", subjectType: "application", subjectId: f.application },
+    {
+      actorId: f.agent,
+      action: "review.submitted",
+      subjectType: "application",
+      subjectId: f.application,
+      data: { reviewId: randomUUID(), recommendation: "accept" },
+    },
   ]);
 });
 

@@ -1,19 +1,20 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import type { AuditAction } from "./audit-events";
+import type { AuditEvent } from "./audit-events";
 
 type Writer = Pick<Database, "insert">;
 
-export type AuditEntry = {
+/**
+ * One event: an action of the catalogue (lib/audit-events.ts, where its French
+ * label is) with the details declared for it, and no others.
+ */
+export type AuditEntry = AuditEvent<{
   actorId: string | null;
-  /** One of the catalogue (lib/audit-events.ts), where its French label is. */
-  action: AuditAction;
   subjectType: string;
   subjectId: string;
-  data?: Record<string, unknown>;
   ip?: string | null;
-};
+}>;
 
 /**
  * Appends to the audit trail, in the caller's transaction so the events and the

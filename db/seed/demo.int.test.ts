@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_EVENTS, auditFields, isAuditAction } from "../../lib/audit-events";
 import { createDb } from "../client";
 import { seedDemo } from "./demo";
 import { seedScale } from "./scale";
@@ -220,4 +221,26 @@ describe.skipIf(!url)("demo data", () => {
     expect(accepted.rate).toBeGreaterThan(0.45);
     expect(accepted.rate).toBeLessThan(0.7);
   }, 60_000);
+  // After the scale data (the tests of a file run in order): the rows the seed and the generator
+  // wrote, read back, carry only the fields the catalogue declares for their action.
+  it("writes audit events whose details are the fields the catalogue declares", async () => {
+    const rows = (await db.execute(sql`
+      select action, array_agg(distinct key order by key) as keys
+      from audit_events, jsonb_object_keys(data) as key
+      group by action`)) as unknown as { action: string; keys: string[] }[];
+    const seen = new Set(rows.map((r) => r.action));
+    // The events of the seed and of the generator are there to be read (an empty scan would pass).
+    for (const action of ["application.submitted", "decision.recorded", "seed.demo_loaded", "seed.scale"]) {
+      expect(seen.has(action), action).toBe(true);
+    }
+    const undeclared = rows
+      .filter((r) => isAuditAction(r.action))
+      .flatMap((r) =>
+        r.keys
+          .filter((key) => isAuditAction(r.action) && !auditFields(r.action).includes(key))
+          .map((key) => `${r.action}: ${key}`),
+      );
+    expect(undeclared).toEqual([]);
+    expect(Object.keys(AUDIT_EVENTS).length).toBeGreaterThan(0);
+  });
 });

@@ -11,6 +11,7 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import type { AuditEvent } from "../../lib/audit-events";
 import { isoDateInParis } from "../../lib/format";
 import { normalizeSearch } from "../../lib/text";
 import { endOfParisDay, parisTime, parisYear } from "../../lib/time";
@@ -424,7 +425,8 @@ class DemoBuilder {
   private readonly scores: (typeof scores.$inferInsert)[] = [];
   private readonly decisions: (typeof decisions.$inferInsert)[] = [];
   private readonly messages: (typeof messages.$inferInsert)[] = [];
-  private readonly audit: (typeof auditEvents.$inferInsert)[] = [];
+  // Typed by the catalogue: each event's details are the fields declared for its action.
+  private readonly audit: AuditEvent<Omit<typeof auditEvents.$inferInsert, "action" | "data">>[] = [];
   private readonly newsIssues: (typeof newsIssues.$inferInsert)[] = [];
   private readonly posts: (typeof followupPosts.$inferInsert)[] = [];
   private readonly milestones: (typeof milestones.$inferInsert)[] = [];

@@ -9,7 +9,9 @@
  * (`lib/authz/policy.ts`) asks `allows()` for the status part of its rules,
  * `applyTransition()` (lib/applications/transition.ts) puts the same « from »
  * list in the guarded UPDATE's WHERE, and the tests check that every
- * transition's event has its label. Adding a state or a transition starts here.
+ * transition's event has its label and run the transitions × personas matrix
+ * (lifecycle.test.ts), which needs a case for each entry. Adding a state or a
+ * transition starts here (docs/development.md has a worked example).
  *
  * Plain data: imported by client components (labels) as well as the server.
  */

@@ -2,7 +2,8 @@ import "server-only";
 import { and, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { type AuditEntry, recordAudit } from "@/lib/audit";
+import type { AuditDetails } from "@/lib/audit-events";
 import { DomainError } from "@/lib/result";
 import { type ApplicationStatus, TRANSITIONS, type TransitionName } from "./lifecycle";
 
@@ -19,7 +20,7 @@ export function statusIn(statuses: readonly ApplicationStatus[]) {
 /** What a user reads when another user's action changed the status first. */
 export const ACTED_FIRST = "Quelqu’un d’autre a agi sur ce dossier entre-temps\u00a0: rechargez la page.";
 
-type TransitionInput = {
+type TransitionInput<N extends TransitionName = TransitionName> = {
   applicationIds: readonly string[];
   actorId: string | null;
   /** Where it leads, when the transition has several ends (a decision). */
@@ -38,7 +39,7 @@ type TransitionInput = {
    * itself, because it belongs to a larger act (an answer that also reopens
    * the review, a decision whose data needs the previous one).
    */
-  audit: Record<string, unknown> | "caller";
+  audit: AuditDetails<(typeof TRANSITIONS)[N]["audit"]> | "caller";
 };
 
 /**
@@ -47,7 +48,11 @@ type TransitionInput = {
  * the application first makes it a no-op), the version bumped, and the
  * transition's audit event for each application moved. Returns the ids moved.
  */
-export async function applyTransition(tx: Writer, name: TransitionName, input: TransitionInput) {
+export async function applyTransition<N extends TransitionName>(
+  tx: Writer,
+  name: N,
+  input: TransitionInput<N>,
+) {
   const transition = TRANSITIONS[name];
   const to = input.to ?? transition.to[0];
   if (!(transition.to as readonly string[]).includes(to)) {
@@ -75,23 +80,28 @@ export async function applyTransition(tx: Writer, name: TransitionName, input: T
   if (data !== "caller") {
     await recordAudit(
       tx,
-      moved.map((m) => ({
-        actorId: input.actorId,
-        action: transition.audit,
-        subjectType: "application",
-        subjectId: m.id,
-        data,
-      })),
+      // TypeScript does not follow that `data` is the details of N's own event (a
+      // correlation over the generic N): the signature above checks it for the caller.
+      moved.map(
+        (m) =>
+          ({
+            actorId: input.actorId,
+            action: transition.audit,
+            subjectType: "application",
+            subjectId: m.id,
+            data,
+          }) as AuditEntry,
+      ),
     );
   }
   return moved.map((m) => m.id);
 }
 
 /** As `applyTransition` on one application, refusing with « someone acted first » when it did not move. */
-export async function requireTransition(
+export async function requireTransition<N extends TransitionName>(
   tx: Writer,
-  name: TransitionName,
-  input: Omit<TransitionInput, "applicationIds"> & { applicationId: string },
+  name: N,
+  input: Omit<TransitionInput<N>, "applicationIds"> & { applicationId: string },
 ) {
   const { applicationId, ...rest } = input;
   const moved = await applyTransition(tx, name, { ...rest, applicationIds: [applicationId] });
