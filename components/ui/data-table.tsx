@@ -7,9 +7,12 @@ export type DataTableRow = { key: string | number; header: ReactNode; cells: Rea
 const cell = "border-b border-grey-200 px-3 py-2";
 
 /**
- * A table of figures with its caption: the first column heads each row (`<th
- * scope="row">`), numeric columns are right-aligned with tabular digits. It is
- * the text alternative of the charts and maps, and what prints.
+ * The one table of the service, with its caption: the first column heads each
+ * row (`<th scope="row">`), numeric columns are right-aligned with tabular
+ * digits. Figures (the text alternative of the charts and maps, and what
+ * prints) and lists (dossiers, users, e-mails) alike: a list whose heading
+ * already says what it holds hides its caption for screen readers only
+ * (`captionHidden`). The design system's restyle happens here, once.
  */
 export function DataTable({
   id,
@@ -19,9 +22,12 @@ export function DataTable({
   width = "max-w-4xl",
   rowHeaderWeight = "font-normal",
   className = "mt-4",
+  captionHidden = false,
 }: {
   id?: string;
   caption: string;
+  /** The caption for screen readers only, when a visible heading already says it. */
+  captionHidden?: boolean;
   /** The first column is the row headers' one. */
   columns: DataTableColumn[];
   rows: DataTableRow[];
@@ -33,7 +39,11 @@ export function DataTable({
     <TableScroll className={className} label={caption}>
       <table id={id} className={`w-full ${width} border-collapse text-sm`}>
         {/* Wraps within the screen and stays in view while a wide table scrolls sideways (phones). */}
-        <caption className="sticky left-0 mb-2 max-w-[calc(100vw-2rem)] text-left font-semibold">
+        <caption
+          className={
+            captionHidden ? "sr-only" : "sticky left-0 mb-2 max-w-[calc(100vw-2rem)] text-left font-semibold"
+          }
+        >
           {caption}
         </caption>
         <thead>
@@ -51,7 +61,7 @@ export function DataTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key}>
+            <tr key={row.key} className="align-top">
               <th scope="row" className={`${cell} text-left ${rowHeaderWeight}`}>
                 {row.header}
               </th>

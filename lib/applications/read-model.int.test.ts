@@ -7,14 +7,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applications, budgetLines, calls, decisions, organisations, participants } from "@/db/schema";
 import { testDb } from "@/db/testing/database";
-import {
-  type ApplicationRecord,
-  forApplicant,
-  forNetwork,
-  forPublic,
-  forStaff,
-  loadApplicationRecord,
-} from "./read-model";
+import { getLaureate } from "@/lib/public/laureates";
+import { type ApplicationRecord, forNetwork, forPublic, forStaff, loadApplicationRecord } from "./read-model";
 
 const { db, close } = testDb();
 afterAll(close);
@@ -145,18 +139,6 @@ describe("the application's read model", () => {
     expect(forStaff(record("draft"))).toBeNull();
   });
 
-  it("applicant: partners and contacts, no scores, the decision only once published", () => {
-    const mine = forApplicant(record("laureate"));
-    expect(mine.participants[0]?.contactEmail).toBe(CONTACT);
-    expect(mine.decision?.outcome).toBe("accepted");
-    expect(mine.application).not.toHaveProperty("scoreMean");
-    expect(mine.application).not.toHaveProperty("scoreSpread");
-    expect(mine.application).not.toHaveProperty("reviewCount");
-    expect(values(mine)).not.toContain("71.5");
-    expect(forApplicant(record("unpublished")).decision).toBeNull();
-    expect(forApplicant(record("draft")).decision).toBeNull();
-  });
-
   it("public: a laureate of a published call only, without scores, contacts, request or reasons", () => {
     const shown = forPublic(record("laureate"));
     expect(shown).toMatchObject({ id: ids.laureate, grantedAmountCents: 35_000_00 });
@@ -173,6 +155,17 @@ describe("the application's read model", () => {
     // A publication time still to come is not a publication.
     const early = { ...record("laureate"), call: { ...record("laureate").call } };
     expect(forPublic(early, new Date(Date.now() - 2 * DAY))).toBeNull();
+  });
+
+  it("public page: the laureate page reads the public projection, and nothing else is a laureate", async () => {
+    process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+    const page = await getLaureate(ids.laureate);
+    expect(page).toMatchObject({ id: ids.laureate, year: 2098, grantedAmountCents: 35_000_00 });
+    expect(page?.lead.kind).toBe("commune");
+    expect(values(page)).not.toContain(CONTACT);
+    expect(values(page)).not.toContain("71.5");
+    for (const other of [ids.rejected, ids.unpublished, ids.draft])
+      expect(await getLaureate(other)).toBeNull();
   });
 
   it("network: the public laureates, with the régions of lead and co-applicants; no contacts or scores", () => {

@@ -13,7 +13,7 @@ import {
   participants,
 } from "@/db/schema";
 import { organisationLabel } from "@/lib/organisations/label";
-import { isPublicLaureate, resultsArePublic } from "@/lib/public/published";
+import { isPublicLaureate } from "@/lib/public/published";
 import { staffMaySee } from "./staff-visibility";
 
 /**
@@ -23,14 +23,16 @@ import { staffMaySee } from "./staff-visibility";
  * projection, which picks only what that audience may see:
  *
  * - `forStaff`: reviewers and admins, never a draft (staff-visibility.ts);
- * - `forApplicant`: the lead's members, the decision only once published;
  * - `forPublic`: a laureate of a published call only, without scores,
  *   contacts, amounts requested or the reasons of a decision;
  * - `forNetwork`: a regional network's editors, the same laureates as the
  *   public, with the régions the policy needs to let them edit its follow-up.
  *
  * The policy still decides whether the user may open the page; a projection
- * decides what the page receives.
+ * decides what the page receives. The applicant's pages read the form they
+ * edit (lib/applications/queries.ts: `findApplication`, `loadApplicationForm`),
+ * which is also what autosave merges against and what submission checks: one
+ * load for the lead's members, the write model rather than a projection.
  */
 
 type Reader = Pick<Database, "select">;
@@ -184,23 +186,6 @@ export function forStaff(r: ApplicationRecord) {
 }
 export type ApplicationCore = NonNullable<ReturnType<typeof forStaff>>;
 
-/**
- * What the lead's members read: their application, its partners with their
- * contacts, never the reviewers' scores; the decision once the call's results
- * are public, never before.
- */
-export function forApplicant(r: ApplicationRecord, now: Date = new Date()) {
-  const { reviewCount: _count, scoreMean: _mean, scoreSpread: _spread, ...application } = r.application;
-  return {
-    application,
-    call: r.call,
-    lead: r.lead,
-    participants: r.participants,
-    totalBudgetCents: r.totalBudgetCents,
-    decision: resultsArePublic(r.call.resultsPublishedAt, now) ? r.decision : null,
-  };
-}
-
 /** The participants as the public names them: no contact person, no e-mail. */
 function publicParticipants(r: ApplicationRecord) {
   return r.participants.map((p) => ({ role: p.role, name: p.name, countryCode: p.countryCode }));
@@ -231,6 +216,7 @@ export function forPublic(r: ApplicationRecord, now: Date = new Date()) {
     lead: {
       id: r.lead.id,
       name: r.lead.name,
+      kind: r.lead.kind,
       label: r.lead.label,
       regionCode: r.lead.regionCode,
       departementCode: r.lead.departementCode,

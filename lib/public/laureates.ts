@@ -12,6 +12,7 @@ import {
   pairings,
   participants,
 } from "@/db/schema";
+import { forPublic, loadApplicationRecord } from "@/lib/applications/read-model";
 import { allCountryCodes, countryName, sortByCountryName } from "@/lib/countries";
 import { searchQuery } from "@/lib/review/queries";
 import { countryCodesNamed, LAUREATES_PAGE_SIZE, type LaureateFilters } from "./laureate-filters";
@@ -404,31 +405,16 @@ export type LaureateDetail = LaureateSummary & {
   pairings: { organisation: OrganisationRef; partner: ForeignPartnerRef }[];
 };
 
-/** A published laureate by id, or null when there is none (or its call's results are not public). */
+/**
+ * A published laureate by id, or null when there is none (or its call's
+ * results are not public): the application's read model, through its public
+ * projection, with what only the public page shows (operators, pairings).
+ */
 export async function getLaureate(id: string): Promise<LaureateDetail | null> {
   const db = getDb();
-  const [row] = await db
-    .select({
-      id: applications.id,
-      title: applications.title,
-      summary: applications.summary,
-      objectives: applications.objectives,
-      expectedResults: applications.expectedResults,
-      durationMonths: applications.durationMonths,
-      startDate: applications.startDate,
-      onBehalfOf: applications.onBehalfOf,
-      year: calls.year,
-      callSlug: calls.slug,
-      callTitle: calls.title,
-      grantedAmountCents: decisions.grantedAmountCents,
-      lead: leadColumns,
-    })
-    .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
-    .innerJoin(lead, eq(lead.id, applications.leadOrganisationId))
-    .where(and(eq(applications.id, id), isPublishedLaureate));
-  if (!row) return null;
+  const record = await loadApplicationRecord(db, id);
+  const laureate = record ? forPublic(record) : null;
+  if (!laureate) return null;
 
   const [people, operatorRows, pairingRows] = await Promise.all([
     participantsOf([id]),
@@ -447,8 +433,25 @@ export async function getLaureate(id: string): Promise<LaureateDetail | null> {
       .orderBy(asc(organisations.name), asc(foreignPartners.name)),
   ]);
   return {
-    ...row,
-    grantedAmountCents: row.grantedAmountCents ?? 0,
+    id: laureate.id,
+    title: laureate.title,
+    summary: laureate.summary,
+    objectives: laureate.objectives,
+    expectedResults: laureate.expectedResults,
+    durationMonths: laureate.durationMonths,
+    startDate: laureate.startDate,
+    onBehalfOf: laureate.onBehalfOf,
+    year: laureate.call.year,
+    callSlug: laureate.call.slug,
+    callTitle: laureate.call.title,
+    grantedAmountCents: laureate.grantedAmountCents ?? 0,
+    lead: {
+      id: laureate.lead.id,
+      name: laureate.lead.name,
+      kind: laureate.lead.kind,
+      departementCode: laureate.lead.departementCode,
+      regionCode: laureate.lead.regionCode,
+    },
     coApplicants: people.coApplicants.get(id) ?? [],
     foreignPartners: people.foreignPartners.get(id) ?? [],
     operators: operatorRows,
