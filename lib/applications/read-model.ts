@@ -39,6 +39,49 @@ type Reader = Pick<Database, "select">;
 
 const coApplicant = alias(organisations, "co_applicant");
 
+/**
+ * The participants of an application in order (role, then position), French
+ * organisations named with their kind and département as everywhere, with
+ * their contact person: what every view of an application starts from, each
+ * projection keeping what its audience may see.
+ */
+export async function participantsOf(db: Reader, applicationId: string) {
+  const people = await db
+    .select({
+      role: participants.role,
+      organisationName: coApplicant.name,
+      organisationKind: coApplicant.kind,
+      departementCode: coApplicant.departementCode,
+      regionCode: coApplicant.regionCode,
+      foreignName: foreignPartners.name,
+      countryCode: foreignPartners.countryCode,
+      operatorName: operators.name,
+      contactName: participants.contactName,
+      contactEmail: participants.contactEmail,
+    })
+    .from(participants)
+    .leftJoin(coApplicant, eq(coApplicant.id, participants.organisationId))
+    .leftJoin(foreignPartners, eq(foreignPartners.id, participants.foreignPartnerId))
+    .leftJoin(operators, eq(operators.id, participants.operatorId))
+    .where(eq(participants.applicationId, applicationId))
+    .orderBy(asc(participants.role), asc(participants.position));
+  return people.map((p) => ({
+    role: p.role,
+    // French organisations are named with their kind and département, as everywhere.
+    name: p.organisationName
+      ? organisationLabel({
+          name: p.organisationName,
+          kind: p.organisationKind,
+          departementCode: p.departementCode,
+        })
+      : (p.foreignName ?? p.operatorName ?? ""),
+    regionCode: p.regionCode,
+    countryCode: p.countryCode,
+    contactName: p.contactName,
+    contactEmail: p.contactEmail,
+  }));
+}
+
 /** The application as stored, with what every projection draws from. */
 export async function loadApplicationRecord(db: Reader, applicationId: string) {
   const [row] = await db
@@ -94,25 +137,7 @@ export async function loadApplicationRecord(db: Reader, applicationId: string) {
     .where(eq(applications.id, applicationId));
   if (!row) return null;
   const [people, [decision]] = await Promise.all([
-    db
-      .select({
-        role: participants.role,
-        organisationName: coApplicant.name,
-        organisationKind: coApplicant.kind,
-        departementCode: coApplicant.departementCode,
-        regionCode: coApplicant.regionCode,
-        foreignName: foreignPartners.name,
-        countryCode: foreignPartners.countryCode,
-        operatorName: operators.name,
-        contactName: participants.contactName,
-        contactEmail: participants.contactEmail,
-      })
-      .from(participants)
-      .leftJoin(coApplicant, eq(coApplicant.id, participants.organisationId))
-      .leftJoin(foreignPartners, eq(foreignPartners.id, participants.foreignPartnerId))
-      .leftJoin(operators, eq(operators.id, participants.operatorId))
-      .where(eq(participants.applicationId, applicationId))
-      .orderBy(asc(participants.role), asc(participants.position)),
+    participantsOf(db, applicationId),
     db
       .select({
         outcome: decisions.outcome,
@@ -126,21 +151,7 @@ export async function loadApplicationRecord(db: Reader, applicationId: string) {
   return {
     ...row,
     lead: { ...row.lead, label: organisationLabel(row.lead) },
-    participants: people.map((p) => ({
-      role: p.role,
-      // French organisations are named with their kind and département, as everywhere.
-      name: p.organisationName
-        ? organisationLabel({
-            name: p.organisationName,
-            kind: p.organisationKind,
-            departementCode: p.departementCode,
-          })
-        : (p.foreignName ?? p.operatorName ?? ""),
-      regionCode: p.regionCode,
-      countryCode: p.countryCode,
-      contactName: p.contactName,
-      contactEmail: p.contactEmail,
-    })),
+    participants: people,
     decision: decision ?? null,
   };
 }

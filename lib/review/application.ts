@@ -1,13 +1,26 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import {
+  applications,
+  attachments,
+  auditEvents,
+  budgetLines,
+  calls,
+  criteria,
+  decisions,
+  messages,
+  reviewerAssignments,
+  reviews,
+  scores,
+  users,
+} from "@/db/schema";
 import { REVIEWABLE_STATUSES } from "@/lib/applications/lifecycle";
-import type { ApplicationCore } from "@/lib/applications/read-model";
+import { type ApplicationCore, participantsOf } from "@/lib/applications/read-model";
 import { staffMaySeeAs } from "@/lib/applications/staff-visibility";
 import { statusIn } from "@/lib/applications/transition";
 import type { ReviewAssignment } from "@/lib/authz/policy";
 import type { Principal } from "@/lib/authz/principal";
-import { organisationLabel } from "@/lib/organisations/label";
 import {
   type Criterion,
   isDisagreement,
@@ -23,117 +36,122 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** The assignment of this user to an application, as the policy needs it (null when not assigned). */
 export async function loadAssignment(userId: string, applicationId: string): Promise<ReviewAssignment> {
-  const rows = (await getDb().execute(sql`
-    select ra.conflict_declared_at is not null as conflict, coalesce(r.status = 'submitted', false) as submitted
-    from reviewer_assignments ra
-    left join reviews r on r.application_id = ra.application_id and r.reviewer_id = ra.reviewer_id
-    where ra.application_id = ${applicationId} and ra.reviewer_id = ${userId}`)) as unknown as Row[];
-  const row = rows[0];
-  return row ? { conflict: Boolean(row.conflict), ownReviewSubmitted: Boolean(row.submitted) } : null;
+  const [row] = await getDb()
+    .select({ conflictDeclaredAt: reviewerAssignments.conflictDeclaredAt, reviewStatus: reviews.status })
+    .from(reviewerAssignments)
+    .leftJoin(
+      reviews,
+      and(
+        eq(reviews.applicationId, reviewerAssignments.applicationId),
+        eq(reviews.reviewerId, reviewerAssignments.reviewerId),
+      ),
+    )
+    .where(
+      and(eq(reviewerAssignments.applicationId, applicationId), eq(reviewerAssignments.reviewerId, userId)),
+    );
+  return row
+    ? { conflict: row.conflictDeclaredAt !== null, ownReviewSubmitted: row.reviewStatus === "submitted" }
+    : null;
 }
 
 // The staff's view of an application comes from the one read model (lib/applications/read-model.ts).
 export { type ApplicationCore, loadApplicationCore } from "@/lib/applications/read-model";
 
 export async function loadCriteria(callId: string) {
-  const rows = (await getDb().execute(sql`
-    select id, label, help_text as "helpText", weight, max_score as "maxScore"
-    from criteria where call_id = ${callId} order by position`)) as unknown as Row[];
-  return rows.map((r) => ({
-    id: String(r.id),
-    label: String(r.label),
-    helpText: String(r.helpText),
-    weight: Number(r.weight),
-    maxScore: Number(r.maxScore),
-  }));
+  return getDb()
+    .select({
+      id: criteria.id,
+      label: criteria.label,
+      helpText: criteria.helpText,
+      weight: criteria.weight,
+      maxScore: criteria.maxScore,
+    })
+    .from(criteria)
+    .where(eq(criteria.callId, callId))
+    .orderBy(asc(criteria.position));
 }
 export type GridCriterion = Awaited<ReturnType<typeof loadCriteria>>[number];
 
-/** Everything else the page shows: participants, budget, messages, documents, history, decision. */
+/** Actions whose details the history shows (a decision's amount, a reopening's reason); the others, by their label. */
+const DETAILED_ACTIONS = ["decision.recorded", "decision.revised", "review.reopened"];
+
+/**
+ * Everything else the page shows: participants (the read model's, without
+ * their contacts), budget, messages, documents, history, decision.
+ */
 export async function loadApplicationDetails(applicationId: string) {
   const db = getDb();
-  const [participants, budget, messages, documents, history, decision] = await Promise.all([
-    db.execute(sql`
-      select p.role, coalesce(o.name, f.name, op.name) as name, f.country_code as "countryCode",
-        o.kind as "organisationKind", o.departement_code as "departementCode"
-      from participants p
-      left join organisations o on o.id = p.organisation_id
-      left join foreign_partners f on f.id = p.foreign_partner_id
-      left join operators op on op.id = p.operator_id
-      where p.application_id = ${applicationId} order by p.role, p.position`),
-    db.execute(sql`
-      select kind, category, label, amount_cents as "amountCents", funder_name as "funderName"
-      from budget_lines where application_id = ${applicationId} order by kind, position`),
-    db.execute(sql`
-      select m.id, m.kind, m.body, m.created_at as "createdAt", u.name as "authorName"
-      from messages m left join users u on u.id = m.author_id
-      where m.application_id = ${applicationId} order by m.created_at`),
-    db.execute(sql`
-      select a.id, a.original_name as "name", a.content_type as "contentType", a.size_bytes as "sizeBytes"
-      from attachments a where a.application_id = ${applicationId} and a.message_id is null
-        and a.followup_post_id is null order by a.uploaded_at`),
-    db.execute(sql`
-      select e.id, e.action, e.occurred_at as "occurredAt", u.name as "actorName",
-        case when e.action in ('decision.recorded', 'decision.revised', 'review.reopened') then e.data end as data
-      from audit_events e left join users u on u.id = e.actor_id
-      where e.subject_type = 'application' and e.subject_id = ${applicationId} order by e.occurred_at desc limit 50`),
-    db.execute(sql`
-      select d.outcome, d.granted_amount_cents as "grantedCents", d.rejection_reason as "rejectionReason",
-        d.decided_at as "decidedAt", u.name as "decidedBy"
-      from decisions d left join users u on u.id = d.decided_by where d.application_id = ${applicationId}`),
+  const [people, budget, thread, documents, history, [decision]] = await Promise.all([
+    participantsOf(db, applicationId),
+    db
+      .select({
+        kind: budgetLines.kind,
+        label: budgetLines.label,
+        amountCents: budgetLines.amountCents,
+        funderName: budgetLines.funderName,
+      })
+      .from(budgetLines)
+      .where(eq(budgetLines.applicationId, applicationId))
+      .orderBy(asc(budgetLines.kind), asc(budgetLines.position)),
+    db
+      .select({
+        id: messages.id,
+        kind: messages.kind,
+        body: messages.body,
+        createdAt: messages.createdAt,
+        authorName: users.name,
+      })
+      .from(messages)
+      .leftJoin(users, eq(users.id, messages.authorId))
+      .where(eq(messages.applicationId, applicationId))
+      .orderBy(asc(messages.createdAt)),
+    db
+      .select({ id: attachments.id, name: attachments.originalName, sizeBytes: attachments.sizeBytes })
+      .from(attachments)
+      .where(
+        and(
+          eq(attachments.applicationId, applicationId),
+          isNull(attachments.messageId),
+          isNull(attachments.followupPostId),
+        ),
+      )
+      .orderBy(asc(attachments.uploadedAt)),
+    db
+      .select({
+        id: auditEvents.id,
+        action: auditEvents.action,
+        occurredAt: auditEvents.occurredAt,
+        actorName: users.name,
+        data: auditEvents.data,
+      })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(and(eq(auditEvents.subjectType, "application"), eq(auditEvents.subjectId, applicationId)))
+      .orderBy(desc(auditEvents.occurredAt))
+      .limit(50),
+    db
+      .select({
+        outcome: decisions.outcome,
+        grantedCents: decisions.grantedAmountCents,
+        rejectionReason: decisions.rejectionReason,
+        decidedAt: decisions.decidedAt,
+        decidedBy: users.name,
+      })
+      .from(decisions)
+      .leftJoin(users, eq(users.id, decisions.decidedBy))
+      .where(eq(decisions.applicationId, applicationId)),
   ]);
-  const d = (decision as unknown as Row[])[0];
   return {
-    participants: (
-      participants as unknown as {
-        role: string;
-        name: string;
-        countryCode: string | null;
-        organisationKind: string | null;
-        departementCode: string | null;
-      }[]
-    ).map((p) => ({
-      role: p.role,
-      // French organisations are named with their kind and département, as everywhere.
-      name: p.organisationKind
-        ? organisationLabel({ name: p.name, kind: p.organisationKind, departementCode: p.departementCode })
-        : p.name,
-      countryCode: p.countryCode,
-    })),
-    budget: (budget as unknown as Row[]).map((b) => ({
-      kind: String(b.kind),
-      label: String(b.label),
-      amountCents: Number(b.amountCents),
-      funderName: b.funderName ? String(b.funderName) : null,
-    })),
-    messages: (messages as unknown as Row[]).map((m) => ({
-      id: String(m.id),
-      kind: String(m.kind),
-      body: String(m.body),
-      createdAt: new Date(String(m.createdAt)),
-      authorName: m.authorName ? String(m.authorName) : null,
-    })),
-    documents: (documents as unknown as Row[]).map((x) => ({
-      id: String(x.id),
-      name: String(x.name),
-      sizeBytes: Number(x.sizeBytes),
-    })),
-    history: (history as unknown as Row[]).map((h) => ({
+    participants: people.map((p) => ({ role: p.role, name: p.name, countryCode: p.countryCode })),
+    budget,
+    messages: thread,
+    documents,
+    history: history.map((h) => ({
+      ...h,
       id: String(h.id),
-      action: String(h.action),
-      occurredAt: new Date(String(h.occurredAt)),
-      actorName: h.actorName ? String(h.actorName) : null,
-      data: (h.data ?? null) as Record<string, unknown> | null,
+      data: DETAILED_ACTIONS.includes(h.action) ? (h.data as Record<string, unknown>) : null,
     })),
-    decision: d
-      ? {
-          outcome: String(d.outcome),
-          grantedCents: num(d.grantedCents),
-          rejectionReason: d.rejectionReason ? String(d.rejectionReason) : null,
-          decidedAt: new Date(String(d.decidedAt)),
-          decidedBy: d.decidedBy ? String(d.decidedBy) : null,
-        }
-      : null,
+    decision: decision ?? null,
   };
 }
 
@@ -164,22 +182,22 @@ export async function loadReopenedReviews(applicationId: string) {
 
 /** The user's own review (draft or submitted) with its scores. */
 export async function loadOwnReview(applicationId: string, userId: string) {
-  const rows = (await getDb().execute(sql`
-    select r.id, r.status, r.overall_comment as "overallComment", r.recommendation,
-      coalesce(json_agg(json_build_object('criterionId', s.criterion_id, 'score', s.score, 'comment', s.comment))
-        filter (where s.review_id is not null), '[]') as scores
-    from reviews r left join scores s on s.review_id = r.id
-    where r.application_id = ${applicationId} and r.reviewer_id = ${userId}
-    group by r.id`)) as unknown as Row[];
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    id: String(r.id),
-    status: String(r.status),
-    overallComment: String(r.overallComment),
-    recommendation: r.recommendation ? String(r.recommendation) : null,
-    scores: r.scores as { criterionId: string; score: number; comment: string }[],
-  };
+  const db = getDb();
+  const [review] = await db
+    .select({
+      id: reviews.id,
+      status: reviews.status,
+      overallComment: reviews.overallComment,
+      recommendation: reviews.recommendation,
+    })
+    .from(reviews)
+    .where(and(eq(reviews.applicationId, applicationId), eq(reviews.reviewerId, userId)));
+  if (!review) return null;
+  const given = await db
+    .select({ criterionId: scores.criterionId, score: scores.score, comment: scores.comment })
+    .from(scores)
+    .where(eq(scores.reviewId, review.id));
+  return { ...review, scores: given };
 }
 
 /**
@@ -241,19 +259,23 @@ export async function loadReviewComparison(core: ApplicationCore, grid: readonly
 
 /** Envelope of a call: granted so far (accepted decisions) against the envelope. */
 export async function loadEnvelope(callId: string) {
-  const rows = (await getDb().execute(sql`
-    select c.envelope_cents as "envelopeCents",
-      coalesce((select sum(d.granted_amount_cents) from decisions d join applications a on a.id = d.application_id
-        where a.call_id = c.id and d.outcome = 'accepted'), 0) as "grantedCents",
-      (select count(*) from decisions d join applications a on a.id = d.application_id
-        where a.call_id = c.id and d.outcome = 'accepted')::int as "acceptedCount"
-    from calls c where c.id = ${callId}`)) as unknown as Row[];
-  const r = rows[0];
-  if (!r) return null;
+  const db = getDb();
+  const [[call], [granted]] = await Promise.all([
+    db.select({ envelopeCents: calls.envelopeCents }).from(calls).where(eq(calls.id, callId)),
+    db
+      .select({
+        grantedCents: sql<number>`coalesce(sum(${decisions.grantedAmountCents}), 0)::float8`.mapWith(Number),
+        acceptedCount: count(),
+      })
+      .from(decisions)
+      .innerJoin(applications, eq(applications.id, decisions.applicationId))
+      .where(and(eq(applications.callId, callId), eq(decisions.outcome, "accepted"))),
+  ]);
+  if (!call) return null;
   return {
-    envelopeCents: Number(r.envelopeCents),
-    grantedCents: Number(r.grantedCents),
-    acceptedCount: Number(r.acceptedCount),
+    envelopeCents: call.envelopeCents,
+    grantedCents: granted?.grantedCents ?? 0,
+    acceptedCount: granted?.acceptedCount ?? 0,
   };
 }
 
@@ -309,8 +331,9 @@ export async function loadAidCandidates(callId: string) {
 }
 
 export async function loadCallTitle(callId: string) {
-  const rows = (await getDb().execute(
-    sql`select title, year from calls where id = ${callId}`,
-  )) as unknown as Row[];
-  return rows[0] ? `${rows[0].year} – ${rows[0].title}` : null;
+  const [call] = await getDb()
+    .select({ title: calls.title, year: calls.year })
+    .from(calls)
+    .where(eq(calls.id, callId));
+  return call ? `${call.year} – ${call.title}` : null;
 }
