@@ -201,6 +201,26 @@ export async function loadOwnReview(applicationId: string, userId: string) {
 }
 
 /**
+ * The weighted score out of 100 of every submitted review of a call, by
+ * reviewer and application (the formula of aggregate.ts, as the dashboard's
+ * materialised scores compute it): what the z-scores are computed over.
+ */
+async function callReviewScores(callId: string) {
+  const rows = (await getDb().execute(sql`
+    select r.reviewer_id as "reviewerId", r.application_id as "applicationId",
+      sum(c.weight * s.score::float8 / s.max_score) / sum(c.weight) * 100 as score
+    from reviews r join applications a on a.id = r.application_id
+    join scores s on s.review_id = r.id join criteria c on c.id = s.criterion_id
+    where a.call_id = ${callId} and r.status = 'submitted'
+    group by r.id`)) as unknown as Row[];
+  return rows.map((r) => ({
+    reviewerId: String(r.reviewerId),
+    applicationId: String(r.applicationId),
+    score: Number(r.score),
+  }));
+}
+
+/**
  * The submitted reviews of an application with their weighted score, the
  * application's summary, its rank in the call, and the normalised view
  * (reviewer z-scores computed over each reviewer's submitted reviews in the call).
@@ -215,19 +235,12 @@ export async function loadReviewComparison(core: ApplicationCore, grid: readonly
       from reviews r join users u on u.id = r.reviewer_id join scores s on s.review_id = r.id
       where r.application_id = ${core.id} and r.status = 'submitted'
       group by r.id, u.name order by r.submitted_at`),
-    // Weighted score of every submitted review of the call (same formula as aggregate.ts).
-    db.execute(sql`
-      select r.reviewer_id as "reviewerId", r.application_id as "applicationId",
-        sum(c.weight * s.score::float8 / s.max_score) / sum(c.weight) * 100 as score
-      from reviews r join applications a on a.id = r.application_id
-      join scores s on s.review_id = r.id join criteria c on c.id = s.criterion_id
-      where a.call_id = ${core.callId} and r.status = 'submitted'
-      group by r.id`),
+    callReviewScores(core.callId),
     db.execute(
       sql`select a.id, a.score_mean as mean from applications a where a.call_id = ${core.callId} and ${staffMaySeeAs("a")}`,
     ),
   ]);
-  const reviews = (reviewRows as unknown as Row[]).map((r) => {
+  const submitted = (reviewRows as unknown as Row[]).map((r) => {
     const scores = r.scores as { criterionId: string; score: number; comment: string }[];
     return {
       id: String(r.id),
@@ -239,19 +252,14 @@ export async function loadReviewComparison(core: ApplicationCore, grid: readonly
       weighted: weightedScore(grid, scores),
     };
   });
-  const all = (callReviews as unknown as Row[]).map((r) => ({
-    reviewerId: String(r.reviewerId),
-    applicationId: String(r.applicationId),
-    score: Number(r.score),
-  }));
-  const z = zScores(all);
+  const z = zScores(callReviews);
   const ranks = rankByScore(
     (callScores as unknown as Row[]).map((r) => ({ id: String(r.id), mean: num(r.mean) })),
   );
   return {
-    reviews: reviews.map((r) => ({ ...r, zScore: z.get(`${r.reviewerId}:${core.id}`) ?? null })),
-    summary: summarize(reviews.map((r) => r.weighted).filter((v): v is number => v !== null)),
-    normalisedMean: normalisedMeans(all).get(core.id) ?? null,
+    reviews: submitted.map((r) => ({ ...r, zScore: z.get(`${r.reviewerId}:${core.id}`) ?? null })),
+    summary: summarize(submitted.map((r) => r.weighted).filter((v): v is number => v !== null)),
+    normalisedMean: normalisedMeans(callReviews).get(core.id) ?? null,
     rank: ranks.get(core.id) ?? null,
     rankedCount: ranks.size,
   };
@@ -302,21 +310,9 @@ export async function loadAidCandidates(callId: string) {
       from applications a join calls c on c.id = a.call_id
       where a.call_id = ${callId} and a.status in ${statusIn(REVIEWABLE_STATUSES)}
       order by a.score_mean desc nulls last`),
-    db.execute(sql`
-      select r.reviewer_id as "reviewerId", r.application_id as "applicationId",
-        sum(c.weight * s.score::float8 / s.max_score) / sum(c.weight) * 100 as score
-      from reviews r join applications a on a.id = r.application_id
-      join scores s on s.review_id = r.id join criteria c on c.id = s.criterion_id
-      where a.call_id = ${callId} and r.status = 'submitted'
-      group by r.id`),
+    callReviewScores(callId),
   ]);
-  const normalised = normalisedMeans(
-    (callReviews as unknown as Row[]).map((r) => ({
-      reviewerId: String(r.reviewerId),
-      applicationId: String(r.applicationId),
-      score: Number(r.score),
-    })),
-  );
+  const normalised = normalisedMeans(callReviews);
   return (rows as unknown as Row[]).map((r) => ({
     id: String(r.id),
     title: String(r.title),
