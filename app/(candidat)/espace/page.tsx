@@ -5,8 +5,8 @@ import { ActionButton } from "@/components/form/action-button";
 import { Field, inputClass, secondaryButtonClass } from "@/components/form/field";
 import { InviteForm } from "@/components/memberships/invite-form";
 import { RequestMembershipForm } from "@/components/memberships/request-form";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { todoFor } from "@/lib/applications/todo-queries";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
@@ -138,60 +138,46 @@ export default async function ApplicantHomePage({ searchParams }: { searchParams
             <h2 id={`members-${organisation.organisationId}`} className="text-2xl font-bold">
               Membres de {organisation.organisationName}
             </h2>
-            <TableScroll className="mt-4" label={`Membres de ${organisation.organisationName}`}>
-              <table className="w-full border-collapse text-left text-sm">
-                <caption className="sr-only">Membres de {organisation.organisationName}</caption>
-                <thead>
-                  <tr className="border-b-2 border-grey-800">
-                    <th scope="col" className="py-2 pr-4">
-                      Personne
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Rôle
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Statut
-                    </th>
-                    <th scope="col" className="py-2">
-                      Actions
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((member) => (
-                    <tr key={member.id} className="border-b border-grey-200 align-top">
-                      <td className="py-2 pr-4">
-                        {member.name ?? member.email}
-                        <br />
-                        <span className="text-grey-600">{member.email}</span>
-                      </td>
-                      <td className="py-2 pr-4">{ROLE_LABELS[member.role]}</td>
-                      <td className="py-2 pr-4">{STATUS_LABELS[member.status]}</td>
-                      <td className="flex flex-wrap gap-2 py-2">
-                        {member.status === "pending" ? (
-                          <ActionButton
-                            action={confirmMembership}
-                            values={{ membershipId: member.id }}
-                            label="Confirmer"
-                            accessibleLabel={`Confirmer ${member.email}`}
-                            className={secondaryButtonClass}
-                          />
-                        ) : null}
-                        {canRemoveMember(user, member.organisationId, member.userId) ? (
-                          <ActionButton
-                            action={removeMember}
-                            values={{ membershipId: member.id }}
-                            label="Retirer"
-                            accessibleLabel={`Retirer ${member.email}`}
-                            className={secondaryButtonClass}
-                          />
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={`Membres de ${organisation.organisationName}`}
+              captionHidden
+              width="max-w-none"
+              columns={[{ label: "Personne" }, { label: "Rôle" }, { label: "Statut" }, { label: "Actions" }]}
+              rows={list.map((member) => ({
+                key: member.id,
+                header: (
+                  <>
+                    {member.name ?? member.email}
+                    <br />
+                    <span className="text-grey-600">{member.email}</span>
+                  </>
+                ),
+                cells: [
+                  ROLE_LABELS[member.role],
+                  STATUS_LABELS[member.status],
+                  <div key="actions" className="flex flex-wrap gap-2">
+                    {member.status === "pending" ? (
+                      <ActionButton
+                        action={confirmMembership}
+                        values={{ membershipId: member.id }}
+                        label="Confirmer"
+                        accessibleLabel={`Confirmer ${member.email}`}
+                        className={secondaryButtonClass}
+                      />
+                    ) : null}
+                    {canRemoveMember(user, member.organisationId, member.userId) ? (
+                      <ActionButton
+                        action={removeMember}
+                        values={{ membershipId: member.id }}
+                        label="Retirer"
+                        accessibleLabel={`Retirer ${member.email}`}
+                        className={secondaryButtonClass}
+                      />
+                    ) : null}
+                  </div>,
+                ],
+              }))}
+            />
             <InviteForm organisationId={organisation.organisationId} />
           </section>
         );

@@ -4,9 +4,9 @@ import { EnvelopeMeter } from "@/components/review/envelope-meter";
 import { ExportLinks } from "@/components/review/export-links";
 import { ReviewFiltersForm } from "@/components/review/filters-form";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
 import { Pagination } from "@/components/ui/pagination";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessReviewSpace } from "@/lib/authz/policy";
 import { formatCount, formatMoneyCents, formatShortDate } from "@/lib/format";
@@ -91,96 +91,72 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
           {list.total > 0 ? <ExportLinks query={exportQuery} total={list.total} /> : null}
         </div>
         {list.total > 0 ? (
-          <TableScroll className="mt-4" label="Dossiers">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">
-                Dossiers,{" "}
-                {filters.sort === "submitted_desc"
-                  ? "du plus récent au plus ancien"
-                  : "triés selon votre choix"}
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-grey-800">
-                  <th scope="col" className="p-2">
-                    Dossier
-                  </th>
-                  <th scope="col" className="p-2">
-                    Chef de file
-                  </th>
-                  <th scope="col" className="p-2">
-                    Statut
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Demandé
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Note moyenne /100
-                  </th>
-                  <th scope="col" className="p-2">
-                    Évaluations
-                  </th>
-                  <th scope="col" className="p-2">
-                    Décision
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((r) => (
-                  <tr key={r.id} className="border-b border-grey-200 align-top">
-                    <td className="p-2">
-                      {/* A plain link: a next/link per row is a client component to render and hydrate, and prefetches a dynamic page. */}
-                      <a href={`/instruction/dossiers/${r.id}`} className="font-medium">
-                        {r.title}
-                      </a>
-                      <div className="text-grey-600">
-                        {r.callYear} – {r.callTitle}
-                        {r.receiptNumber ? ` · n° ${r.receiptNumber}` : ""}
-                        {r.submittedAt ? ` · déposé le ${formatShortDate(r.submittedAt)}` : ""}
-                      </div>
-                    </td>
-                    <td className="p-2">{r.leadName}</td>
-                    <td className="p-2">
-                      <Badge tone={STATUS_TONES[r.status]}>{STATUS_LABELS[r.status] ?? r.status}</Badge>
-                    </td>
-                    <td className="p-2 text-right whitespace-nowrap">
-                      {formatMoneyCents(r.requestedAmountCents)}
-                    </td>
-                    <td className="p-2 text-right">
-                      {formatScore(r.scoreMean)}
-                      {r.disagreement ? (
-                        <div>
-                          <Badge tone="warning">Divergence</Badge>
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="p-2">
-                      {r.reviewCount !== null
-                        ? `${r.reviewCount} soumise${r.reviewCount > 1 ? "s" : ""}`
-                        : "—"}
-                      {r.assigned ? (
-                        <div className="text-grey-600">
-                          {r.conflict
-                            ? "Vous\u00a0: conflit déclaré"
-                            : r.myReviewStatus === "submitted"
-                              ? "Vous\u00a0: soumise"
-                              : r.myReviewStatus === "draft"
-                                ? "Vous\u00a0: brouillon"
-                                : "Vous\u00a0: à faire"}
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="p-2">
-                      {r.outcome === "accepted"
-                        ? `Accepté (${formatMoneyCents(r.grantedAmountCents ?? 0)})`
-                        : r.outcome === "rejected"
-                          ? "Refusé"
-                          : "—"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={`Dossiers, ${filters.sort === "submitted_desc" ? "du plus récent au plus ancien" : "triés selon votre choix"}`}
+            captionHidden
+            width="max-w-none"
+            columns={[
+              { label: "Dossier" },
+              { label: "Chef de file" },
+              { label: "Statut" },
+              { label: "Demandé", numeric: true },
+              { label: "Note moyenne /100", numeric: true },
+              { label: "Évaluations" },
+              { label: "Décision" },
+            ]}
+            rows={list.rows.map((r) => ({
+              key: r.id,
+              header: (
+                <>
+                  {/* A plain link: a next/link per row is a client component to render and hydrate, and prefetches a dynamic page. */}
+                  <a href={`/instruction/dossiers/${r.id}`} className="font-medium">
+                    {r.title}
+                  </a>
+                  <div className="text-grey-600">
+                    {r.callYear} – {r.callTitle}
+                    {r.receiptNumber ? ` · n° ${r.receiptNumber}` : ""}
+                    {r.submittedAt ? ` · déposé le ${formatShortDate(r.submittedAt)}` : ""}
+                  </div>
+                </>
+              ),
+              cells: [
+                r.leadName,
+                <Badge key="status" tone={STATUS_TONES[r.status]}>
+                  {STATUS_LABELS[r.status] ?? r.status}
+                </Badge>,
+                <span key="requested" className="whitespace-nowrap">
+                  {formatMoneyCents(r.requestedAmountCents)}
+                </span>,
+                <>
+                  {formatScore(r.scoreMean)}
+                  {r.disagreement ? (
+                    <div>
+                      <Badge tone="warning">Divergence</Badge>
+                    </div>
+                  ) : null}
+                </>,
+                <>
+                  {r.reviewCount !== null ? `${r.reviewCount} soumise${r.reviewCount > 1 ? "s" : ""}` : "—"}
+                  {r.assigned ? (
+                    <div className="text-grey-600">
+                      {r.conflict
+                        ? "Vous\u00a0: conflit déclaré"
+                        : r.myReviewStatus === "submitted"
+                          ? "Vous\u00a0: soumise"
+                          : r.myReviewStatus === "draft"
+                            ? "Vous\u00a0: brouillon"
+                            : "Vous\u00a0: à faire"}
+                    </div>
+                  ) : null}
+                </>,
+                r.outcome === "accepted"
+                  ? `Accepté (${formatMoneyCents(r.grantedAmountCents ?? 0)})`
+                  : r.outcome === "rejected"
+                    ? "Refusé"
+                    : "—",
+              ],
+            }))}
+          />
         ) : null}
         <Pagination
           page={filters.page}

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { inputClass, primaryButtonClass } from "@/components/form/field";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
 import { Pagination } from "@/components/ui/pagination";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { AUDIT_SUBJECT_LABELS, auditActionsByFamily, auditLabel } from "@/lib/audit-events";
 import {
@@ -161,66 +161,48 @@ export default async function AuditJournalPage({
       </p>
 
       {rows.length > 0 ? (
-        <TableScroll className="mt-4" label="Actions du journal">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Actions du journal, de la plus récente à la plus ancienne</caption>
-            <thead>
-              <tr className="border-b-2 border-grey-800">
-                <th scope="col" className="py-2 pr-4">
-                  Quand
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Qui
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Quoi
-                </th>
-                <th scope="col" className="py-2">
-                  Sur quoi
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const href = subjectHref(row);
-                const details = describeAuditData(row.action, row.data);
-                const name = row.subjectName ?? `n° ${row.subjectId}`;
-                return (
-                  <tr key={row.id} className="border-b border-grey-200 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(row.occurredAt)}</td>
-                    <td className="py-2 pr-4">
-                      {row.actorId ? (
-                        <Link href={`/admin/journal?compte=${row.actorId}`}>
-                          {row.actorName ?? row.actorEmail ?? "Compte"}
-                        </Link>
-                      ) : (
-                        "Le service"
-                      )}
-                    </td>
-                    <td className="py-2 pr-4">
-                      <strong>{auditLabel(row.action)}</strong>
-                      {details.length > 0 ? (
-                        <ul className="mt-1 list-disc pl-4">
-                          {details.map((line) => (
-                            <li key={line}>{line}</li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </td>
-                    <td className="py-2">
-                      {AUDIT_SUBJECT_LABELS[row.subjectType] ?? row.subjectType}{" "}
-                      {href ? <Link href={href}>{name}</Link> : name}
-                      <br />
-                      <Link href={subjectHistory(row)}>
-                        Son historique<span className="sr-only"> ({name})</span>
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Actions du journal, de la plus récente à la plus ancienne"
+          captionHidden
+          width="max-w-none"
+          columns={[{ label: "Quand" }, { label: "Qui" }, { label: "Quoi" }, { label: "Sur quoi" }]}
+          rows={rows.map((row) => {
+            const href = subjectHref(row);
+            const details = describeAuditData(row.action, row.data);
+            const name = row.subjectName ?? `n° ${row.subjectId}`;
+            return {
+              key: row.id,
+              header: <span className="whitespace-nowrap">{formatDateTime(row.occurredAt)}</span>,
+              cells: [
+                row.actorId ? (
+                  <Link key="who" href={`/admin/journal?compte=${row.actorId}`}>
+                    {row.actorName ?? row.actorEmail ?? "Compte"}
+                  </Link>
+                ) : (
+                  "Le service"
+                ),
+                <>
+                  <strong>{auditLabel(row.action)}</strong>
+                  {details.length > 0 ? (
+                    <ul className="mt-1 list-disc pl-4">
+                      {details.map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </>,
+                <>
+                  {AUDIT_SUBJECT_LABELS[row.subjectType] ?? row.subjectType}{" "}
+                  {href ? <Link href={href}>{name}</Link> : name}
+                  <br />
+                  <Link href={subjectHistory(row)}>
+                    Son historique<span className="sr-only"> ({name})</span>
+                  </Link>
+                </>,
+              ],
+            };
+          })}
+        />
       ) : null}
       <Pagination
         page={page}

@@ -4,8 +4,8 @@ import { CreateApplicationForm } from "@/components/applications/action-forms";
 import { ApplicationStatusBadge } from "@/components/applications/status-badge";
 import { TodoList } from "@/components/applications/todo-list";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { applicationsOfOrganisations, openCalls } from "@/lib/applications/queries";
 import { applicantVisibleStatus, countdownLabel } from "@/lib/applications/rules";
@@ -53,65 +53,50 @@ export default async function MyApplicationsPage() {
         {list.length === 0 ? (
           <p className="mt-2">Aucun dossier pour l’instant.</p>
         ) : (
-          <TableScroll className="mt-4" label="Dossiers de mes organisations">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Dossiers de mes organisations</caption>
-              <thead>
-                <tr className="border-b-2 border-grey-800">
-                  <th scope="col" className="py-2 pr-4">
-                    Dossier
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Statut
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Appel à projets
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Clôture
-                  </th>
-                  <th scope="col" className="py-2">
-                    Dernière modification
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((a) => {
-                  const published = a.callResultsPublishedAt !== null && a.callResultsPublishedAt <= now;
-                  const status = applicantVisibleStatus(a.status, published);
-                  return (
-                    <tr key={a.id} className="border-b border-grey-200 align-top">
-                      <td className="py-2 pr-4">
-                        <Link href={`/espace/dossiers/${a.id}`}>{a.title}</Link>
-                        <span className="block text-grey-600">{a.leadName}</span>
-                        {a.receiptNumber ? (
-                          <span className="block text-grey-600">N° {a.receiptNumber}</span>
-                        ) : null}
-                      </td>
-                      <td className="py-2 pr-4">
-                        <ApplicationStatusBadge status={status} />
-                      </td>
-                      <td className="py-2 pr-4">{a.callTitle}</td>
-                      <td className="py-2 pr-4">
-                        {formatDateTime(a.callClosesAt)}
-                        {a.status === "draft" ? (
-                          <span className="block font-medium">{countdownLabel(now, a.callClosesAt)}</span>
-                        ) : null}
-                      </td>
-                      <td className="py-2">
-                        {formatDateTime(a.updatedAt)}
-                        {a.updatedByName || a.updatedByEmail ? (
-                          <span className="block text-grey-600">
-                            par {a.updatedByName ?? a.updatedByEmail}
-                          </span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Dossiers de mes organisations"
+            captionHidden
+            width="max-w-none"
+            columns={[
+              { label: "Dossier" },
+              { label: "Statut" },
+              { label: "Appel à projets" },
+              { label: "Clôture" },
+              { label: "Dernière modification" },
+            ]}
+            rows={list.map((a) => {
+              const published = a.callResultsPublishedAt !== null && a.callResultsPublishedAt <= now;
+              const status = applicantVisibleStatus(a.status, published);
+              return {
+                key: a.id,
+                header: (
+                  <>
+                    <Link href={`/espace/dossiers/${a.id}`}>{a.title}</Link>
+                    <span className="block text-grey-600">{a.leadName}</span>
+                    {a.receiptNumber ? (
+                      <span className="block text-grey-600">N° {a.receiptNumber}</span>
+                    ) : null}
+                  </>
+                ),
+                cells: [
+                  <ApplicationStatusBadge key="status" status={status} />,
+                  a.callTitle,
+                  <>
+                    {formatDateTime(a.callClosesAt)}
+                    {a.status === "draft" ? (
+                      <span className="block font-medium">{countdownLabel(now, a.callClosesAt)}</span>
+                    ) : null}
+                  </>,
+                  <>
+                    {formatDateTime(a.updatedAt)}
+                    {a.updatedByName || a.updatedByEmail ? (
+                      <span className="block text-grey-600">par {a.updatedByName ?? a.updatedByEmail}</span>
+                    ) : null}
+                  </>,
+                ],
+              };
+            })}
+          />
         )}
       </section>
 

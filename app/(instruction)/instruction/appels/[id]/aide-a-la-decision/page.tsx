@@ -5,8 +5,8 @@ import { Field, inputClass, secondaryButtonClass } from "@/components/form/field
 import { EnvelopeMeter } from "@/components/review/envelope-meter";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import { canAccessAdmin } from "@/lib/authz/policy";
@@ -161,65 +161,46 @@ export default async function DecisionAidPage({ params, searchParams }: Props) {
           ? ` Attention\u00a0: ${flagged} dossier${flagged > 1 ? "s" : ""} proposé${flagged > 1 ? "s" : ""} avec une réserve signalée (évaluations incomplètes, divergence ou avis défavorable).`
           : ""}
       </p>
-      <TableScroll className="mt-4" label="Dossiers proposés et écartés, avec la raison">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Dossiers proposés et écartés, avec la raison</caption>
-          <thead>
-            <tr className="border-b-2 border-grey-800">
-              <th scope="col" className="p-2">
-                Dossier
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Note /100
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Score normalisé
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Demandé
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Proposé
-              </th>
-              <th scope="col" className="p-2">
-                Réserves
-              </th>
-              <th scope="col" className="p-2">
-                Proposition et raison
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.id} className="border-b border-grey-200 align-top">
-                <td className="p-2">
-                  <Link href={`/instruction/dossiers/${l.id}`}>{l.title}</Link>
-                </td>
-                <td className="p-2 text-right">{formatScore(l.score)}</td>
-                <td className="p-2 text-right">{formatZScore(l.normalised)}</td>
-                <td className="p-2 text-right whitespace-nowrap">{formatMoneyCents(l.requestedCents)}</td>
-                <td className="p-2 text-right whitespace-nowrap">
-                  {l.selected ? formatMoneyCents(l.proposedCents) : "—"}
-                </td>
-                <td className="p-2">
-                  {l.flags.length ? (
-                    <ul className="flex flex-col gap-1">
-                      {l.flags.map((f) => (
-                        <li key={f}>
-                          <Badge tone="warning">{aidFlagLabel(f, l)}</Badge>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="p-2">{AID_REASONS[l.reason]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Dossiers proposés et écartés, avec la raison"
+        captionHidden
+        width="max-w-none"
+        columns={[
+          { label: "Dossier" },
+          { label: "Note /100", numeric: true },
+          { label: "Score normalisé", numeric: true },
+          { label: "Demandé", numeric: true },
+          { label: "Proposé", numeric: true },
+          { label: "Réserves" },
+          { label: "Proposition et raison" },
+        ]}
+        rows={lines.map((l) => ({
+          key: l.id,
+          header: <Link href={`/instruction/dossiers/${l.id}`}>{l.title}</Link>,
+          cells: [
+            formatScore(l.score),
+            formatZScore(l.normalised),
+            <span key="requested" className="whitespace-nowrap">
+              {formatMoneyCents(l.requestedCents)}
+            </span>,
+            <span key="proposed" className="whitespace-nowrap">
+              {l.selected ? formatMoneyCents(l.proposedCents) : "—"}
+            </span>,
+            l.flags.length ? (
+              <ul key="flags" className="flex flex-col gap-1">
+                {l.flags.map((f) => (
+                  <li key={f}>
+                    <Badge tone="warning">{aidFlagLabel(f, l)}</Badge>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              "—"
+            ),
+            AID_REASONS[l.reason],
+          ],
+        }))}
+      />
     </PageContainer>
   );
 }
