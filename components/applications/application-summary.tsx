@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { DataTable } from "@/components/ui/data-table";
 import { parseFrenchAmount } from "@/lib/applications/amounts";
 import { budgetTotals } from "@/lib/applications/budget";
 import {
@@ -101,62 +101,48 @@ export function ApplicationSummary({
         <h2 id="sum-budget" className="text-2xl font-bold">
           Budget
         </h2>
-        <TableScroll className="mt-2" label="Budget du projet">
-          <table className="w-full max-w-3xl border-collapse text-left text-sm">
-            <caption className="sr-only">Budget du projet</caption>
-            <thead>
-              <tr className="border-b-2 border-grey-800">
-                <th scope="col" className="py-2 pr-4">
-                  Poste
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  Montant
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {form.expenses.map((l, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a static, read-only list that never reorders
-                <tr key={`e${i}-${l.label}`} className="border-b border-grey-200">
-                  <td className="py-1 pr-4">
-                    Dépense — {EXPENSE_CATEGORY_LABELS[l.category]}&nbsp;: {l.label}
-                  </td>
-                  <td className="py-1 text-right">{money(l.amount)}</td>
-                </tr>
-              ))}
-              <tr className="border-b border-grey-800 font-bold">
-                <th scope="row" className="py-1 pr-4 text-left">
-                  Total des dépenses
-                </th>
-                <td className="py-1 text-right">{formatMoneyCents(totals.expensesCents)}</td>
-              </tr>
-              {form.ownContributions.map((l, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a static, read-only list that never reorders
-                <tr key={`o${i}-${l.organisationId}`} className="border-b border-grey-200">
-                  <td className="py-1 pr-4">Apport propre — {names.get(l.organisationId) ?? leadName}</td>
-                  <td className="py-1 text-right">{money(l.amount)}</td>
-                </tr>
-              ))}
-              {form.cofinancings.map((l, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a static, read-only list that never reorders
-                <tr key={`c${i}-${l.funderName}`} className="border-b border-grey-200">
-                  <td className="py-1 pr-4">Co-financement — {l.funderName}</td>
-                  <td className="py-1 text-right">{money(l.amount)}</td>
-                </tr>
-              ))}
-              <tr className="border-b border-grey-200">
-                <td className="py-1 pr-4">Montant demandé au ministère</td>
-                <td className="py-1 text-right">{money(form.requestedAmount)}</td>
-              </tr>
-              <tr className="font-bold">
-                <th scope="row" className="py-1 pr-4 text-left">
-                  Total des ressources
-                </th>
-                <td className="py-1 text-right">{formatMoneyCents(totals.resourcesCents)}</td>
-              </tr>
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          className="mt-2"
+          width="max-w-3xl"
+          caption="Budget du projet"
+          captionHidden
+          columns={[{ label: "Poste" }, { label: "Montant", numeric: true }]}
+          rows={[
+            // Budget lines have no natural key: a static, read-only list, their position is theirs.
+            ...form.expenses.map((l, i) => ({
+              key: `e${i}`,
+              header: `Dépense — ${EXPENSE_CATEGORY_LABELS[l.category]}\u00a0: ${l.label}`,
+              cells: [money(l.amount)],
+            })),
+            {
+              key: "expenses",
+              total: true,
+              header: "Total des dépenses",
+              cells: [formatMoneyCents(totals.expensesCents)],
+            },
+            ...form.ownContributions.map((l, i) => ({
+              key: `o${i}`,
+              header: `Apport propre — ${names.get(l.organisationId) ?? leadName}`,
+              cells: [money(l.amount)],
+            })),
+            ...form.cofinancings.map((l, i) => ({
+              key: `c${i}`,
+              header: `Co-financement — ${l.funderName}`,
+              cells: [money(l.amount)],
+            })),
+            {
+              key: "requested",
+              header: "Montant demandé au ministère",
+              cells: [money(form.requestedAmount)],
+            },
+            {
+              key: "resources",
+              total: true,
+              header: "Total des ressources",
+              cells: [formatMoneyCents(totals.resourcesCents)],
+            },
+          ]}
+        />
       </section>
       {documents ? (
         <section aria-labelledby="sum-documents">

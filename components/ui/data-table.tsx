@@ -2,7 +2,15 @@ import type { ReactNode } from "react";
 import { TableScroll } from "./table-scroll";
 
 export type DataTableColumn = { label: string; numeric?: boolean };
-export type DataTableRow = { key: string | number; header: ReactNode; cells: ReactNode[] };
+export type DataTableRow = {
+  key: string | number;
+  header: ReactNode;
+  cells: ReactNode[];
+  /** A total or subtotal: bold, ruled off from the lines it sums. */
+  total?: boolean;
+  /** For tests that aim at one row (e.g. one year of a series). */
+  testId?: string;
+};
 
 const cell = "border-b border-grey-200 px-3 py-2";
 
@@ -23,6 +31,7 @@ export function DataTable({
   rowHeaderWeight = "font-normal",
   className = "mt-4",
   captionHidden = false,
+  footer = [],
 }: {
   id?: string;
   caption: string;
@@ -31,6 +40,8 @@ export function DataTable({
   /** The first column is the row headers' one. */
   columns: DataTableColumn[];
   rows: DataTableRow[];
+  /** Rows summing the body (« Toutes années »), in the table's footer. */
+  footer?: DataTableRow[];
   width?: "max-w-3xl" | "max-w-4xl" | "max-w-none";
   rowHeaderWeight?: "font-normal" | "font-semibold";
   className?: string;
@@ -59,25 +70,31 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="align-top">
-              <th scope="row" className={`${cell} text-left ${rowHeaderWeight}`}>
-                {row.header}
-              </th>
-              {row.cells.map((value, index) => (
-                <td
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a row are positional.
-                  key={index}
-                  className={`${cell} ${columns[index + 1]?.numeric ? "text-right tabular-nums" : ""}`}
-                >
-                  {value}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{rows.map((row) => renderRow(row, columns, rowHeaderWeight))}</tbody>
+        {footer.length > 0 && (
+          <tfoot>{footer.map((row) => renderRow({ ...row, total: true }, columns, rowHeaderWeight))}</tfoot>
+        )}
       </table>
     </TableScroll>
+  );
+}
+
+function renderRow(row: DataTableRow, columns: DataTableColumn[], rowHeaderWeight: string) {
+  const rule = row.total ? "border-b-2 border-grey-800 px-3 py-2 font-semibold" : cell;
+  return (
+    <tr key={row.key} className="align-top" data-testid={row.testId}>
+      <th scope="row" className={`${rule} text-left ${row.total ? "" : rowHeaderWeight}`}>
+        {row.header}
+      </th>
+      {row.cells.map((value, index) => (
+        <td
+          // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a row are positional.
+          key={index}
+          className={`${rule} ${columns[index + 1]?.numeric ? "text-right tabular-nums" : ""}`}
+        >
+          {value}
+        </td>
+      ))}
+    </tr>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canAccessNetworkSpace } from "@/lib/authz/policy";
@@ -56,50 +56,33 @@ export default async function NetworkHomePage() {
               <p className="mt-4">Aucun projet lauréat publié dans la région pour le moment.</p>
             ) : (
               <>
-                <TableScroll className="mt-6" label="Lauréats de la région par année">
-                  <table className="w-full max-w-2xl border-collapse text-left">
-                    <caption className="mb-2 text-left font-semibold">
-                      Lauréats de la région par année
-                    </caption>
-                    <thead>
-                      <tr className="border-b-2 border-grey-800">
-                        <th scope="col" className="py-2 pr-4">
-                          Année
-                        </th>
-                        <th scope="col" className="py-2 pr-4 text-right">
-                          Projets lauréats
-                        </th>
-                        <th scope="col" className="py-2 text-right">
-                          Collectivités territoriales françaises
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {years.map((c) => (
-                        <tr key={c.year} className="border-b border-grey-200" data-testid={`annee-${c.year}`}>
-                          <th scope="row" className="py-2 pr-4 font-normal">
-                            {c.year}
-                          </th>
-                          <td className="py-2 pr-4 text-right tabular-nums">{formatCount(c.projects)}</td>
-                          <td className="py-2 text-right tabular-nums">{formatCount(c.localAuthorities)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                    {total && years.length > 1 && (
-                      <tfoot>
-                        <tr className="font-semibold">
-                          <th scope="row" className="py-2 pr-4">
-                            Toutes années
-                          </th>
-                          <td className="py-2 pr-4 text-right tabular-nums">{formatCount(total.projects)}</td>
-                          <td className="py-2 text-right tabular-nums">
-                            {formatCount(total.localAuthorities)}
-                          </td>
-                        </tr>
-                      </tfoot>
-                    )}
-                  </table>
-                </TableScroll>
+                <DataTable
+                  className="mt-6"
+                  width="max-w-3xl"
+                  caption="Lauréats de la région par année"
+                  columns={[
+                    { label: "Année" },
+                    { label: "Projets lauréats", numeric: true },
+                    { label: "Collectivités territoriales françaises", numeric: true },
+                  ]}
+                  rows={years.map((c) => ({
+                    key: c.year ?? "",
+                    testId: `annee-${c.year}`,
+                    header: c.year,
+                    cells: [formatCount(c.projects), formatCount(c.localAuthorities)],
+                  }))}
+                  footer={
+                    total && years.length > 1
+                      ? [
+                          {
+                            key: "total",
+                            header: "Toutes années",
+                            cells: [formatCount(total.projects), formatCount(total.localAuthorities)],
+                          },
+                        ]
+                      : []
+                  }
+                />
                 <p className="mt-2 text-sm text-grey-600">
                   Collectivités distinctes chefs de file ou co-demandeurs&nbsp;; {network.name}, s’il porte un
                   projet, n’est pas une collectivité territoriale.
