@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { formatCount } from "@/lib/format";
 import { openDataGrantsCached } from "@/lib/open-data/cached";
 import { SCDL_FIELDS, SCDL_SUBVENTIONS_VERSION } from "@/lib/open-data/scdl-schema";
@@ -134,44 +134,27 @@ export default async function OpenDataPage() {
         <h2 id="champs" className="text-2xl">
           Description des champs
         </h2>
-        <TableScroll className="mt-4" label="Champs du schéma SCDL «&nbsp;subventions&nbsp;»">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sticky left-0 mb-2 max-w-[calc(100vw-2rem)] text-left font-semibold">
-              Champs du schéma SCDL «&nbsp;subventions&nbsp;» et leur contenu dans ces fichiers
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
-                  Champ
-                </th>
-                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
-                  Obligatoire
-                </th>
-                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
-                  Définition
-                </th>
-                <th scope="col" className="border-b-2 border-grey-800 px-3 py-2 text-left">
-                  Contenu ici
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {SCDL_FIELDS.map((f) => (
-                <tr key={f.name}>
-                  <th scope="row" className="border-b border-grey-200 px-3 py-2 text-left align-top">
-                    <code>{f.name}</code>
-                    <span className="block font-normal text-grey-600">{f.title}</span>
-                  </th>
-                  <td className="border-b border-grey-200 px-3 py-2 align-top">
-                    {f.required ? "oui" : "non"}
-                  </td>
-                  <td className="border-b border-grey-200 px-3 py-2 align-top">{f.description}</td>
-                  <td className="border-b border-grey-200 px-3 py-2 align-top">{FILLED_WITH[f.name]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Champs du schéma SCDL «\u00a0subventions\u00a0» et leur contenu dans ces fichiers"
+          width="max-w-none"
+          rowHeaderWeight="font-semibold"
+          columns={[
+            { label: "Champ" },
+            { label: "Obligatoire" },
+            { label: "Définition" },
+            { label: "Contenu ici" },
+          ]}
+          rows={SCDL_FIELDS.map((f) => ({
+            key: f.name,
+            header: (
+              <>
+                <code>{f.name}</code>
+                <span className="block font-normal text-grey-600">{f.title}</span>
+              </>
+            ),
+            cells: [f.required ? "oui" : "non", f.description, FILLED_WITH[f.name]],
+          }))}
+        />
       </section>
     </PageContainer>
   );
