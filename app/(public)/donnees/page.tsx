@@ -135,7 +135,7 @@ export default async function OpenDataPage() {
           Description des champs
         </h2>
         <DataTable
-          caption="Champs du schéma SCDL «\u00a0subventions\u00a0» et leur contenu dans ces fichiers"
+          caption={"Champs du schéma SCDL «\u00a0subventions\u00a0» et leur contenu dans ces fichiers"}
           width="max-w-none"
           rowHeaderWeight="font-semibold"
           columns={[

@@ -38,7 +38,7 @@ export function Pairings({ laureate }: { laureate: LaureateDetail }) {
         Binômes
       </h2>
       <DataTable
-        caption="Binômes du projet\u00a0: chaque collectivité française et son partenaire étranger"
+        caption={"Binômes du projet\u00a0: chaque collectivité française et son partenaire étranger"}
         captionHidden
         className="mt-3"
         width="max-w-none"
