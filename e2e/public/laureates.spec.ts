@@ -27,7 +27,7 @@ test.describe("laureates", () => {
 
     await thiers.getByRole("link", { name: THIERS_TANDIL }).click();
     await expect(page.getByRole("heading", { level: 1, name: THIERS_TANDIL })).toBeVisible();
-    const partners = page.getByRole("region", { name: "Partenaire étranger" });
+    const partners = page.getByRole("region", { name: "Partenaire étranger", exact: true });
     await expect(partners).toContainText("Tandil");
     await expect(partners).toContainText("Argentine");
     await expect(page.getByRole("region", { name: "Collectivités françaises" })).toContainText("Thiers");
