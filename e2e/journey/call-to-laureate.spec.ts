@@ -285,7 +285,9 @@ test("a call goes from its creation to its public laureate, through the UI of ea
     await expect(inBrief).toContainText("Montant accordé");
     await expect(inBrief).toContainText("8\u202f000\u00a0€");
     await expect(visitor.getByRole("region", { name: "Collectivités françaises" })).toContainText("Thiers");
-    await expect(visitor.getByRole("region", { name: "Partenaire étranger", exact: true })).toContainText("Pristina");
+    await expect(visitor.getByRole("region", { name: "Partenaire étranger", exact: true })).toContainText(
+      "Pristina",
+    );
     await expectNoAxeViolations(visitor);
 
     await applicant.goto("/espace/dossiers");

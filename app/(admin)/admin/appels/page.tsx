@@ -3,8 +3,8 @@ import Link from "next/link";
 import { primaryButtonClass } from "@/components/form/field";
 import { CallStatusBadge } from "@/components/public/call-status-badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canManageCalls } from "@/lib/authz/policy";
@@ -30,66 +30,49 @@ export default async function AdminCallsPage() {
       <p className="mt-2 text-grey-600">
         Le statut se déduit des dates (heure de Paris) et de la publication des résultats.
       </p>
-      <TableScroll className="mt-6" label="Appels à projets, du plus récent au plus ancien">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Appels à projets, du plus récent au plus ancien</caption>
-          <thead>
-            <tr className="border-b-2 border-grey-800">
-              <th scope="col" className="py-2 pr-4">
-                Appel
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Statut
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Clôture
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
-                Dossiers déposés
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
-                Décisions
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
-                Enveloppe
-              </th>
-              <th scope="col" className="py-2">
-                Dupliquer
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((call) => (
-              <tr key={call.id} className="border-b border-grey-200 align-top">
-                <td className="py-2 pr-4">
-                  <Link href={`/admin/appels/${call.id}`} className="font-medium">
-                    {call.title}
-                  </Link>
-                  <br />
-                  <span className="text-grey-600">
-                    {call.year} · {call.code}
-                  </span>
-                </td>
-                <td className="py-2 pr-4">
-                  <CallStatusBadge status={call.status} />
-                </td>
-                <td className="py-2 pr-4">{formatDateTime(call.closesAt)}</td>
-                <td className="py-2 pr-4 text-right">{formatCount(call.submitted)}</td>
-                <td className="py-2 pr-4 text-right">{formatCount(call.decided)}</td>
-                <td className="py-2 pr-4 text-right">{formatMoneyCents(call.envelopeCents)}</td>
-                <td className="py-2">
-                  <Link
-                    href={`/admin/appels/nouveau?depuis=${call.id}`}
-                    aria-label={`Dupliquer ${call.title}`}
-                  >
-                    Dupliquer
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        className="mt-6"
+        caption="Appels à projets, du plus récent au plus ancien"
+        captionHidden
+        width="max-w-none"
+        columns={[
+          { label: "Appel" },
+          { label: "Statut" },
+          { label: "Clôture" },
+          { label: "Dossiers déposés", numeric: true },
+          { label: "Décisions", numeric: true },
+          { label: "Enveloppe", numeric: true },
+          { label: "Dupliquer" },
+        ]}
+        rows={rows.map((call) => ({
+          key: call.id,
+          header: (
+            <>
+              <Link href={`/admin/appels/${call.id}`} className="font-medium">
+                {call.title}
+              </Link>
+              <br />
+              <span className="text-grey-600">
+                {call.year} · {call.code}
+              </span>
+            </>
+          ),
+          cells: [
+            <CallStatusBadge key="status" status={call.status} />,
+            formatDateTime(call.closesAt),
+            formatCount(call.submitted),
+            formatCount(call.decided),
+            formatMoneyCents(call.envelopeCents),
+            <Link
+              key="copy"
+              href={`/admin/appels/nouveau?depuis=${call.id}`}
+              aria-label={`Dupliquer ${call.title}`}
+            >
+              Dupliquer
+            </Link>,
+          ],
+        }))}
+      />
     </PageContainer>
   );
 }

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { ActionButton } from "@/components/form/action-button";
 import { secondaryButtonClass } from "@/components/form/field";
 import { GrantRoleForm } from "@/components/roles/grant-role-form";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canManageRoles, canRevokeRole } from "@/lib/authz/policy";
@@ -45,60 +45,44 @@ export default async function AdminUsersPage({
         <h2 id="roles-title" className="text-2xl font-bold">
           Rôles attribués
         </h2>
-        <TableScroll className="mt-4" label="Rôles attribués aux agents de la DCTCIV et des réseaux">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Rôles attribués aux agents de la DCTCIV et des réseaux</caption>
-            <thead>
-              <tr className="border-b-2 border-grey-800">
-                <th scope="col" className="py-2 pr-4">
-                  Personne
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Rôle
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Depuis le
-                </th>
-                <th scope="col" className="py-2">
-                  Action
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {roles.map((role) => (
-                <tr key={role.id} className="border-b border-grey-200 align-top">
-                  <td className="py-2 pr-4">
-                    {role.name ?? role.email}
-                    <br />
-                    <span className="text-grey-600">{role.email}</span>
-                    <br />
-                    <Link href={`/admin/journal?compte=${role.userId}`}>
-                      Historique<span className="sr-only"> de {role.email}</span>
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4">
-                    {ROLE_LABELS[role.role]}
-                    {role.networkName ? ` — ${role.networkName}` : ""}
-                  </td>
-                  <td className="py-2 pr-4">{formatDate(role.grantedAt)}</td>
-                  <td className="py-2">
-                    {canRevokeRole(user, role.userId, role.role) ? (
-                      <ActionButton
-                        action={revokeRole}
-                        values={{ roleId: role.id }}
-                        label="Retirer"
-                        accessibleLabel={`Retirer le rôle ${ROLE_LABELS[role.role]} de ${role.email}`}
-                        className={secondaryButtonClass}
-                      />
-                    ) : (
-                      <span className="text-grey-600">—</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Rôles attribués aux agents de la DCTCIV et des réseaux"
+          captionHidden
+          width="max-w-none"
+          columns={[{ label: "Personne" }, { label: "Rôle" }, { label: "Depuis le" }, { label: "Action" }]}
+          rows={roles.map((role) => ({
+            key: role.id,
+            header: (
+              <>
+                {role.name ?? role.email}
+                <br />
+                <span className="text-grey-600">{role.email}</span>
+                <br />
+                <Link href={`/admin/journal?compte=${role.userId}`}>
+                  Historique<span className="sr-only"> de {role.email}</span>
+                </Link>
+              </>
+            ),
+            cells: [
+              `${ROLE_LABELS[role.role]}${role.networkName ? ` — ${role.networkName}` : ""}`,
+              formatDate(role.grantedAt),
+              canRevokeRole(user, role.userId, role.role) ? (
+                <ActionButton
+                  key="revoke"
+                  action={revokeRole}
+                  values={{ roleId: role.id }}
+                  label="Retirer"
+                  accessibleLabel={`Retirer le rôle ${ROLE_LABELS[role.role]} de ${role.email}`}
+                  className={secondaryButtonClass}
+                />
+              ) : (
+                <span key="none" className="text-grey-600">
+                  —
+                </span>
+              ),
+            ],
+          }))}
+        />
       </section>
 
       <section aria-labelledby="grant-title" className="mt-10 border border-grey-200 p-6">

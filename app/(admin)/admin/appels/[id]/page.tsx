@@ -6,8 +6,8 @@ import { primaryButtonClass, secondaryButtonClass } from "@/components/form/fiel
 import { CallStatusBadge } from "@/components/public/call-status-badge";
 import { DateTime } from "@/components/public/date-time";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
 import { timeLeftLabel } from "@/lib/applications/rules";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
@@ -153,33 +153,19 @@ export default async function CallDashboardPage({
           <Figure label="Affectations actives" value={formatCount(figures.assigned)} />
         </dl>
 
-        <TableScroll className="mt-8" label="Dossiers par statut">
-          <table className="w-full max-w-xl border-collapse text-left text-sm">
-            <caption className="mb-2 text-left text-lg font-bold">Dossiers par statut</caption>
-            <thead>
-              <tr className="border-b-2 border-grey-800">
-                <th scope="col" className="py-2 pr-4">
-                  Statut
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  Dossiers
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(Object.keys(APPLICATION_STATUS_LABELS) as (keyof typeof APPLICATION_STATUS_LABELS)[]).map(
-                (s) => (
-                  <tr key={s} className="border-b border-grey-200">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {APPLICATION_STATUS_LABELS[s]}
-                    </th>
-                    <td className="py-2 text-right">{formatCount(figures.byStatus[s])}</td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          className="mt-8"
+          caption="Dossiers par statut"
+          width="max-w-3xl"
+          columns={[{ label: "Statut" }, { label: "Dossiers", numeric: true }]}
+          rows={(Object.keys(APPLICATION_STATUS_LABELS) as (keyof typeof APPLICATION_STATUS_LABELS)[]).map(
+            (status) => ({
+              key: status,
+              header: APPLICATION_STATUS_LABELS[status],
+              cells: [formatCount(figures.byStatus[status])],
+            }),
+          )}
+        />
       </section>
 
       <section aria-labelledby="grid-title" className="mt-10">

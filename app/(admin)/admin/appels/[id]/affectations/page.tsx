@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BulkAssignmentApply } from "@/components/calls/bulk-assignment-apply";
-import { ManualAssignmentForm } from "@/components/calls/manual-assignment-form";
-import { ActionButton } from "@/components/form/action-button";
+import { AssignmentBoard } from "@/components/calls/assignment-board";
+import { AssignmentPreview } from "@/components/calls/assignment-preview";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { getDb } from "@/db/client";
-import { unassignReviewer } from "@/lib/assignment/actions";
 import { assignmentInput, loadAssignmentBoard } from "@/lib/assignment/queries";
-import { planAssignments, planFingerprint } from "@/lib/assignment/round-robin";
+import { planAssignments } from "@/lib/assignment/round-robin";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { staffPageTitle } from "@/lib/auth/staff-page-title";
 import { canAssignReviewers } from "@/lib/authz/policy";
@@ -50,10 +47,6 @@ export default async function AssignmentsPage({
   // The rule is on unless the admin unticked it in the preview form.
   const rule = preview ? query.regle === "on" : true;
   const plan = preview ? planAssignments(assignmentInput(board, call.reviewersPerApplication, rule)) : null;
-  const reviewerName = new Map(board.reviewers.map((r) => [r.id, r.name]));
-  const appById = new Map(board.applications.map((a) => [a.id, a]));
-  const appLabel = (a: { receiptNumber: string | null; title: string }) =>
-    a.receiptNumber ? `${a.receiptNumber} — ${a.title}` : a.title;
 
   return (
     <PageContainer>
@@ -97,93 +90,7 @@ export default async function AssignmentsPage({
           </div>
         </form>
 
-        {plan ? (
-          <div className="mt-6">
-            <h3 className="text-xl font-bold">Aperçu</h3>
-            {plan.proposals.length === 0 ? (
-              <p className="mt-2" role="status">
-                Aucune affectation à ajouter&nbsp;: chaque dossier a déjà ses instructeurs, ou aucun
-                instructeur n’est disponible.
-              </p>
-            ) : (
-              <TableScroll className="mt-2" label="Affectations proposées">
-                <table className="w-full border-collapse text-left text-sm">
-                  <caption className="sr-only">Affectations proposées</caption>
-                  <thead>
-                    <tr className="border-b-2 border-grey-800">
-                      <th scope="col" className="py-2 pr-4">
-                        Dossier
-                      </th>
-                      <th scope="col" className="py-2">
-                        Instructeur proposé
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.proposals.map((p) => {
-                      const a = appById.get(p.applicationId);
-                      return (
-                        <tr key={`${p.applicationId}-${p.reviewerId}`} className="border-b border-grey-200">
-                          <td className="py-2 pr-4">{a ? appLabel(a) : p.applicationId}</td>
-                          <td className="py-2">{reviewerName.get(p.reviewerId)}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </TableScroll>
-            )}
-            {plan.shortfalls.length > 0 ? (
-              <div className="mt-4 border-l-4 border-warning bg-warning-50 p-3">
-                <p className="font-medium">Instructeurs manquants faute de candidats possibles&nbsp;:</p>
-                <ul className="list-disc pl-6">
-                  {plan.shortfalls.map((s) => {
-                    const a = appById.get(s.applicationId);
-                    return (
-                      <li key={s.applicationId}>
-                        {a ? appLabel(a) : s.applicationId}&nbsp;: {s.missing} manquant
-                        {s.missing > 1 ? "s" : ""}
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
-            ) : null}
-            <TableScroll className="mt-4" label="Charge par instructeur après affectation">
-              <table className="w-full max-w-md border-collapse text-left text-sm">
-                <caption className="mb-1 text-left font-bold">
-                  Charge par instructeur après affectation
-                </caption>
-                <thead>
-                  <tr className="border-b-2 border-grey-800">
-                    <th scope="col" className="py-2 pr-4">
-                      Instructeur
-                    </th>
-                    <th scope="col" className="py-2 text-right">
-                      Dossiers
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {board.reviewers.map((r) => (
-                    <tr key={r.id} className="border-b border-grey-200">
-                      <th scope="row" className="py-2 pr-4 font-normal">
-                        {r.name}
-                      </th>
-                      <td className="py-2 text-right">{formatCount(plan.loads[r.id] ?? 0)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-            <BulkAssignmentApply
-              callId={id}
-              sameDepartementRule={rule}
-              fingerprint={planFingerprint(plan)}
-              count={plan.proposals.length}
-            />
-          </div>
-        ) : null}
+        {plan ? <AssignmentPreview callId={id} board={board} plan={plan} sameDepartementRule={rule} /> : null}
       </section>
 
       <section aria-labelledby="apps-title" className="mt-10">
@@ -193,88 +100,7 @@ export default async function AssignmentsPage({
         {board.applications.length === 0 ? (
           <p className="mt-2">Aucun dossier en instruction sur cet appel.</p>
         ) : (
-          <TableScroll className="mt-4" label="Dossiers en instruction et leurs instructeurs">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Dossiers en instruction et leurs instructeurs</caption>
-              <thead>
-                <tr className="border-b-2 border-grey-800">
-                  <th scope="col" className="py-2 pr-4">
-                    Dossier
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Instructeurs
-                  </th>
-                  <th scope="col" className="py-2">
-                    Ajouter
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {board.applications.map((a) => {
-                  const taken = new Set(a.assignments.map((x) => x.reviewerId));
-                  return (
-                    <tr key={a.id} className="border-b border-grey-200 align-top">
-                      <td className="py-2 pr-4">
-                        {appLabel(a)}
-                        <br />
-                        <span className="text-grey-600">
-                          Porteur&nbsp;: {a.leadName}
-                          {a.leadDepartementCode ? ` (${a.leadDepartementCode})` : ""}
-                        </span>
-                      </td>
-                      <td className="py-2 pr-4">
-                        {a.assignments.length === 0 ? (
-                          <span className="text-grey-600">Aucun</span>
-                        ) : (
-                          <ul className="flex flex-col gap-2">
-                            {a.assignments.map((x) => (
-                              <li key={x.id} className="flex flex-wrap items-center gap-2">
-                                <span>
-                                  {x.reviewerName}
-                                  {x.conflict
-                                    ? ` — conflit d’intérêts déclaré${x.conflictReason ? `\u00a0: ${x.conflictReason}` : ""}`
-                                    : ""}
-                                  {x.reviewStatus === "submitted"
-                                    ? " — évaluation soumise"
-                                    : x.reviewStatus === "draft"
-                                      ? " — évaluation en cours"
-                                      : ""}
-                                </span>
-                                {x.reviewStatus === null ? (
-                                  <ActionButton
-                                    action={unassignReviewer}
-                                    values={{ assignmentId: x.id }}
-                                    label="Retirer"
-                                    accessibleLabel={`Retirer ${x.reviewerName} du dossier ${appLabel(a)}`}
-                                    className={`${secondaryButtonClass} px-2 py-1 text-sm`}
-                                  />
-                                ) : null}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                      <td className="py-2">
-                        <ManualAssignmentForm
-                          applicationId={a.id}
-                          label={appLabel(a)}
-                          options={board.reviewers
-                            .filter((r) => !taken.has(r.id))
-                            .map((r) => ({
-                              id: r.id,
-                              label:
-                                r.departementCode && r.departementCode === a.leadDepartementCode
-                                  ? `${r.name} (même département que le porteur)`
-                                  : r.name,
-                            }))}
-                        />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+          <AssignmentBoard board={board} />
         )}
       </section>
       <p className="mt-8">
