@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { ApplyLink } from "@/components/public/apply-link";
 import { formatMoneyCents, frenchSpacing } from "@/lib/format";
-import { APPLY_PATH, type CallSummary } from "@/lib/public/calls";
+import type { CallSummary } from "@/lib/public/calls";
 import { CallStatusBadge } from "./call-status-badge";
 import { DateTime } from "./date-time";
 
@@ -56,13 +57,7 @@ export function CallCard({ call, headingLevel = 3 }: { call: CallSummary; headin
       </dl>
       {call.status === "open" && (
         <p className="mt-auto pt-4">
-          <Link
-            href={APPLY_PATH}
-            prefetch={false}
-            className="inline-block bg-blue-france px-4 py-2 text-sm font-semibold text-white no-underline hover:bg-blue-france-hover"
-          >
-            Déposer un dossier<span className="sr-only"> pour «&nbsp;{call.title}&nbsp;»</span>
-          </Link>
+          <ApplyLink callTitle={call.title} small />
         </p>
       )}
     </article>
