@@ -1,4 +1,5 @@
 import { isDemoDataLoaded } from "@/lib/demo";
+import { log } from "@/lib/log";
 import { publicCached } from "@/lib/public/cache";
 
 // Read once per cache period rather than on every request (invalidated with the public content).
@@ -9,7 +10,8 @@ async function demoDataLoaded() {
     return await cachedDemoDataLoaded();
   } catch (error) {
     // The notice must not take the whole page down with the database; the page itself will say what failed.
-    console.error("[demo-notice] could not read app_meta:", error);
+    // `log`, not `requestLog`: this renders inside cached pages, which must not read the request.
+    log.error({ err: error, component: "demo-notice" }, "could not read app_meta");
     return false;
   }
 }
