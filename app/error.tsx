@@ -15,7 +15,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
     error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
 
   return (
-    <div className="mx-auto w-full max-w-6xl px-4 py-16">
+    <div className="fr-container w-full py-16">
       <p className="text-sm font-semibold text-grey-600">Erreur</p>
       <h1 className="mt-2 text-3xl">Le service rencontre un problème</h1>
       <p className="mt-4 max-w-2xl text-lg text-grey-800">

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { DsfrScripts } from "@/components/layout/dsfr-scripts";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SERVICE_NAME, SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
@@ -15,20 +16,31 @@ export const metadata: Metadata = {
   title: { default: SERVICE_NAME, template: "%s — Coopération décentralisée" },
   description:
     "Appels à projets du ministère de l’Europe et des Affaires étrangères (DCTCIV) pour la coopération décentralisée\u00a0: dépôt des candidatures des collectivités territoriales et projets lauréats.",
+  // The DSFR's icons and manifest, served from public/favicon.
+  icons: {
+    icon: [
+      { url: "/favicon/favicon.svg", type: "image/svg+xml" },
+      { url: "/favicon/favicon.ico", sizes: "any" },
+    ],
+    apple: "/favicon/apple-touch-icon.png",
+  },
+  manifest: "/favicon/manifest.webmanifest",
 };
 
 export const viewport: Viewport = { themeColor: "#000091" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="fr">
-      <body className="flex min-h-screen flex-col bg-white text-grey-950 antialiased">
+    // `data-fr-scheme`: the DSFR's display script applies the reader's theme (light, dark or the system's).
+    <html lang="fr" data-fr-scheme="system">
+      <body className="flex min-h-screen flex-col antialiased">
         <SkipLink />
         <SiteHeader />
-        <main id="contenu" tabIndex={-1} className="flex-1">
+        <main id="contenu" tabIndex={-1} role="main" className="flex-1">
           {children}
         </main>
         <SiteFooter />
+        <DsfrScripts />
       </body>
     </html>
   );

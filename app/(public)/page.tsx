@@ -33,7 +33,7 @@ export default async function HomePage() {
   return (
     <>
       <section className="border-b border-grey-200 bg-white">
-        <div className="mx-auto max-w-6xl px-4 py-10 sm:py-14">
+        <div className="fr-container py-10 sm:py-14">
           <h1 className="max-w-3xl text-3xl sm:text-4xl">
             Soutenir la coopération internationale des collectivités territoriales
           </h1>
@@ -68,7 +68,7 @@ export default async function HomePage() {
         />
       )}
 
-      <section aria-labelledby="appels-ouverts" className="mx-auto max-w-6xl px-4 py-10">
+      <section aria-labelledby="appels-ouverts" className="fr-container py-10">
         <h2 id="appels-ouverts" className="text-2xl">
           Appels à projets ouverts
         </h2>
@@ -91,7 +91,7 @@ export default async function HomePage() {
         </p>
       </section>
 
-      <section aria-labelledby="actualites" className="mx-auto max-w-6xl px-4 pb-10">
+      <section aria-labelledby="actualites" className="fr-container pb-10">
         <h2 id="actualites" className="text-2xl">
           Actualités du suivi des projets
         </h2>

@@ -24,12 +24,19 @@ async function demoDataLoaded() {
 export async function DemoNotice() {
   if (!(await demoDataLoaded())) return null;
   return (
-    <div className="border-b border-warning bg-warning-50 text-grey-950">
-      <p className="mx-auto max-w-6xl px-4 py-2 text-sm">
-        <strong className="font-bold">Données de démonstration.</strong> Seuls les neuf projets lauréats 2025
-        d’Auvergne-Rhône-Alpes sont réels (collectivités, partenaires et objets des projets)&nbsp;; les appels
-        à projets, les montants, les notes et les autres dossiers sont fictifs.
-      </p>
+    <div className="fr-notice fr-notice--warning">
+      <div className="fr-container">
+        <div className="fr-notice__body">
+          <p>
+            <span className="fr-notice__title">Données de démonstration.</span>{" "}
+            <span className="fr-notice__desc">
+              Seuls les neuf projets lauréats 2025 d’Auvergne-Rhône-Alpes sont réels (collectivités,
+              partenaires et objets des projets)&nbsp;; les appels à projets, les montants, les notes et les
+              autres dossiers sont fictifs.
+            </span>
+          </p>
+        </div>
+      </div>
     </div>
   );
 }

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect } from "react";
 import { LAUREATES_CACHED_PREFIX, LAUREATES_SEARCH_PATH } from "@/lib/public/laureates-path";
-import { UserMenu } from "./user-menu";
 
 const LINKS = [
   { href: "/", label: "Accueil" },
@@ -13,6 +13,12 @@ const LINKS = [
   { href: "/carte", label: "Carte" },
   { href: "/donnees", label: "Données ouvertes" },
 ] as const;
+
+/** The header's menu dialog on narrow screens (components/layout/site-header.tsx). */
+export const MENU_DIALOG_ID = "menu-principal-modal";
+
+/** The part of the DSFR's script API used here: an element's dialog instance. */
+type DsfrApi = (element: Element) => { modal?: { conceal: () => void } };
 
 function isCurrent(currentPath: string, href: string) {
   // A filtered list or a search is rendered at an internal address (lib/public/laureates-routing.ts).
@@ -24,37 +30,36 @@ function isCurrent(currentPath: string, href: string) {
 }
 
 /**
- * Main navigation; the current section is marked with aria-current, not by colour alone.
+ * The DSFR main navigation; the current section is marked with aria-current, which the DSFR
+ * draws (not by colour alone).
  * No prefetch (here, in the header and the breadcrumb): these links are on every page, and
  * prefetching them cost each visit ~14 background requests whose decoding delayed the first
  * paint (Lighthouse, docs/performance.md); the pages they lead to come from the cache anyway.
  */
 export function MainNav() {
   const pathname = usePathname() ?? "/";
+  // A link followed from the narrow-screen menu dialog leaves it open (the page changes under it): close it.
+  useEffect(() => {
+    const dialog = document.getElementById(MENU_DIALOG_ID);
+    const dsfr = (window as { dsfr?: DsfrApi }).dsfr;
+    if (pathname && dialog && dsfr) dsfr(dialog).modal?.conceal();
+  }, [pathname]);
   return (
-    <nav aria-label="Menu principal" className="border-t border-grey-200">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-stretch justify-between gap-x-4 px-4">
-        <ul className="flex flex-wrap">
-          {LINKS.map((link) => {
-            const current = isCurrent(pathname, link.href);
-            return (
-              <li key={link.href}>
-                <Link
-                  href={link.href}
-                  prefetch={false}
-                  aria-current={current ? "page" : undefined}
-                  className={`block border-b-2 px-3 py-3 text-sm font-medium no-underline hover:bg-grey-50 ${
-                    current ? "border-blue-france text-blue-france" : "border-transparent text-grey-950"
-                  }`}
-                >
-                  {link.label}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-        <UserMenu />
-      </div>
+    <nav className="fr-nav" id="navigation" aria-label="Menu principal">
+      <ul className="fr-nav__list">
+        {LINKS.map((link) => (
+          <li key={link.href} className="fr-nav__item">
+            <Link
+              href={link.href}
+              prefetch={false}
+              className="fr-nav__link"
+              aria-current={isCurrent(pathname, link.href) ? "page" : undefined}
+            >
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

@@ -1,11 +1,26 @@
-/** First focusable element of every page (RGAA 12.7): jumps over the header to the content. */
+/** First focusable elements of every page (RGAA 12.7): the DSFR's skip links over the header. */
 export function SkipLink() {
   return (
-    <a
-      href="#contenu"
-      className="sr-only font-semibold text-blue-france focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg"
-    >
-      Aller au contenu
-    </a>
+    <div className="fr-skiplinks">
+      <nav className="fr-container" aria-label="Accès rapide">
+        <ul className="fr-skiplinks__list">
+          <li>
+            <a className="fr-link" href="#contenu">
+              Aller au contenu
+            </a>
+          </li>
+          <li>
+            <a className="fr-link" href="#navigation">
+              Aller au menu
+            </a>
+          </li>
+          <li>
+            <a className="fr-link" href="#pied-de-page">
+              Aller au pied de page
+            </a>
+          </li>
+        </ul>
+      </nav>
+    </div>
   );
 }

@@ -2,26 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { signOutAction } from "@/lib/auth/actions";
 import type { SpaceLink } from "@/lib/auth/spaces";
 
 type Me = { user: { name: string } | null; spaces: SpaceLink[] };
 
-const linkClass =
-  "inline-flex items-center gap-2 border border-blue-france px-3 py-1.5 text-sm font-medium text-blue-france no-underline hover:bg-blue-france-50";
+/** undefined: not known yet; null: /api/me could not be read. */
+const MeContext = createContext<Me | null | undefined>(undefined);
 
 /**
- * The header's account area, filled in from /api/me: public pages are the
- * same for everyone (cached), so the server cannot know who is reading.
- * Until the answer comes, the area holds an invisible placeholder rather
- * than offering « Se connecter » to someone already signed in (on a slow
- * phone that wrong state lasted seconds); without JavaScript, the link is in
- * a <noscript>.
- * If /api/me cannot be reached, « Se connecter » is shown.
+ * Asks /api/me who is reading, once per navigation, for the header's quick
+ * access (drawn twice by the DSFR: in the header on a wide screen, in the menu
+ * dialog on a narrow one). Public pages are the same for everyone (cached), so
+ * the server cannot know.
  */
-export function UserMenu() {
-  /** undefined: not known yet. */
+export function QuickAccessProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   // Asked again after each navigation: signing in or out ends with one.
   const pathname = usePathname();
@@ -40,7 +36,20 @@ export function UserMenu() {
       live = false;
     };
   }, [pathname]);
+  return <MeContext.Provider value={me}>{children}</MeContext.Provider>;
+}
 
+/**
+ * The DSFR quick access: « Se connecter », or the reader's name, their spaces
+ * and « Se déconnecter ». Until /api/me answers, the area holds an invisible
+ * placeholder rather than offering « Se connecter » to someone already signed
+ * in (on a slow phone that wrong state lasted seconds); without JavaScript,
+ * the link is in a <noscript>. If /api/me cannot be reached, « Se connecter »
+ * is shown.
+ */
+export function QuickAccess() {
+  const me = useContext(MeContext);
+  const pathname = usePathname();
   // Back to the page the visitor was reading once signed in; from the home page or the sign-in pages
   // themselves, the sign-in page's default (their space).
   const back = pathname && pathname !== "/" && !pathname.startsWith("/connexion") ? pathname : null;
@@ -48,7 +57,7 @@ export function UserMenu() {
     <Link
       href={back ? `/connexion?callbackUrl=${encodeURIComponent(back)}` : "/connexion"}
       prefetch={false}
-      className={`${linkClass} my-1.5 self-center`}
+      className="fr-btn fr-icon-lock-line"
     >
       Se connecter
     </Link>
@@ -56,28 +65,40 @@ export function UserMenu() {
   if (me === undefined) {
     // Holds the link's place, so that the visitor who is not signed in (most of them) sees nothing move.
     return (
-      <>
-        <span aria-hidden="true" className={`${linkClass} invisible my-1.5 self-center`}>
-          Se connecter
-        </span>
-        <noscript>{signIn}</noscript>
-      </>
+      <ul className="fr-btns-group">
+        <li>
+          <span aria-hidden="true" className="fr-btn invisible">
+            Se connecter
+          </span>
+          <noscript>{signIn}</noscript>
+        </li>
+      </ul>
     );
   }
-  if (!me?.user) return signIn;
+  if (!me?.user) {
+    return (
+      <ul className="fr-btns-group">
+        <li>{signIn}</li>
+      </ul>
+    );
+  }
   return (
-    <div className="flex flex-wrap items-center gap-2 self-center py-1.5">
-      <span className="text-sm text-grey-800">{me.user.name}</span>
+    <ul className="fr-btns-group">
+      <li className="flex items-center px-3 text-sm text-grey-800">{me.user.name}</li>
       {me.spaces.map((space) => (
-        <Link key={space.href} href={space.href} className={linkClass}>
-          {space.label}
-        </Link>
+        <li key={space.href}>
+          <Link href={space.href} className="fr-btn">
+            {space.label}
+          </Link>
+        </li>
       ))}
-      <form action={signOutAction}>
-        <button type="submit" className={linkClass}>
-          Se déconnecter
-        </button>
-      </form>
-    </div>
+      <li>
+        <form action={signOutAction}>
+          <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
+            Se déconnecter
+          </button>
+        </form>
+      </li>
+    </ul>
   );
 }

@@ -43,7 +43,7 @@ export function KeyFigures({
   ];
   return (
     <section aria-labelledby="chiffres-titre" className="bg-blue-france-50 py-10">
-      <div className="mx-auto max-w-6xl px-4">
+      <div className="fr-container">
         <h2 id="chiffres-titre" className="text-2xl">
           Les résultats {figures.year} en chiffres
         </h2>

@@ -43,7 +43,10 @@ test.describe("public home", () => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Menu principal" });
     await expect(nav.getByRole("link", { name: "Accueil" })).toHaveAttribute("aria-current", "page");
-    await expect(nav.getByRole("link", { name: "Se connecter" })).toHaveAttribute("href", "/connexion");
+    await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toHaveAttribute(
+      "href",
+      "/connexion",
+    );
     await nav.getByRole("link", { name: "Appels à projets" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Appels à projets" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Appels à projets" })).toHaveAttribute("aria-current", "page");

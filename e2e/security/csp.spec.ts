@@ -54,12 +54,11 @@ test("a react-hook-form form under the nonce policy validates in the browser, no
   expect(nonce).toBeTruthy();
   expect(csp).toContain("'strict-dynamic'");
   expect(csp).not.toContain("unsafe-eval");
-  // Every script of the page carries this request's nonce.
-  const scripts = await page
-    .locator("script")
-    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).nonce));
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(new Set(scripts)).toEqual(new Set([nonce]));
+  // Every script the server sent carries this request's nonce. Those they load later (Next's chunks,
+  // the design system's modules) run by 'strict-dynamic' and carry none: the violations below cover them.
+  const tags = [...((await response?.text()) ?? "").matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(tags.length).toBeGreaterThan(0);
+  expect(new Set(tags.map((tag) => /\snonce="([^"]*)"/.exec(tag)?.[1]))).toEqual(new Set([nonce]));
   await page.getByLabel("Adresse e-mail professionnelle").fill("pas-une-adresse");
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   // The message comes from the zod resolver in the browser: React hydrated under the policy.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
+import { DSFR_VERSION } from "@/lib/dsfr-version";
 
 export const metadata: Metadata = {
   title: "Déclaration d’accessibilité",
@@ -54,7 +55,8 @@ export default function AccessibilityPage() {
         <p>Cette déclaration a été établie le 27 novembre 2026.</p>
         <p>
           Technologies utilisées pour la réalisation du service&nbsp;: HTML5, CSS, SVG (graphiques et cartes),
-          JavaScript pour quelques éléments interactifs (les pages publiques fonctionnent sans).
+          JavaScript pour quelques éléments interactifs (les pages publiques fonctionnent sans), et le Système
+          de design de l’État (DSFR) en version {DSFR_VERSION}.
         </p>
         <p>
           Vérifications réalisées avec l’outil axe-core dans le navigateur Chromium, à chaque modification du

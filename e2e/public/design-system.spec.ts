@@ -1,0 +1,79 @@
+import { expect, expectNoAxeViolations, test } from "../fixtures";
+
+test.describe("the State's design system", () => {
+  test("every page has the DSFR header and footer, served with its fonts from the site itself", async ({
+    page,
+    baseURL,
+  }) => {
+    const origins = new Set<string>();
+    page.on("request", (request) => {
+      if (!request.url().startsWith("data:")) origins.add(new URL(request.url()).origin);
+    });
+    await page.goto("/laureats");
+    const header = page.getByRole("banner");
+    await expect(header.getByText(/République\s*Française/)).toBeVisible();
+    await expect(
+      header.getByRole("link", { name: "Coopération décentralisée — Appels à projets" }),
+    ).toBeVisible();
+    await expect(header.getByText("Ministère de l’Europe et des Affaires étrangères · DCTCIV")).toBeVisible();
+
+    const footer = page.getByRole("contentinfo");
+    for (const name of [
+      "Accessibilité : partiellement conforme",
+      "Mentions légales",
+      "Données personnelles",
+    ]) {
+      await expect(footer.getByRole("link", { name })).toBeVisible();
+    }
+    await expect(footer.getByRole("link", { name: /^info\.gouv\.fr/ })).toHaveAttribute("target", "_blank");
+    await expect(footer.getByRole("button", { name: "Paramètres d’affichage" })).toBeVisible();
+
+    // Marianne is the text's font, loaded from the site (no CDN, no other origin).
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^Marianne/);
+    expect(await page.evaluate(() => document.fonts.check("1rem Marianne"))).toBe(true);
+    expect([...origins]).toEqual([new URL(baseURL ?? "").origin]);
+  });
+
+  test("the display settings switch to the dark theme, kept from page to page, and axe passes in it", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "light");
+    await page.getByRole("button", { name: "Paramètres d’affichage" }).click();
+    const settings = page.getByRole("dialog", { name: "Paramètres d’affichage" });
+    await expect(settings).toBeVisible();
+    await settings.getByText("Thème sombre").click();
+    await expect(settings.getByRole("radio", { name: "Thème sombre" })).toBeChecked();
+    await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
+    await settings.getByRole("button", { name: "Fermer" }).click();
+    await expect(settings).toBeHidden();
+    await expectNoAxeViolations(page);
+
+    await page
+      .getByRole("navigation", { name: "Menu principal" })
+      .getByRole("link", { name: "Lauréats" })
+      .click();
+    await expect(page.getByRole("heading", { level: 1, name: /Projets lauréats/ })).toBeVisible();
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
+    await expectNoAxeViolations(page);
+  });
+
+  test.describe("on a phone", () => {
+    test.use({ viewport: { width: 375, height: 800 } });
+
+    test("the menu opens as a dialog with the navigation and the sign-in", async ({ page }) => {
+      await page.goto("/");
+      const nav = page.getByRole("navigation", { name: "Menu principal" });
+      await expect(nav).toBeHidden();
+      await page.getByRole("button", { name: "Menu" }).click();
+      await expect(nav).toBeVisible();
+      await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await nav.getByRole("link", { name: "Statistiques" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: /Statistiques/ })).toBeVisible();
+      await expect(nav).toBeHidden();
+    });
+  });
+});
