@@ -14,6 +14,9 @@ const THEMES = [
  * the system's theme. The DSFR's display script keeps the choice in the
  * browser and sets it on <html> (`data-fr-theme`); every colour of the pages
  * follows, the layout utilities' included (app/globals.css).
+ * The pictograms are referenced (`<use>`), not inlined: the DSFR's script
+ * inlines an `svg.fr-artwork` with the file's own <style>, which the public
+ * pages' CSP refuses; referenced, they take the DSFR's colours from the page.
  */
 export function DisplaySettings() {
   return (
@@ -55,13 +58,7 @@ export function DisplaySettings() {
                             {"hint" in theme ? <span className="fr-hint-text">{theme.hint}</span> : null}
                           </label>
                           <div className="fr-radio-rich__img">
-                            <svg
-                              aria-hidden="true"
-                              className="fr-artwork"
-                              viewBox="0 0 80 80"
-                              width="80px"
-                              height="80px"
-                            >
+                            <svg aria-hidden="true" viewBox="0 0 80 80" width="80px" height="80px">
                               <use
                                 className="fr-artwork-decorative"
                                 href={`${theme.pictogram}#artwork-decorative`}

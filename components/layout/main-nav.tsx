@@ -18,7 +18,7 @@ const LINKS = [
 export const MENU_DIALOG_ID = "menu-principal-modal";
 
 /** The part of the DSFR's script API used here: an element's dialog instance. */
-type DsfrApi = (element: Element) => { modal?: { conceal: () => void } };
+type DsfrApi = (element: Element) => { modal?: { conceal: () => void } } | null | undefined;
 
 function isCurrent(currentPath: string, href: string) {
   // A filtered list or a search is rendered at an internal address (lib/public/laureates-routing.ts).
@@ -42,7 +42,8 @@ export function MainNav() {
   useEffect(() => {
     const dialog = document.getElementById(MENU_DIALOG_ID);
     const dsfr = (window as { dsfr?: DsfrApi }).dsfr;
-    if (pathname && dialog && dsfr) dsfr(dialog).modal?.conceal();
+    // The DSFR's scripts may still be loading (no instance yet): then the dialog is not open either.
+    if (pathname && dialog && typeof dsfr === "function") dsfr(dialog)?.modal?.conceal();
   }, [pathname]);
   return (
     <nav className="fr-nav" id="navigation" aria-label="Menu principal">

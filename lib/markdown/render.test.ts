@@ -29,6 +29,9 @@ describe("renderMarkdown", () => {
     );
     expect(html).not.toMatch(/javascript|data:/i);
     expect(html).toContain("clic");
+    // A link that loses its address is no link: plain text, not an <a> drawn as a disabled link.
+    expect(html).not.toContain("<a");
+    expect(renderMarkdown("[ici](https://example.org)")).toContain('<a href="https://example.org">ici</a>');
   });
 
   it("refuses images unless allowed, and then only the app's own with an alt text", () => {

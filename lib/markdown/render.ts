@@ -23,8 +23,9 @@ export type MarkdownOptions = {
  */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): string {
   const html = marked.parse(source, { async: false, gfm: true, breaks: false });
-  return sanitizeHtml(html, {
-    allowedTags: options.images ? [...TEXT_TAGS, "img"] : TEXT_TAGS,
+  const allowedTags = options.images ? [...TEXT_TAGS, "img"] : TEXT_TAGS;
+  const safe = sanitizeHtml(html, {
+    allowedTags,
     allowedAttributes: { a: ["href"], img: ["src", "alt"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesByTag: { img: [] },
@@ -39,6 +40,18 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
     exclusiveFilter: (frame) =>
       frame.tag === "img" &&
       !(FOLLOWUP_IMAGE_PATH.test(frame.attribs.src ?? "") && frame.attribs.alt?.trim()),
+  });
+  // A link whose address was refused above is left without one: keep its text, drop the <a> (a link
+  // that leads nowhere is no link, and the design system draws it as a disabled one).
+  return sanitizeHtml(safe, {
+    allowedTags,
+    allowedAttributes: { a: ["href"], img: ["src", "alt"] },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowedSchemesByTag: { img: [] },
+    allowProtocolRelative: false,
+    transformTags: {
+      a: (tagName, attribs) => (attribs.href ? { tagName, attribs } : { tagName: "unlinked", attribs: {} }),
+    },
   });
 }
 
