@@ -88,6 +88,8 @@ function build(databaseUrl: string) {
       NEXT_DIST_DIR: DIST,
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
+      // With a DATABASE_URL the public origin must be explicit (lib/public/site-url.ts): the app's, as it serves.
+      AUTH_URL: `http://localhost:${APP_PORT}`,
       DEMO_DATA: "true",
     },
   });
