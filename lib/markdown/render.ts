@@ -23,13 +23,15 @@ export type MarkdownOptions = {
  */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): string {
   const html = marked.parse(source, { async: false, gfm: true, breaks: false });
-  const allowedTags = options.images ? [...TEXT_TAGS, "img"] : TEXT_TAGS;
-  const safe = sanitizeHtml(html, {
-    allowedTags,
+  const allowed = {
+    allowedTags: options.images ? [...TEXT_TAGS, "img"] : TEXT_TAGS,
     allowedAttributes: { a: ["href"], img: ["src", "alt"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesByTag: { img: [] },
     allowProtocolRelative: false,
+  };
+  const safe = sanitizeHtml(html, {
+    ...allowed,
     transformTags: {
       h1: "h3",
       h2: "h3",
@@ -44,11 +46,7 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
   // A link whose address was refused above is left without one: keep its text, drop the <a> (a link
   // that leads nowhere is no link, and the design system draws it as a disabled one).
   return sanitizeHtml(safe, {
-    allowedTags,
-    allowedAttributes: { a: ["href"], img: ["src", "alt"] },
-    allowedSchemes: ["http", "https", "mailto"],
-    allowedSchemesByTag: { img: [] },
-    allowProtocolRelative: false,
+    ...allowed,
     transformTags: {
       a: (tagName, attribs) => (attribs.href ? { tagName, attribs } : { tagName: "unlinked", attribs: {} }),
     },
