@@ -40,7 +40,10 @@ test.describe("the State's design system", () => {
   }) => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "light");
-    await page.getByRole("button", { name: "Paramètres d’affichage" }).click();
+    const open = page.getByRole("button", { name: "Paramètres d’affichage" });
+    // The DSFR's scripts load after the page is interactive; until then the button does nothing.
+    await expect(open).toHaveAttribute("data-fr-js-modal-button", "true");
+    await open.click();
     const settings = page.getByRole("dialog", { name: "Paramètres d’affichage" });
     await expect(settings).toBeVisible();
     await settings.getByText("Thème sombre").click();
@@ -67,7 +70,10 @@ test.describe("the State's design system", () => {
       await page.goto("/");
       const nav = page.getByRole("navigation", { name: "Menu principal" });
       await expect(nav).toBeHidden();
-      await page.getByRole("button", { name: "Menu" }).click();
+      const menu = page.getByRole("button", { name: "Menu" });
+      // The DSFR's scripts load after the page is interactive; until then the button does nothing.
+      await expect(menu).toHaveAttribute("data-fr-js-modal-button", "true");
+      await menu.click();
       await expect(nav).toBeVisible();
       await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
       await expectNoAxeViolations(page);

@@ -75,7 +75,11 @@ export default async function NetworkProjectPage({ params }: Props) {
       </p>
       <h1 className="mt-2 text-3xl">{laureate.title}</h1>
       <p className="mt-2">
-        <Link href={`/laureats/${laureate.id}`}>Voir la page publique du projet</Link>
+        {/* Not prefetched: a copy fetched when the page opened would show the public page as it was before
+            the editor's changes made here. */}
+        <Link href={`/laureats/${laureate.id}`} prefetch={false}>
+          Voir la page publique du projet
+        </Link>
       </p>
 
       <section aria-labelledby="pages" className="mt-10">
