@@ -47,7 +47,7 @@ export const inputClass =
   "w-full rounded-t border-0 border-b-2 border-grey-800 bg-grey-50 px-3 py-2 text-base aria-[invalid=true]:border-red-marianne";
 
 export const primaryButtonClass =
-  "inline-flex items-center justify-center gap-2 bg-blue-france px-4 py-2 font-medium text-white hover:bg-blue-france-hover disabled:opacity-60";
+  "inline-flex items-center justify-center gap-2 bg-blue-france px-4 py-2 font-medium text-white no-underline hover:bg-blue-france-hover disabled:opacity-60";
 
 export const secondaryButtonClass =
-  "inline-flex items-center justify-center gap-2 border border-blue-france bg-white px-4 py-2 font-medium text-blue-france hover:bg-blue-france-50 disabled:opacity-60";
+  "inline-flex items-center justify-center gap-2 border border-blue-france bg-white px-4 py-2 font-medium text-blue-france no-underline hover:bg-blue-france-50 disabled:opacity-60";
