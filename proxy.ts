@@ -79,7 +79,7 @@ function badRequest(csp: string, requestId: string) {
 
 export const config = {
   // Every page and route handler (their request id; a `%` malformed in the path, which Next would answer with a
-  // bare 500); Next's own files and the DSFR's static ones (public/favicon, public/artwork) need neither. Route
-  // handlers get their other headers from next.config.ts.
-  matcher: ["/((?!_next/static|_next/image|favicon/|artwork/).*)"],
+  // bare 500). Next's own files and the DSFR's static ones (public/favicon, public/artwork, and the /favicon.ico
+  // browsers ask for by habit) need neither. Route handlers get their other headers from next.config.ts.
+  matcher: ["/((?!_next/static|_next/image|favicon|artwork/).*)"],
 };

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BlocMarque } from "./bloc-marque";
 import { DisplaySettings } from "./display-settings";
 import { SERVICE_NAME } from "./site-header";
 
@@ -34,11 +35,7 @@ export function SiteFooter() {
               prefetch={false}
               title={`Retour à l’accueil — ${SERVICE_NAME} — République Française`}
             >
-              <p className="fr-logo">
-                République
-                <br />
-                Française
-              </p>
+              <BlocMarque />
             </Link>
           </div>
           <div className="fr-footer__content">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BlocMarque } from "./bloc-marque";
 import { DemoNotice } from "./demo-notice";
 import { MainNav, MENU_DIALOG_ID } from "./main-nav";
 import { QuickAccess, QuickAccessProvider } from "./user-menu";
@@ -25,11 +26,7 @@ export function SiteHeader() {
               <div className="fr-header__brand fr-enlarge-link">
                 <div className="fr-header__brand-top">
                   <div className="fr-header__logo">
-                    <p className="fr-logo">
-                      République
-                      <br />
-                      Française
-                    </p>
+                    <BlocMarque />
                   </div>
                   <div className="fr-header__navbar">
                     <button

@@ -39,7 +39,7 @@ describe.skipIf(!url)("regional network queries", () => {
     const thiers = (await regionLaureates(db, "84")).find((l) => l.leadName === "Thiers" && l.year === 2025);
     expect(thiers).toBeDefined();
     expect(await projectRegionCodes(db, thiers?.id ?? "")).toEqual(["84"]);
-    // The demo's follow-up of this project: one page (in news issue 1), two milestones, no excerpt.
+    // The demo's follow-up of this project: one page (in the network's first news number), two milestones, no excerpt.
     const followup = await publicProjectFollowup(db, thiers?.id ?? "");
     expect(followup.posts.map((p) => [p.title, p.issueNumber])).toEqual([
       ["Thiers et Tandil préparent la première mission d’apprentis couteliers", 1],
