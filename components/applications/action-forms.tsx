@@ -2,7 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useActionState, useEffect } from "react";
-import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { Checkbox } from "@/components/form/choice";
+import {
+  Field,
+  inputClass,
+  primaryButtonClass,
+  secondaryButtonClass,
+  selectClass,
+} from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { createApplication, submitApplication, withdrawApplication } from "@/lib/applications/actions";
 
 /**
@@ -18,12 +26,7 @@ function keepValues(action: (formData: FormData) => void) {
 }
 
 function FormError({ message }: { message?: string }) {
-  return message ? (
-    <p role="alert" className="font-medium text-red-marianne-dark">
-      <span aria-hidden="true">⚠ </span>
-      {message}
-    </p>
-  ) : null;
+  return message ? <Alert tone="error">{message}</Alert> : null;
 }
 
 /** Starts an application on an open call; the user's organisation is chosen when they have several. */
@@ -51,7 +54,7 @@ export function CreateApplicationForm({
           error={errors?.organisationId?.[0]}
         >
           {(aria) => (
-            <select {...aria} name="organisationId" className={inputClass}>
+            <select {...aria} name="organisationId" className={selectClass}>
               {organisations.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
@@ -128,16 +131,14 @@ export function WithdrawApplicationForm({ applicationId }: { applicationId: stri
           {(aria) => <textarea {...aria} name="reason" rows={3} className={inputClass} />}
         </Field>
         <div className="flex flex-col gap-1">
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              name="confirm"
-              aria-describedby={errors?.confirm ? "withdraw-confirm-error" : undefined}
-            />
-            Je confirme le retrait&nbsp;: le dossier ne pourra plus être instruit.
-          </label>
+          <Checkbox
+            id="withdraw-confirm"
+            name="confirm"
+            aria-describedby={errors?.confirm ? "withdraw-confirm-error" : undefined}
+            label={"Je confirme le retrait\u00a0: le dossier ne pourra plus être instruit."}
+          />
           {errors?.confirm ? (
-            <p id="withdraw-confirm-error" className="text-sm font-medium text-red-marianne-dark">
+            <p id="withdraw-confirm-error" className="fr-error-text">
               {errors.confirm[0]}
             </p>
           ) : null}

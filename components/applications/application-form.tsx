@@ -4,7 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { Checkbox } from "@/components/form/choice";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { FIELD_INFO, type FormField } from "@/lib/applications/merge";
 import { STEPS, type Step } from "@/lib/applications/rules";
 import { MAX_DURATION_MONTHS, MIN_DURATION_MONTHS, scheduleIssues } from "@/lib/applications/schedule";
@@ -133,11 +135,7 @@ export function ApplicationForm({
                 type="button"
                 aria-current={s.key === step ? "step" : undefined}
                 onClick={() => void goTo(s.key)}
-                className={`border px-3 py-2 text-sm font-medium ${
-                  s.key === step
-                    ? "border-blue-france bg-blue-france text-white"
-                    : "border-grey-300 bg-white text-blue-france"
-                }`}
+                className={s.key === step ? "fr-btn fr-btn--sm" : "fr-btn fr-btn--sm fr-btn--tertiary"}
               >
                 {index + 1}. {s.label}
               </button>
@@ -147,7 +145,7 @@ export function ApplicationForm({
             <button
               type="button"
               onClick={() => void toChecklist()}
-              className="border border-grey-300 bg-white px-3 py-2 text-sm font-medium text-blue-france"
+              className="fr-btn fr-btn--sm fr-btn--tertiary"
             >
               6. Vérification et dépôt
             </button>
@@ -164,18 +162,22 @@ export function ApplicationForm({
       />
 
       {notice ? (
-        <p className="border-l-4 border-blue-france bg-blue-france-50 p-3" data-testid="save-notice">
+        <Alert tone="info" testId="save-notice">
           {notice}
-        </p>
+        </Alert>
       ) : null}
 
       {leftWithErrors ? (
-        <div role="alert" className="border-l-4 border-red-marianne bg-white p-3">
-          <p className="font-medium">
-            L’étape {stepNumber(leftWithErrors.step)} «&nbsp;{stepLabel(leftWithErrors.step)}&nbsp;» que vous
-            venez de quitter contient {leftWithErrors.fields.length > 1 ? "des erreurs" : "une erreur"}&nbsp;:
-            ce qui est à corriger n’est pas enregistré, le reste l’est.
-          </p>
+        <Alert
+          tone="error"
+          title={
+            <>
+              L’étape {stepNumber(leftWithErrors.step)} «&nbsp;{stepLabel(leftWithErrors.step)}&nbsp;» que
+              vous venez de quitter contient {leftWithErrors.fields.length > 1 ? "des erreurs" : "une erreur"}
+              &nbsp;: ce qui est à corriger n’est pas enregistré, le reste l’est.
+            </>
+          }
+        >
           <ul className="mt-1 list-disc pl-6">
             {leftWithErrors.fields.map((field) => (
               <li key={field}>
@@ -191,7 +193,7 @@ export function ApplicationForm({
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       ) : null}
 
       {conflicts.length ? (
@@ -252,9 +254,21 @@ export function ApplicationForm({
         }}
         className="flex flex-col gap-6"
       >
-        <h2 id="step-title" tabIndex={-1} className="text-2xl font-bold">
-          Étape {stepIndex + 1} sur 6&nbsp;: {STEPS[stepIndex]?.label}
-        </h2>
+        {/* The design system's stepper: the step's name under « Étape n sur 6 », its bar and what comes
+            next. The heading reads « Étape n sur 6 : name », as the tab's title does. */}
+        <div className="fr-stepper">
+          <h2 id="step-title" tabIndex={-1} className="fr-stepper__title flex-col">
+            <span className="fr-stepper__state">
+              Étape {stepIndex + 1} sur 6<span className="sr-only">&nbsp;:</span>
+            </span>{" "}
+            {STEPS[stepIndex]?.label}
+          </h2>
+          <div className="fr-stepper__steps" data-fr-current-step={stepIndex + 1} data-fr-steps="6" />
+          <p className="fr-stepper__details">
+            <span className="font-bold">Étape suivante&nbsp;:</span>{" "}
+            {STEPS[stepIndex + 1]?.label ?? "Vérification et dépôt"}
+          </p>
+        </div>
         {step === "projet" ? <ProjectStep form={form} startWindow={startWindow} /> : null}
         {step === "participants" ? (
           <ParticipantsStep
@@ -485,11 +499,14 @@ function ContentStep({ form, callThemes }: StepProps & { callThemes: string[] })
       <fieldset id="themes" tabIndex={-1} className="flex flex-col gap-2">
         <legend className="font-medium">Thématiques</legend>
         <div className="grid gap-1 sm:grid-cols-2">
-          {callThemes.map((theme) => (
-            <label key={theme} className="flex items-center gap-2">
-              <input type="checkbox" checked={themes.includes(theme)} onChange={() => toggleTheme(theme)} />
-              {theme}
-            </label>
+          {callThemes.map((theme, index) => (
+            <Checkbox
+              key={theme}
+              id={`theme-${index}`}
+              checked={themes.includes(theme)}
+              onChange={() => toggleTheme(theme)}
+              label={theme}
+            />
           ))}
         </div>
       </fieldset>
@@ -497,14 +514,13 @@ function ContentStep({ form, callThemes }: StepProps & { callThemes: string[] })
         <legend className="font-medium">Objectifs de développement durable (ODD) des Nations unies</legend>
         <div className="grid gap-1 sm:grid-cols-2">
           {SDG_LABELS.map((label, index) => (
-            <label key={label} className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={sdgs.includes(index + 1)}
-                onChange={() => toggleSdg(index + 1)}
-              />
-              ODD {index + 1}&nbsp;: {label}
-            </label>
+            <Checkbox
+              key={label}
+              id={`sdg-${index + 1}`}
+              checked={sdgs.includes(index + 1)}
+              onChange={() => toggleSdg(index + 1)}
+              label={`ODD ${index + 1}\u00a0: ${label}`}
+            />
           ))}
         </div>
       </fieldset>

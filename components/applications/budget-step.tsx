@@ -1,7 +1,7 @@
 "use client";
 
 import { useFieldArray, useWatch } from "react-hook-form";
-import { Field, inputClass, secondaryButtonClass } from "@/components/form/field";
+import { Field, inputClass, secondaryButtonClass, selectClass } from "@/components/form/field";
 import { budgetTotals, maxRequestForShare } from "@/lib/applications/budget";
 import { centsOf } from "@/lib/applications/rules";
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS } from "@/lib/applications/schema";
@@ -54,7 +54,7 @@ export function BudgetStep({
               error={errorOf(e, `expenses.${index}.category`)}
             >
               {(aria) => (
-                <select {...aria} {...register(`expenses.${index}.category`)} className={inputClass}>
+                <select {...aria} {...register(`expenses.${index}.category`)} className={selectClass}>
                   {EXPENSE_CATEGORIES.map((c) => (
                     <option key={c} value={c}>
                       {EXPENSE_CATEGORY_LABELS[c]}
@@ -111,7 +111,7 @@ export function BudgetStep({
                 <select
                   {...aria}
                   {...register(`ownContributions.${index}.organisationId`, { valueAsNumber: true })}
-                  className={inputClass}
+                  className={selectClass}
                 >
                   {french.map((f) => (
                     <option key={f.organisationId} value={f.organisationId}>

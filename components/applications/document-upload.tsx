@@ -94,7 +94,7 @@ export function DocumentUpload({
 
   const describedBy = [`${inputId}-hint`, error ? `${inputId}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className={`border border-grey-200 p-4 ${error ? "border-l-4 border-l-red-marianne" : ""}`}>
+    <div className="border border-grey-200 p-4">
       <h3 className="font-bold">
         {slot.label}{" "}
         {slot.mandatory ? (
@@ -112,7 +112,7 @@ export function DocumentUpload({
             </a>
           </span>
           {readOnly ? null : (
-            <button type="button" className="text-sm underline" onClick={remove}>
+            <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" onClick={remove}>
               Retirer<span className="sr-only"> le fichier «&nbsp;{file.originalName}&nbsp;»</span>
             </button>
           )}
@@ -121,15 +121,17 @@ export function DocumentUpload({
         <p className="mt-2 text-grey-800">Aucun fichier déposé.</p>
       )}
       {readOnly ? null : (
-        <div className="mt-3 flex flex-col gap-2">
-          <label htmlFor={inputId} className="font-medium">
+        <div
+          className={`fr-upload-group fr-input-group mt-3 ${error ? "fr-upload-group--error fr-input-group--error" : ""}`}
+        >
+          <label htmlFor={inputId} className="fr-label">
             {file ? "Remplacer par un autre fichier" : "Choisir un fichier"}
             <span className="sr-only"> pour «&nbsp;{slot.label}&nbsp;»</span>
           </label>
-          <p id={`${inputId}-hint`} className="text-sm text-grey-600">
+          <p id={`${inputId}-hint`} className="fr-hint-text">
             Format accepté&nbsp;: {slot.acceptedLabel}. Taille maximale&nbsp;: 10 Mo.
           </p>
-          <div className="flex flex-wrap items-center gap-3">
+          <div className="mt-2 flex flex-wrap items-center gap-3 sm:flex-nowrap">
             <input
               ref={input}
               id={inputId}
@@ -137,7 +139,7 @@ export function DocumentUpload({
               accept={slot.accept}
               aria-describedby={describedBy}
               aria-invalid={error ? true : undefined}
-              className="text-sm"
+              className="fr-upload"
             />
             <button
               type="button"
@@ -160,8 +162,7 @@ export function DocumentUpload({
             </div>
           ) : null}
           {error ? (
-            <p id={`${inputId}-error`} role="alert" className="text-sm font-medium text-red-marianne-dark">
-              <span aria-hidden="true">⚠ </span>
+            <p id={`${inputId}-error`} role="alert" className="fr-error-text">
               {error}
             </p>
           ) : null}

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { FieldErrors, UseFormReturn } from "react-hook-form";
-import { Field, inputClass, secondaryButtonClass } from "@/components/form/field";
+import { Field, inputClass, secondaryButtonClass, selectClass } from "@/components/form/field";
 import type { ApplicationForm as FormValues } from "@/lib/applications/schema";
 import type { z } from "@/lib/zod";
 
@@ -135,7 +135,7 @@ export function DraftSelect({
   return (
     <Field id={id} label={label} error={error}>
       {(aria) => (
-        <select {...aria} className={inputClass} value={value} onChange={(e) => onChange(e.target.value)}>
+        <select {...aria} className={selectClass} value={value} onChange={(e) => onChange(e.target.value)}>
           <option value="">Choisir…</option>
           {options.map((o) => (
             <option key={o.value} value={o.value}>

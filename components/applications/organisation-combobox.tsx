@@ -104,7 +104,7 @@ export function OrganisationCombobox({
 
   return (
     <div className="relative flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
+      <label htmlFor={id} className="fr-label">
         {label}
       </label>
       <p id={`${id}-hint`} className="text-sm text-grey-600">

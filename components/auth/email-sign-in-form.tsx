@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Field, inputClass, primaryButtonClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { requestSignInLink } from "@/lib/auth/actions";
 import { emailSignInSchema } from "@/lib/auth/schema";
 import type { z } from "@/lib/zod";
@@ -49,9 +50,7 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
         )}
       </Field>
       {state && !state.ok && !state.fieldErrors && state.message ? (
-        <p role="alert" className="border-l-4 border-red-marianne bg-warning-50 p-3 text-sm">
-          {state.message}
-        </p>
+        <Alert tone="error">{state.message}</Alert>
       ) : null}
       <div>
         <button type="submit" className={primaryButtonClass} disabled={pending}>

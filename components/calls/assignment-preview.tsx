@@ -1,4 +1,5 @@
 import { BulkAssignmentApply } from "@/components/calls/bulk-assignment-apply";
+import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import type { AssignmentBoard } from "@/lib/assignment/queries";
 import { type AssignmentPlan, planFingerprint } from "@/lib/assignment/round-robin";
@@ -31,10 +32,10 @@ export function AssignmentPreview({
     <div className="mt-6">
       <h3 className="text-xl font-bold">Aperçu</h3>
       {plan.proposals.length === 0 ? (
-        <p className="mt-2" role="status">
+        <Alert tone="info" className="mt-2">
           Aucune affectation à ajouter&nbsp;: chaque dossier a déjà ses instructeurs, ou aucun instructeur
           n’est disponible.
-        </p>
+        </Alert>
       ) : (
         <DataTable
           className="mt-2"

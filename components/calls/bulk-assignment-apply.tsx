@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { primaryButtonClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { applyBulkAssignment } from "@/lib/assignment/actions";
 
 /** Applies the previewed plan; the server refuses if the plan changed since the preview. */
@@ -23,10 +24,10 @@ export function BulkAssignmentApply({
       <input type="hidden" name="fingerprint" value={fingerprint} />
       {sameDepartementRule ? <input type="hidden" name="sameDepartementRule" value="on" /> : null}
       {state?.ok ? (
-        <p role="status" className="border-l-4 border-success bg-success-50 p-3 font-medium text-grey-950">
+        <Alert tone="success">
           {state.data.created} affectation{state.data.created > 1 ? "s" : ""} créée
           {state.data.created > 1 ? "s" : ""}.
-        </p>
+        </Alert>
       ) : count > 0 ? (
         <div>
           <button type="submit" className={primaryButtonClass} disabled={pending}>
@@ -34,11 +35,7 @@ export function BulkAssignmentApply({
           </button>
         </div>
       ) : null}
-      {state && !state.ok ? (
-        <p role="alert" className="font-medium text-red-marianne-dark">
-          {state.message}
-        </p>
-      ) : null}
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
     </form>
   );
 }

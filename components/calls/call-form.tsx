@@ -4,7 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { type FieldErrors, type Path, useFieldArray, useForm } from "react-hook-form";
+import { Checkbox } from "@/components/form/choice";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { CONTENT_TOO_LARGE, exceedsActionLimit } from "@/lib/action-body";
 import { createCall, updateCall } from "@/lib/calls/actions";
 import {
@@ -97,14 +99,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
 
   return (
     <form onSubmit={submit} noValidate className="mt-6 flex flex-col gap-10">
-      {formError ? (
-        <div
-          role="alert"
-          className="border-l-4 border-red-marianne bg-warning-50 p-4 font-medium text-grey-950"
-        >
-          {formError}
-        </div>
-      ) : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
 
       <fieldset className="grid gap-5 sm:max-w-3xl">
         <legend className="mb-4 text-2xl font-bold">Présentation</legend>
@@ -312,20 +307,16 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-2xl font-bold">Grille d’évaluation</legend>
         {gridLocked ? (
-          <p className="border-l-4 border-info bg-info-50 p-4" id="grid-locked">
+          <Alert tone="info" announce={false} id="grid-locked">
             La grille est verrouillée&nbsp;: au moins une évaluation a déjà été soumise sur cet appel. Ses
             critères ne peuvent plus être modifiés.
-          </p>
+          </Alert>
         ) : (
           <p className="text-sm text-grey-600">
             La grille pourra être modifiée tant qu’aucune évaluation n’aura été soumise.
           </p>
         )}
-        {err("criteria") ? (
-          <p className="font-medium text-red-marianne-dark" role="alert">
-            {err("criteria")}
-          </p>
-        ) : null}
+        {err("criteria") ? <Alert tone="error">{err("criteria")}</Alert> : null}
         <ol className="flex flex-col gap-4">
           {grid.fields.map((field, i) => (
             <li key={field.id} className="border border-grey-200 p-4">
@@ -412,11 +403,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
 
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-2xl font-bold">Documents demandés aux candidats</legend>
-        {err("documents") ? (
-          <p className="font-medium text-red-marianne-dark" role="alert">
-            {err("documents")}
-          </p>
-        ) : null}
+        {err("documents") ? <Alert tone="error">{err("documents")}</Alert> : null}
         <ol className="flex flex-col gap-4">
           {documents.fields.map((field, i) => (
             <li key={field.id} className="border border-grey-200 p-4">
@@ -432,15 +419,12 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
                     />
                   )}
                 </Field>
-                <div className="flex items-center gap-2">
-                  <input
-                    id={`document-${i}-mandatory`}
-                    type="checkbox"
-                    {...register(`documents.${i}.mandatory`)}
-                    defaultChecked={field.mandatory}
-                  />
-                  <label htmlFor={`document-${i}-mandatory`}>Obligatoire</label>
-                </div>
+                <Checkbox
+                  id={`document-${i}-mandatory`}
+                  {...register(`documents.${i}.mandatory`)}
+                  defaultChecked={field.mandatory}
+                  label="Obligatoire"
+                />
                 <fieldset
                   aria-describedby={
                     err(`documents.${i}.acceptedTypes`) ? `document-${i}-types-error` : undefined
@@ -449,24 +433,18 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
                   <legend className="font-medium">Types de fichiers acceptés</legend>
                   <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
                     {(Object.entries(DOCUMENT_TYPES) as [DocumentType, string][]).map(([mime, label]) => (
-                      <div key={mime} className="flex items-center gap-2">
-                        <input
-                          id={`document-${i}-type-${mime}`}
-                          type="checkbox"
-                          value={mime}
-                          {...register(`documents.${i}.acceptedTypes`)}
-                          defaultChecked={field.acceptedTypes?.includes(mime)}
-                        />
-                        <label htmlFor={`document-${i}-type-${mime}`}>{label}</label>
-                      </div>
+                      <Checkbox
+                        key={mime}
+                        id={`document-${i}-type-${mime}`}
+                        value={mime}
+                        {...register(`documents.${i}.acceptedTypes`)}
+                        defaultChecked={field.acceptedTypes?.includes(mime)}
+                        label={label}
+                      />
                     ))}
                   </div>
                   {err(`documents.${i}.acceptedTypes`) ? (
-                    <p
-                      id={`document-${i}-types-error`}
-                      className="mt-1 text-sm font-medium text-red-marianne-dark"
-                    >
-                      <span aria-hidden="true">⚠ </span>
+                    <p id={`document-${i}-types-error`} className="fr-error-text">
                       {err(`documents.${i}.acceptedTypes`)}
                     </p>
                   ) : null}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { inputClass, secondaryButtonClass } from "@/components/form/field";
+import { secondaryButtonClass, selectClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { assignReviewer } from "@/lib/assignment/actions";
 
 /** Adds one reviewer, chosen by hand, to one application. */
@@ -26,7 +27,7 @@ export function ManualAssignmentForm({
         Instructeur à affecter au dossier {label}
       </label>
       <div className="flex flex-wrap gap-2">
-        <select id={id} name="reviewerId" className={`${inputClass} w-auto`}>
+        <select id={id} name="reviewerId" className={`${selectClass} w-auto`}>
           {options.map((o) => (
             <option key={o.id} value={o.id}>
               {o.label}
@@ -42,11 +43,7 @@ export function ManualAssignmentForm({
           Affecter
         </button>
       </div>
-      {state && !state.ok ? (
-        <p role="alert" className="text-sm text-red-marianne-dark">
-          {state.message}
-        </p>
-      ) : null}
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { publishResults, unpublishResults } from "@/lib/publication/actions";
 
 /** The one button that publishes a call's results, after the summary above it. */
@@ -11,10 +12,10 @@ export function PublishResultsForm({ callId, disabled }: { callId: string; disab
     <form action={action} className="mt-6 flex flex-col gap-2">
       <input type="hidden" name="callId" value={callId} />
       {state?.ok ? (
-        <p role="status" className="border-l-4 border-success bg-success-50 p-3 font-medium text-grey-950">
+        <Alert tone="success">
           Résultats publiés. {state.data.emails} courriel{state.data.emails > 1 ? "s" : ""} de décision mis en
           file d’envoi.
-        </p>
+        </Alert>
       ) : (
         <div>
           <button type="submit" className={primaryButtonClass} disabled={pending || disabled}>
@@ -22,11 +23,7 @@ export function PublishResultsForm({ callId, disabled }: { callId: string; disab
           </button>
         </div>
       )}
-      {state && !state.ok ? (
-        <p role="alert" className="font-medium text-red-marianne-dark">
-          {state.message}
-        </p>
-      ) : null}
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
     </form>
   );
 }
@@ -47,16 +44,12 @@ export function UnpublishResultsForm({ callId }: { callId: string }) {
         {(aria) => <textarea name="reason" rows={3} className={inputClass} {...aria} />}
       </Field>
       {state?.ok ? (
-        <p role="status" className="font-medium text-success">
+        <Alert tone="success">
           Les résultats ont été retirés de la publication. {state.data.emails} courriel
           {state.data.emails > 1 ? "s" : ""} de retrait mis en file d’envoi.
-        </p>
+        </Alert>
       ) : null}
-      {state && !state.ok && !error ? (
-        <p role="alert" className="font-medium text-red-marianne-dark">
-          {state.message}
-        </p>
-      ) : null}
+      {state && !state.ok && !error ? <Alert tone="error">{state.message}</Alert> : null}
       <div>
         <button type="submit" className={secondaryButtonClass} disabled={pending}>
           Retirer la publication

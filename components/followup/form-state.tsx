@@ -1,5 +1,6 @@
 "use client";
 
+import { Alert } from "@/components/ui/alert";
 import type { ActionResult } from "@/lib/result";
 
 /** The first error of a field after a refused submission. */
@@ -11,15 +12,7 @@ export function fieldError(state: ActionResult<unknown> | null, name: string) {
 export function FormMessage({ state, success }: { state: ActionResult<unknown> | null; success?: string }) {
   if (!state) return null;
   if (!state.ok) {
-    return (
-      <p role="alert" className="text-sm font-medium text-red-marianne-dark">
-        {state.message}
-      </p>
-    );
+    return <Alert tone="error">{state.message}</Alert>;
   }
-  return success ? (
-    <p role="status" className="text-sm font-medium text-success">
-      {success}
-    </p>
-  ) : null;
+  return success ? <Alert tone="success">{success}</Alert> : null;
 }

@@ -1,7 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import {
+  Field,
+  inputClass,
+  primaryButtonClass,
+  secondaryButtonClass,
+  selectClass,
+} from "@/components/form/field";
 import {
   createFollowupPost,
   createMilestone,
@@ -41,7 +47,7 @@ export function NewPostForm({
           error={fieldError(state, "applicationId")}
         >
           {(props) => (
-            <select {...props} name="applicationId" className={inputClass} defaultValue="">
+            <select {...props} name="applicationId" className={selectClass} defaultValue="">
               <option value="">Article général</option>
               {projects.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -141,7 +147,7 @@ export function MilestoneForm({
       </Field>
       <Field id={`${p}-status`} label="État" error={fieldError(state, "status")}>
         {(props) => (
-          <select {...props} name="status" defaultValue={values?.status ?? "planned"} className={inputClass}>
+          <select {...props} name="status" defaultValue={values?.status ?? "planned"} className={selectClass}>
             {MILESTONE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {MILESTONE_STATUS_LABELS[s]}
@@ -254,7 +260,7 @@ export function ProgressReportForm({ applicationId }: { applicationId: string })
       <input type="hidden" name="applicationId" value={applicationId} />
       <Field id={`${p}-kind`} label="Type de rapport" error={fieldError(state, "kind")}>
         {(props) => (
-          <select {...props} name="kind" defaultValue="intermediate" className={`${inputClass} max-w-xs`}>
+          <select {...props} name="kind" defaultValue="intermediate" className={`${selectClass} max-w-xs`}>
             <option value="intermediate">Rapport intermédiaire</option>
             <option value="final">Rapport final</option>
           </select>

@@ -58,7 +58,7 @@ export function PostEditor({
   }
 
   return (
-    <div className="grid gap-8 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
       <form action={save} className="flex flex-col gap-5" aria-label="Rédaction de la page">
         <input type="hidden" name="postId" value={postId} />
         <Field id="post-title" label="Titre" error={fieldError(state, "title")}>
@@ -188,7 +188,7 @@ function ImageUpload({ postId, onUploaded }: { postId: string; onUploaded: (snip
               ref={fileInput}
               type="file"
               accept="image/png,image/jpeg,image/webp"
-              className="text-sm"
+              className="fr-upload"
             />
           )}
         </Field>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
 import type { ActionResult } from "@/lib/result";
 
 /**
@@ -29,11 +30,7 @@ export function ActionButton({
       <button type="submit" className={className} disabled={pending} aria-label={accessibleLabel}>
         {label}
       </button>
-      {state && !state.ok ? (
-        <p role="alert" className="text-sm text-red-marianne-dark">
-          {state.message}
-        </p>
-      ) : null}
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
     </form>
   );
 }

@@ -1,30 +1,40 @@
 import type { ReactNode } from "react";
 
 /**
- * A labelled field with its hint and error message, tied to the input by ids
- * (aria-describedby, aria-invalid) so screen readers announce them.
+ * A labelled field of the design system (DSFR input group) with its hint and
+ * its error or confirmation message, tied to the control by ids
+ * (aria-describedby, aria-invalid) so screen readers announce them. The group
+ * carries the state: a red (error) or green (valid) rule beside the field and
+ * under the control.
  */
 export function Field({
   id,
   label,
   hint,
   error,
+  valid,
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
   error?: string;
+  /** A confirmation bound to the field (e.g. « Fichier déposé »), shown when there is no error. */
+  valid?: string;
   children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const confirmed = !error && valid ? valid : undefined;
+  const describedBy = [hint ? `${id}-hint` : null, error || confirmed ? `${id}-message` : null]
+    .filter(Boolean)
+    .join(" ");
+  const state = error ? "fr-input-group--error" : confirmed ? "fr-input-group--valid" : "";
   return (
-    <div className={`flex flex-col gap-1 ${error ? "border-l-2 border-red-marianne pl-3" : ""}`}>
-      <label htmlFor={id} className="font-medium">
+    <div className={`fr-input-group ${state}`}>
+      <label htmlFor={id} className="fr-label">
         {label}
       </label>
       {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-grey-600">
+        <p id={`${id}-hint`} className="fr-hint-text">
           {hint}
         </p>
       ) : null}
@@ -34,20 +44,27 @@ export function Field({
         "aria-invalid": error ? true : undefined,
       })}
       {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-marianne-dark">
-          <span aria-hidden="true">⚠ </span>
+        <p id={`${id}-message`} className="fr-error-text">
           {error}
+        </p>
+      ) : confirmed ? (
+        <p id={`${id}-message`} className="fr-valid-text">
+          {confirmed}
         </p>
       ) : null}
     </div>
   );
 }
 
-export const inputClass =
-  "w-full rounded-t border-0 border-b-2 border-grey-800 bg-grey-50 px-3 py-2 text-base aria-[invalid=true]:border-red-marianne";
+/** The design system's text input and text area. */
+export const inputClass = "fr-input";
 
-export const primaryButtonClass =
-  "inline-flex items-center justify-center gap-2 bg-blue-france px-4 py-2 font-medium text-white no-underline hover:bg-blue-france-hover disabled:opacity-60";
+/** The design system's select. */
+export const selectClass = "fr-select";
 
-export const secondaryButtonClass =
-  "inline-flex items-center justify-center gap-2 border border-blue-france bg-white px-4 py-2 font-medium text-blue-france no-underline hover:bg-blue-france-50 disabled:opacity-60";
+export const primaryButtonClass = "fr-btn";
+
+export const secondaryButtonClass = "fr-btn fr-btn--secondary";
+
+/** A smaller button, for actions repeated on every row of a list. */
+export const smallSecondaryButtonClass = "fr-btn fr-btn--secondary fr-btn--sm";

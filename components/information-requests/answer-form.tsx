@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Field, inputClass, primaryButtonClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 
 const MAX_FILES = 5;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -113,7 +114,7 @@ export function AnswerForm({ threadId, accept }: { threadId: string; accept: str
             name="file"
             multiple
             accept={accept}
-            className="text-sm"
+            className="fr-upload"
           />
         )}
       </Field>
@@ -128,12 +129,7 @@ export function AnswerForm({ threadId, accept }: { threadId: string; accept: str
           <span className="text-sm">{progress}&nbsp;%</span>
         </div>
       ) : null}
-      {errors.form ? (
-        <p role="alert" className="font-medium text-red-marianne-dark">
-          <span aria-hidden="true">⚠ </span>
-          {errors.form}
-        </p>
-      ) : null}
+      {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
       <div>
         <button type="submit" className={primaryButtonClass} disabled={progress !== null}>
           Envoyer la réponse

@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { Radio } from "@/components/form/choice";
 import { Field, inputClass, secondaryButtonClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { inviteMember } from "@/lib/memberships/actions";
 
 export function InviteForm({ organisationId }: { organisationId: number }) {
@@ -19,23 +21,21 @@ export function InviteForm({ organisationId }: { organisationId: number }) {
       </Field>
       <fieldset className="flex gap-4 text-sm">
         <legend className="sr-only">Rôle</legend>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="role" value="member" defaultChecked /> Membre
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="role" value="manager" /> Gestionnaire
-        </label>
+        <Radio
+          id={`invite-${organisationId}-member`}
+          name="role"
+          value="member"
+          defaultChecked
+          label="Membre"
+        />
+        <Radio id={`invite-${organisationId}-manager`} name="role" value="manager" label="Gestionnaire" />
       </fieldset>
       <div>
         <button type="submit" className={secondaryButtonClass} disabled={pending}>
           Envoyer l’invitation
         </button>
       </div>
-      {state?.ok ? (
-        <p role="status" className="text-sm text-success">
-          Invitation envoyée.
-        </p>
-      ) : null}
+      {state?.ok ? <Alert tone="success">Invitation envoyée.</Alert> : null}
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { primaryButtonClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { requestMembership } from "@/lib/memberships/actions";
 
 type Option = { id: number; label: string };
@@ -31,9 +32,9 @@ export function RequestMembershipForm({ options }: { options: Option[] }) {
         </p>
       ) : null}
       {state?.ok ? (
-        <p role="status" className="mt-2 text-sm text-success">
+        <Alert tone="success" className="mt-2">
           Demande envoyée&nbsp;: un gestionnaire de l’organisation ou un administrateur doit la confirmer.
-        </p>
+        </Alert>
       ) : null}
       <button type="submit" className={`${primaryButtonClass} mt-4`} disabled={pending}>
         Demander le rattachement

@@ -9,57 +9,61 @@ import { DateTime } from "./date-time";
 export function CallCard({ call, headingLevel = 3 }: { call: CallSummary; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article className="flex h-full flex-col border border-grey-200 border-b-4 border-b-blue-france bg-white p-5">
-      <div className="flex flex-wrap items-center gap-2">
-        <CallStatusBadge status={call.status} />
-        <span className="text-sm text-grey-600">Appel {call.year}</span>
-      </div>
-      <Heading className="mt-3 text-lg">
-        <Link href={`/appels/${call.slug}`}>{frenchSpacing(call.title)}</Link>
-      </Heading>
-      <dl className="mt-3 space-y-1 text-sm text-grey-800">
-        {call.status === "upcoming" && (
-          <div>
-            <dt className="inline">Ouverture&nbsp;: </dt>
-            <dd className="inline">
-              <DateTime value={call.opensAt} withTime />
-            </dd>
+    <article className="fr-card h-full">
+      <div className="fr-card__body">
+        <div className="fr-card__content">
+          <Heading className="fr-card__title">
+            <Link href={`/appels/${call.slug}`}>{frenchSpacing(call.title)}</Link>
+          </Heading>
+          <dl className="fr-card__desc space-y-1 text-sm text-grey-800">
+            {call.status === "upcoming" && (
+              <div>
+                <dt className="inline">Ouverture&nbsp;: </dt>
+                <dd className="inline">
+                  <DateTime value={call.opensAt} withTime />
+                </dd>
+              </div>
+            )}
+            {(call.status === "open" || call.status === "upcoming") && (
+              <div>
+                <dt className="inline">Date limite de dépôt&nbsp;: </dt>
+                <dd className="inline font-semibold">
+                  <DateTime value={call.closesAt} withTime />
+                </dd>
+              </div>
+            )}
+            {(call.status === "in_review" || call.status === "closed") && (
+              <div>
+                <dt className="inline">Clos le&nbsp;: </dt>
+                <dd className="inline">
+                  <DateTime value={call.closesAt} />
+                </dd>
+              </div>
+            )}
+            {call.status === "results_published" && call.resultsPublishedAt && (
+              <div>
+                <dt className="inline">Résultats publiés le&nbsp;: </dt>
+                <dd className="inline">
+                  <DateTime value={call.resultsPublishedAt} />
+                </dd>
+              </div>
+            )}
+            <div>
+              <dt className="inline">Subvention maximale&nbsp;: </dt>
+              <dd className="inline">{formatMoneyCents(call.maxGrantCents)}</dd>
+            </div>
+          </dl>
+          <div className="fr-card__start flex flex-wrap items-center gap-2">
+            <CallStatusBadge status={call.status} />
+            <p className="fr-card__detail">Appel {call.year}</p>
           </div>
-        )}
-        {(call.status === "open" || call.status === "upcoming") && (
-          <div>
-            <dt className="inline">Date limite de dépôt&nbsp;: </dt>
-            <dd className="inline font-semibold">
-              <DateTime value={call.closesAt} withTime />
-            </dd>
-          </div>
-        )}
-        {(call.status === "in_review" || call.status === "closed") && (
-          <div>
-            <dt className="inline">Clos le&nbsp;: </dt>
-            <dd className="inline">
-              <DateTime value={call.closesAt} />
-            </dd>
-          </div>
-        )}
-        {call.status === "results_published" && call.resultsPublishedAt && (
-          <div>
-            <dt className="inline">Résultats publiés le&nbsp;: </dt>
-            <dd className="inline">
-              <DateTime value={call.resultsPublishedAt} />
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt className="inline">Subvention maximale&nbsp;: </dt>
-          <dd className="inline">{formatMoneyCents(call.maxGrantCents)}</dd>
         </div>
-      </dl>
-      {call.status === "open" && (
-        <p className="mt-auto pt-4">
-          <ApplyLink callTitle={call.title} small />
-        </p>
-      )}
+        {call.status === "open" && (
+          <div className="fr-card__footer">
+            <ApplyLink callTitle={call.title} small />
+          </div>
+        )}
+      </div>
     </article>
   );
 }

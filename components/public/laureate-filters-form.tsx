@@ -1,12 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { inputClass, primaryButtonClass, selectClass } from "@/components/form/field";
 import { countryName } from "@/lib/countries";
 import { FILTER_PARAMS, type LaureateFilters, SEARCH_MAX_LENGTH } from "@/lib/public/laureate-filters";
 import type { FilterOptions } from "@/lib/public/laureates";
-
-const selectClass =
-  "mt-1 block w-full rounded-t-sm border-0 border-b-2 border-grey-800 bg-grey-50 px-3 py-2 text-base text-grey-950";
-const labelClass = "block text-sm font-semibold text-grey-950";
 
 const optionList = (items: { value: string; label: string }[]) =>
   items.map((item) => (
@@ -34,10 +31,10 @@ function FilterSelect({
   children: ReactNode;
 }) {
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
+    <div className="fr-select-group mb-0">
+      <label htmlFor={id} className="fr-label">
         {label}
-        {hint ? <span className="block text-xs font-normal text-grey-600">{hint}</span> : null}
+        {hint ? <span className="fr-hint-text">{hint}</span> : null}
       </label>
       <select id={id} name={name} defaultValue={value ?? ""} className={selectClass}>
         <option value="">{all}</option>
@@ -64,10 +61,10 @@ export function LaureateFiltersForm({
   return (
     <form method="get" action="/laureats" className="border border-grey-200 bg-white p-5 print:hidden">
       <h2 className="text-lg">Rechercher et filtrer</h2>
-      <div className="mt-4">
-        <label htmlFor="filtre-recherche" className={labelClass}>
+      <div className="fr-input-group mt-4">
+        <label htmlFor="filtre-recherche" className="fr-label">
           Rechercher
-          <span id="filtre-recherche-aide" className="block text-xs font-normal text-grey-600">
+          <span id="filtre-recherche-aide" className="fr-hint-text">
             Titre, résumé, collectivités, partenaires, opérateurs ou pays&nbsp;; les accents et les majuscules
             sont ignorés (ex.&nbsp;: «&nbsp;Thiers&nbsp;», «&nbsp;eau potable&nbsp;», «&nbsp;Arménie&nbsp;»)
           </span>
@@ -79,7 +76,7 @@ export function LaureateFiltersForm({
           defaultValue={filters.query ?? ""}
           maxLength={SEARCH_MAX_LENGTH}
           aria-describedby="filtre-recherche-aide"
-          className={selectClass}
+          className={inputClass}
         />
       </div>
       <div className="mt-4 grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -147,13 +144,10 @@ export function LaureateFiltersForm({
         </FilterSelect>
       </div>
       <div className="mt-5 flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          className="bg-blue-france px-5 py-2 font-semibold text-white hover:bg-blue-france-hover"
-        >
+        <button type="submit" className={primaryButtonClass}>
           Filtrer
         </button>
-        <Link href="/laureats" className="text-sm">
+        <Link href="/laureats" className="fr-link">
           Effacer les filtres
         </Link>
       </div>

@@ -106,9 +106,9 @@ export async function LaureatesList({
         )}
 
         {items.length > 0 && (
-          <ol className="mt-4 space-y-4">
+          <ol className="mt-4 grid gap-4 lg:grid-cols-2">
             {items.map((laureate) => (
-              <li key={laureate.id}>
+              <li key={laureate.id} className="flex">
                 <LaureateCard laureate={laureate} />
               </li>
             ))}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { inputClass, primaryButtonClass } from "@/components/form/field";
+import { Checkbox } from "@/components/form/choice";
+import { inputClass, primaryButtonClass, selectClass } from "@/components/form/field";
 import { countryName } from "@/lib/countries";
 import {
   activeFilterCount,
@@ -40,14 +41,14 @@ export function ReviewFiltersForm({ filters, options }: { filters: ListFilters; 
     all: string | null = "Tous",
   ) => (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
+      <label htmlFor={id} className="fr-label">
         {label}
       </label>
       {/* The options as one escaped HTML string (options-html.ts): far cheaper to render than one element each. */}
       <select
         id={id}
         name={id}
-        className={inputClass}
+        className={selectClass}
         // biome-ignore lint/security/noDangerouslySetInnerHtml: every value and label is escaped by optionsHtml
         dangerouslySetInnerHTML={{ __html: optionsHtml(items, value, all) }}
       />
@@ -68,10 +69,10 @@ export function ReviewFiltersForm({ filters, options }: { filters: ListFilters; 
       >
         <ResetOnHistoryRestore />
         <div className="flex flex-col gap-1 md:col-span-3">
-          <label htmlFor="q" className="font-medium">
+          <label htmlFor="q" className="fr-label">
             Rechercher
           </label>
-          <p id="q-hint" className="text-sm text-grey-600">
+          <p id="q-hint" className="fr-hint-text">
             Titre, résumé, collectivités, partenaires étrangers, opérateurs&nbsp;; les accents sont ignorés.
           </p>
           <input
@@ -122,7 +123,7 @@ export function ReviewFiltersForm({ filters, options }: { filters: ListFilters; 
           "Toutes",
         )}
         <div className="flex flex-col gap-1">
-          <label htmlFor="scoreMin" className="font-medium">
+          <label htmlFor="scoreMin" className="fr-label">
             Note moyenne minimale (sur 100)
           </label>
           <input
@@ -134,7 +135,7 @@ export function ReviewFiltersForm({ filters, options }: { filters: ListFilters; 
           />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="scoreMax" className="font-medium">
+          <label htmlFor="scoreMax" className="fr-label">
             Note moyenne maximale (sur 100)
           </label>
           <input
@@ -161,19 +162,20 @@ export function ReviewFiltersForm({ filters, options }: { filters: ListFilters; 
         )}
         <fieldset className="flex flex-col gap-2 md:col-span-2">
           <legend className="sr-only">Options</legend>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine === "1"} />
-            Seulement les dossiers que je dois évaluer
-          </label>
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              name="disagreement"
-              value="1"
-              defaultChecked={filters.disagreement === "1"}
-            />
-            Seulement les dossiers où les instructeurs divergent
-          </label>
+          <Checkbox
+            id="mine"
+            name="mine"
+            value="1"
+            defaultChecked={filters.mine === "1"}
+            label="Seulement les dossiers que je dois évaluer"
+          />
+          <Checkbox
+            id="disagreement"
+            name="disagreement"
+            value="1"
+            defaultChecked={filters.disagreement === "1"}
+            label="Seulement les dossiers où les instructeurs divergent"
+          />
         </fieldset>
         <div className="flex items-end gap-4">
           <button type="submit" className={primaryButtonClass}>

@@ -1,7 +1,10 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { Radio } from "@/components/form/choice";
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/result";
 import { weightedScore } from "@/lib/review/aggregate";
 import { formatScore } from "@/lib/review/labels";
@@ -14,7 +17,7 @@ type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionR
  * the confirmation is a live region, announced as it appears.
  */
 export function Outcome({ state, success }: { state: ActionResult<unknown> | null; success: string }) {
-  const ref = useRef<HTMLParagraphElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!state) return;
     const form = ref.current?.closest("form");
@@ -23,13 +26,13 @@ export function Outcome({ state, success }: { state: ActionResult<unknown> | nul
   }, [state]);
   if (!state) return null;
   return state.ok ? (
-    <p ref={ref} tabIndex={-1} role="status" className="font-medium text-success">
+    <Alert ref={ref} focusable tone="success">
       {success}
-    </p>
+    </Alert>
   ) : (
-    <p ref={ref} tabIndex={-1} role="alert" className="font-medium text-red-marianne-dark">
+    <Alert ref={ref} focusable tone="error">
       {state.message}
-    </p>
+    </Alert>
   );
 }
 
@@ -155,18 +158,17 @@ export function ReviewForm({
           ["reservations", "Favorable avec réserves"],
           ["reject", "Défavorable"],
         ].map(([value, label]) => (
-          <label key={value} className="mt-1 flex items-center gap-2">
-            <input
-              type="radio"
-              name="recommendation"
-              value={value}
-              defaultChecked={initial.recommendation === value}
-            />
-            {label}
-          </label>
+          <Radio
+            key={value}
+            id={`recommendation-${value}`}
+            name="recommendation"
+            value={value}
+            defaultChecked={initial.recommendation === value}
+            label={label}
+          />
         ))}
         {err(state, "recommendation") ? (
-          <p id="recommendation-error" className="text-sm font-medium text-red-marianne-dark">
+          <p id="recommendation-error" className="fr-error-text">
             {err(state, "recommendation")}
           </p>
         ) : null}
@@ -287,10 +289,6 @@ export function DecisionForm({
   // The confirmation belongs to the answer that asked for it; editing a field dismisses it.
   const [dismissed, setDismissed] = useState<typeof state>(null);
   const confirm = state?.ok && state.data.confirm && dismissed !== state ? state.data.confirm : null;
-  const confirmRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (confirm) confirmRef.current?.focus();
-  }, [confirm]);
   const edit =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -315,26 +313,22 @@ export function DecisionForm({
       {revision ? <input type="hidden" name="mode" value="revise" /> : null}
       <fieldset>
         <legend className="font-medium">{revision ? "Décision corrigée" : "Décision"}</legend>
-        <label className="mt-1 flex items-center gap-2">
-          <input
-            type="radio"
-            name="outcome"
-            value="accepted"
-            checked={outcome === "accepted"}
-            onChange={() => edit(setOutcome)("accepted")}
-          />
-          Accepter
-        </label>
-        <label className="mt-1 flex items-center gap-2">
-          <input
-            type="radio"
-            name="outcome"
-            value="rejected"
-            checked={outcome === "rejected"}
-            onChange={() => edit(setOutcome)("rejected")}
-          />
-          Refuser
-        </label>
+        <Radio
+          id={id("outcome-accepted")}
+          name="outcome"
+          value="accepted"
+          checked={outcome === "accepted"}
+          onChange={() => edit(setOutcome)("accepted")}
+          label="Accepter"
+        />
+        <Radio
+          id={id("outcome-rejected")}
+          name="outcome"
+          value="rejected"
+          checked={outcome === "rejected"}
+          onChange={() => edit(setOutcome)("rejected")}
+          label="Refuser"
+        />
       </fieldset>
       {outcome === "accepted" ? (
         <Field
@@ -387,20 +381,14 @@ export function DecisionForm({
           )}
         </Field>
       ) : null}
-      {confirm ? (
-        <div
-          ref={confirmRef}
-          tabIndex={-1}
-          role="group"
-          aria-labelledby={id("confirm-title")}
-          className="flex flex-col gap-3 border-2 border-blue-france p-4"
-          data-testid="decision-confirmation"
-        >
-          <p id={id("confirm-title")} className="font-bold">
-            {confirm}
-          </p>
-          <p className="text-sm">Vérifiez la décision et le montant avant de confirmer.</p>
-          <div className="flex flex-wrap gap-4">
+      <ConfirmDialog
+        open={confirm !== null}
+        titleId={id("confirm-title")}
+        title={confirm}
+        testId="decision-confirmation"
+        onCancel={() => setDismissed(state)}
+        actions={
+          <>
             <button
               type="submit"
               name="confirmed"
@@ -413,26 +401,23 @@ export function DecisionForm({
             <button type="button" className={secondaryButtonClass} onClick={() => setDismissed(state)}>
               Modifier
             </button>
-          </div>
-        </div>
-      ) : (
-        <div>
-          <button type="submit" className={primaryButtonClass} disabled={pending}>
-            {revision ? "Corriger la décision" : "Enregistrer la décision"}
-          </button>
-        </div>
-      )}
-      {state && !state.ok ? (
-        <p role="alert" className="font-medium text-red-marianne-dark">
-          {state.message}
-        </p>
-      ) : null}
+          </>
+        }
+      >
+        <p>Vérifiez la décision et le montant avant de confirmer.</p>
+      </ConfirmDialog>
+      <div>
+        <button type="submit" className={primaryButtonClass} disabled={pending}>
+          {revision ? "Corriger la décision" : "Enregistrer la décision"}
+        </button>
+      </div>
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       {state?.ok && !state.data.confirm ? (
-        <p role="status" className="font-medium text-success">
+        <Alert tone="success">
           {revision
             ? "Décision corrigée. Elle restera confidentielle jusqu’à la publication des résultats."
             : "Décision enregistrée. Elle restera confidentielle jusqu’à la publication des résultats."}
-        </p>
+        </Alert>
       ) : null}
     </form>
   );
@@ -479,11 +464,7 @@ export function ReopenReviewForm({
           Rouvrir l’évaluation de {reviewerName}
         </button>
       </div>
-      {state && !state.ok ? (
-        <p role="alert" className="font-medium text-red-marianne-dark">
-          {state.message}
-        </p>
-      ) : null}
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
     </form>
   );
 }

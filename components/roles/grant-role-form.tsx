@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, inputClass, primaryButtonClass } from "@/components/form/field";
+import { Field, inputClass, primaryButtonClass, selectClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { grantRole } from "@/lib/roles/actions";
 
 export function GrantRoleForm({ networks }: { networks: { id: string; name: string }[] }) {
@@ -14,7 +15,7 @@ export function GrantRoleForm({ networks }: { networks: { id: string; name: stri
       </Field>
       <Field id="grant-role" label="Rôle" error={errors?.role?.[0]}>
         {(aria) => (
-          <select name="role" className={inputClass} {...aria}>
+          <select name="role" className={selectClass} {...aria}>
             <option value="reviewer">Instructeur</option>
             <option value="admin">Administrateur</option>
             <option value="network_editor">Éditeur de réseau</option>
@@ -23,7 +24,7 @@ export function GrantRoleForm({ networks }: { networks: { id: string; name: stri
       </Field>
       <Field id="grant-network" label="Réseau (éditeurs seulement)" error={errors?.networkId?.[0]}>
         {(aria) => (
-          <select name="networkId" className={inputClass} {...aria}>
+          <select name="networkId" className={selectClass} {...aria}>
             <option value="">—</option>
             {networks.map((n) => (
               <option key={n.id} value={n.id}>
@@ -33,16 +34,8 @@ export function GrantRoleForm({ networks }: { networks: { id: string; name: stri
           </select>
         )}
       </Field>
-      {state && !state.ok && !state.fieldErrors ? (
-        <p role="alert" className="text-sm text-red-marianne-dark">
-          {state.message}
-        </p>
-      ) : null}
-      {state?.ok ? (
-        <p role="status" className="text-sm text-success">
-          Rôle attribué.
-        </p>
-      ) : null}
+      {state && !state.ok && !state.fieldErrors ? <Alert tone="error">{state.message}</Alert> : null}
+      {state?.ok ? <Alert tone="success">Rôle attribué.</Alert> : null}
       <div>
         <button type="submit" className={primaryButtonClass} disabled={pending}>
           Attribuer le rôle

@@ -12,15 +12,13 @@ export type DataTableRow = {
   testId?: string;
 };
 
-const cell = "border-b border-grey-200 px-3 py-2";
-
 /**
  * The one table of the service, with its caption: the first column heads each
  * row (`<th scope="row">`), numeric columns are right-aligned with tabular
  * digits. Figures (the text alternative of the charts and maps, and what
  * prints) and lists (dossiers, users, e-mails) alike: a list whose heading
  * already says what it holds hides its caption for screen readers only
- * (`captionHidden`). The design system's restyle happens here, once.
+ * (`captionHidden`). It is the design system's table (DSFR `fr-table`), drawn here once.
  */
 export function DataTable({
   id,
@@ -47,50 +45,50 @@ export function DataTable({
   className?: string;
 }) {
   return (
-    <TableScroll className={className} label={caption}>
-      <table id={id} className={`w-full ${width} border-collapse text-sm`}>
-        {/* Wraps within the screen and stays in view while a wide table scrolls sideways (phones). */}
-        <caption
-          className={
-            captionHidden ? "sr-only" : "sticky left-0 mb-2 max-w-[calc(100vw-2rem)] text-left font-semibold"
-          }
-        >
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th
-                key={column.label}
-                scope="col"
-                className={`border-b-2 border-grey-800 px-3 py-2 font-semibold ${column.numeric ? "text-right" : "text-left"}`}
-              >
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{rows.map((row) => renderRow(row, columns, rowHeaderWeight))}</tbody>
-        {footer.length > 0 && (
-          <tfoot>{footer.map((row) => renderRow({ ...row, total: true }, columns, rowHeaderWeight))}</tfoot>
-        )}
-      </table>
-    </TableScroll>
+    <div
+      className={`fr-table fr-table--multiline ${captionHidden ? "fr-table--no-caption" : ""} ${width} ${className}`}
+    >
+      <div className="fr-table__wrapper">
+        <TableScroll className="fr-table__container" label={caption}>
+          <div className="fr-table__content">
+            <table id={id} className="tabular-nums">
+              <caption className={captionHidden ? "sr-only" : undefined}>{caption}</caption>
+              <thead>
+                <tr>
+                  {columns.map((column) => (
+                    <th key={column.label} scope="col" className={column.numeric ? "text-right" : undefined}>
+                      {column.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>{rows.map((row) => renderRow(row, columns, rowHeaderWeight))}</tbody>
+              {footer.length > 0 && (
+                <tfoot>
+                  {footer.map((row) => renderRow({ ...row, total: true }, columns, rowHeaderWeight))}
+                </tfoot>
+              )}
+            </table>
+          </div>
+        </TableScroll>
+      </div>
+    </div>
   );
 }
 
 function renderRow(row: DataTableRow, columns: DataTableColumn[], rowHeaderWeight: string) {
-  const rule = row.total ? "border-b-2 border-grey-800 px-3 py-2 font-semibold" : cell;
+  // A total is ruled off from the lines it sums (a heavier rule above, bold figures).
+  const total = row.total ? "border-t-2 border-grey-800 font-semibold" : "";
   return (
     <tr key={row.key} className="align-top" data-testid={row.testId}>
-      <th scope="row" className={`${rule} text-left ${row.total ? "" : rowHeaderWeight}`}>
+      <th scope="row" className={`${total} ${row.total ? "" : rowHeaderWeight}`}>
         {row.header}
       </th>
       {row.cells.map((value, index) => (
         <td
           // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a row are positional.
           key={index}
-          className={`${rule} ${columns[index + 1]?.numeric ? "text-right tabular-nums" : ""}`}
+          className={`${total} ${columns[index + 1]?.numeric ? "text-right" : ""}`}
         >
           {value}
         </td>

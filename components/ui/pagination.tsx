@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { paginationWindow } from "@/lib/public/laureate-filters";
 
-/** Server-side pagination links; `hrefFor` builds the URL of a page with the current filters. */
+/**
+ * Server-side pagination links of the design system (DSFR pagination);
+ * `hrefFor` builds the URL of a page with the current filters.
+ */
 export function Pagination({
   page,
   pageCount,
@@ -12,32 +15,35 @@ export function Pagination({
   hrefFor: (page: number) => string;
 }) {
   if (pageCount <= 1) return null;
-  const itemClass = "inline-flex min-w-10 items-center justify-center px-3 py-2 text-sm";
+  const link = "fr-pagination__link";
   return (
-    <nav aria-label="Pagination" className="mt-8">
-      <ul className="flex flex-wrap items-center gap-1">
+    <nav aria-label="Pagination" className="fr-pagination mt-8">
+      <ul className="fr-pagination__list">
         {page > 1 && (
           <li>
-            <Link href={hrefFor(page - 1)} className={itemClass}>
-              ‹ Page précédente
+            <Link
+              href={hrefFor(page - 1)}
+              className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label"
+            >
+              Page précédente
             </Link>
           </li>
         )}
         {paginationWindow(page, pageCount).map((p, index) =>
           p === null ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: ellipses have no identity of their own.
-            <li key={`gap-${index}`} className={`${itemClass} text-grey-600`} aria-hidden="true">
-              …
+            <li key={`gap-${index}`} aria-hidden="true">
+              <span className={link}>…</span>
             </li>
           ) : (
             <li key={p}>
               {p === page ? (
-                <span aria-current="page" className={`${itemClass} bg-blue-france font-bold text-white`}>
+                <a aria-current="page" className={link}>
                   <span className="sr-only">Page </span>
                   {p}
-                </span>
+                </a>
               ) : (
-                <Link href={hrefFor(p)} className={itemClass}>
+                <Link href={hrefFor(p)} className={link}>
                   <span className="sr-only">Page </span>
                   {p}
                 </Link>
@@ -47,8 +53,11 @@ export function Pagination({
         )}
         {page < pageCount && (
           <li>
-            <Link href={hrefFor(page + 1)} className={itemClass}>
-              Page suivante ›
+            <Link
+              href={hrefFor(page + 1)}
+              className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label"
+            >
+              Page suivante
             </Link>
           </li>
         )}

@@ -189,7 +189,7 @@ test.describe("list state and history", () => {
       exportQuery: `call=${call.id}&status=submitted`,
     };
     await expectView(page, submitted);
-    await page.getByRole("link", { name: "Page suivante ›" }).click();
+    await page.getByRole("link", { name: "Page suivante" }).click();
     const second = {
       ...submitted,
       url: `${base}&status=submitted&page=2`,

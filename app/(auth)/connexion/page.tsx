@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { Alert } from "@/components/ui/alert";
 import { PageContainer } from "@/components/ui/page-container";
 import { signInAsPersona, signInWithProConnect } from "@/lib/auth/actions";
 import { proConnectSettings } from "@/lib/auth/config";
@@ -72,9 +73,9 @@ export default async function SignInPage({
             service.
           </p>
           {retryAt ? (
-            <p role="alert" className="mt-4 border-l-4 border-red-marianne bg-white p-3 text-sm">
+            <Alert tone="error" className="mt-4">
               Trop de connexions depuis votre adresse. Réessayez à partir de {retryAt}.
-            </p>
+            </Alert>
           ) : null}
           <ul className="mt-4 flex flex-col gap-3">
             {personas.map((persona) => (

@@ -1,4 +1,5 @@
 import { ConflictForm, ReviewForm } from "@/components/review/forms";
+import { Alert } from "@/components/ui/alert";
 import type { ApplicationCore } from "@/lib/applications/read-model";
 import { canDeclareConflict, canScoreApplication, type ReviewAssignment } from "@/lib/authz/policy";
 import type { Principal } from "@/lib/authz/principal";
@@ -38,10 +39,10 @@ export function OwnReviewSection({
       ) : canScoreApplication(user, assignment, core.status) ? (
         <div className="mt-4 flex flex-col gap-8">
           {ownReopened ? (
-            <p className="border-l-4 border-warning pl-3" data-testid="own-review-reopened">
+            <Alert tone="warning" announce={false} testId="own-review-reopened">
               {ownReopened.reopenedBy ?? "Un administrateur"} a rouvert votre évaluation le{" "}
               {formatDateTime(ownReopened.reopenedAt)}. Motif{"\u00a0"}: {ownReopened.reason}
-            </p>
+            </Alert>
           ) : null}
           <p>
             Les notes des autres instructeurs vous seront visibles après la soumission de votre évaluation.

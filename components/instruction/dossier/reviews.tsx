@@ -1,4 +1,5 @@
 import { ReopenReviewForm } from "@/components/review/forms";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { ApplicationCore } from "@/lib/applications/read-model";
@@ -25,7 +26,7 @@ export function ReviewsSection({
   return (
     <DossierSection id="evaluations" title="Évaluations soumises">
       {reopened.length ? (
-        <div role="status" className="mt-2 border-l-4 border-warning pl-3" data-testid="reopened-reviews">
+        <Alert tone="warning" blocks announce={false} className="mt-2" testId="reopened-reviews">
           {reopened.map((r) => (
             <p key={r.reviewId}>
               Évaluation rouverte&nbsp;: celle de {r.reviewerName ?? "l’instructeur"}, le{" "}
@@ -34,7 +35,7 @@ export function ReviewsSection({
               sa nouvelle soumission.
             </p>
           ))}
-        </div>
+        </Alert>
       ) : null}
       <dl className="mt-2 grid gap-x-8 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="aggregate">
         <dt className="font-bold">Évaluations</dt>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { inputClass, primaryButtonClass } from "@/components/form/field";
+import { inputClass, primaryButtonClass, selectClass } from "@/components/form/field";
 import { StaffOutboxTable } from "@/components/mail/staff-outbox-table";
 import { PageContainer } from "@/components/ui/page-container";
 import { Pagination } from "@/components/ui/pagination";
@@ -46,10 +46,15 @@ export default async function AdminOutboxPage({
 
       <form method="get" className="mt-6 grid gap-4 border border-grey-200 p-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor="outbox-status" className="font-medium">
+          <label htmlFor="outbox-status" className="fr-label">
             État
           </label>
-          <select id="outbox-status" name="statut" defaultValue={filters.status ?? ""} className={inputClass}>
+          <select
+            id="outbox-status"
+            name="statut"
+            defaultValue={filters.status ?? ""}
+            className={selectClass}
+          >
             <option value="">Tous</option>
             {OUTBOX_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -59,14 +64,14 @@ export default async function AdminOutboxPage({
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="outbox-template" className="font-medium">
+          <label htmlFor="outbox-template" className="fr-label">
             Nature
           </label>
           <select
             id="outbox-template"
             name="modele"
             defaultValue={filters.template ?? ""}
-            className={inputClass}
+            className={selectClass}
           >
             <option value="">Toutes</option>
             {Object.entries(OUTBOX_TEMPLATE_LABELS).map(([value, label]) => (
@@ -77,7 +82,7 @@ export default async function AdminOutboxPage({
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="outbox-recipient" className="font-medium">
+          <label htmlFor="outbox-recipient" className="fr-label">
             Destinataire
           </label>
           <input
@@ -89,7 +94,7 @@ export default async function AdminOutboxPage({
           />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="outbox-from" className="font-medium">
+          <label htmlFor="outbox-from" className="fr-label">
             Créé à partir du
           </label>
           <input
@@ -101,7 +106,7 @@ export default async function AdminOutboxPage({
           />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="outbox-to" className="font-medium">
+          <label htmlFor="outbox-to" className="fr-label">
             Jusqu’au
           </label>
           <input

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { inputClass, primaryButtonClass } from "@/components/form/field";
+import { inputClass, primaryButtonClass, selectClass } from "@/components/form/field";
 import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
 import { Pagination } from "@/components/ui/pagination";
@@ -63,7 +63,7 @@ export default async function AuditJournalPage({
 
       <form method="get" className="mt-6 grid gap-4 border border-grey-200 p-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor="journal-who" className="font-medium">
+          <label htmlFor="journal-who" className="fr-label">
             Qui (nom ou adresse)
           </label>
           <input
@@ -75,10 +75,10 @@ export default async function AuditJournalPage({
           />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="journal-what" className="font-medium">
+          <label htmlFor="journal-what" className="fr-label">
             Quoi
           </label>
-          <select id="journal-what" name="quoi" defaultValue={filters.what ?? ""} className={inputClass}>
+          <select id="journal-what" name="quoi" defaultValue={filters.what ?? ""} className={selectClass}>
             <option value="">Toutes les actions</option>
             {auditActionsByFamily().map((family) => (
               <optgroup key={family.family} label={family.label}>
@@ -93,10 +93,10 @@ export default async function AuditJournalPage({
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="journal-call" className="font-medium">
+          <label htmlFor="journal-call" className="fr-label">
             Appel
           </label>
-          <select id="journal-call" name="appel" defaultValue={filters.callId ?? ""} className={inputClass}>
+          <select id="journal-call" name="appel" defaultValue={filters.callId ?? ""} className={selectClass}>
             <option value="">Tous les appels</option>
             {calls.map((call) => (
               <option key={call.id} value={call.id}>
@@ -106,7 +106,7 @@ export default async function AuditJournalPage({
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="journal-from" className="font-medium">
+          <label htmlFor="journal-from" className="fr-label">
             Du
           </label>
           <input
@@ -118,7 +118,7 @@ export default async function AuditJournalPage({
           />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="journal-to" className="font-medium">
+          <label htmlFor="journal-to" className="fr-label">
             Au
           </label>
           <input

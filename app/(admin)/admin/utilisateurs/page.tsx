@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActionButton } from "@/components/form/action-button";
 import { secondaryButtonClass } from "@/components/form/field";
 import { GrantRoleForm } from "@/components/roles/grant-role-form";
+import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
@@ -36,9 +37,9 @@ export default async function AdminUsersPage({
     <PageContainer>
       <h1 className="text-3xl font-bold">Comptes et rôles</h1>
       {retiredRole ? (
-        <p role="status" className="mt-4 border-l-4 border-success bg-success-50 p-3 font-medium">
+        <Alert tone="success" className="mt-4">
           Rôle {ROLE_LABELS[retiredRole as keyof typeof ROLE_LABELS]} retiré.
-        </p>
+        </Alert>
       ) : null}
 
       <section aria-labelledby="roles-title" className="mt-8">

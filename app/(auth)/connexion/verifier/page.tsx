@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { Alert } from "@/components/ui/alert";
 import { PageContainer } from "@/components/ui/page-container";
 import { canReadDevMailbox } from "@/lib/authz/policy";
 import { isDemoMode } from "@/lib/demo";
@@ -19,10 +20,10 @@ export default async function VerifyRequestPage() {
       </p>
       <p className="mt-2">Pensez à vérifier le dossier des courriers indésirables.</p>
       {mailbox ? (
-        <p className="mt-6 border-l-4 border-warning bg-warning-50 p-4">
+        <Alert tone="warning" announce={false} className="mt-6">
           Démonstration&nbsp;: aucun serveur d’e-mail n’est nécessaire, les messages sont visibles dans la{" "}
           <Link href="/dev/courriels">boîte de réception de démonstration</Link>.
-        </p>
+        </Alert>
       ) : null}
       <p className="mt-6">
         <Link href="/connexion">Demander un nouveau lien</Link>

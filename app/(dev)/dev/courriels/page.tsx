@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { OutboxList } from "@/components/mail/outbox-list";
+import { Alert } from "@/components/ui/alert";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
 import { canReadDevMailbox } from "@/lib/authz/policy";
@@ -19,10 +20,10 @@ export default async function DevMailboxPage() {
   return (
     <PageContainer>
       <h1 className="text-3xl font-bold">Boîte de réception de démonstration</h1>
-      <p className="mt-2 border-l-4 border-warning bg-warning-50 p-4">
+      <Alert tone="warning" announce={false} className="mt-2">
         En démonstration, les e-mails du service (liens de connexion, accusés de réception, décisions)
         s’affichent ici. Cette page n’existe pas en production.
-      </p>
+      </Alert>
       <OutboxList rows={rows} smtpConfigured={smtpConfigured()} />
     </PageContainer>
   );

@@ -5,6 +5,7 @@ import { ActionButton } from "@/components/form/action-button";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
 import { CallStatusBadge } from "@/components/public/call-status-badge";
 import { DateTime } from "@/components/public/date-time";
+import { Alert } from "@/components/ui/alert";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
@@ -75,12 +76,9 @@ export default async function CallDashboardPage({
         ]}
       />
       {enregistre ? (
-        <p
-          role="status"
-          className="mb-4 border-l-4 border-success bg-success-50 p-3 font-medium text-grey-950"
-        >
+        <Alert tone="success" className="mb-4">
           L’appel a été enregistré.
-        </p>
+        </Alert>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-3xl font-bold">{call.title}</h1>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PublishResultsForm, UnpublishResultsForm } from "@/components/calls/publish-results-form";
 import { CallStatusBadge } from "@/components/public/call-status-badge";
 import { DateTime } from "@/components/public/date-time";
+import { Alert } from "@/components/ui/alert";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
@@ -86,9 +87,9 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
           <dd className="font-bold">{formatCount(summary.undecided)}</dd>
         </dl>
         {summary.grantedCents > summary.envelopeCents ? (
-          <p className="mt-4 border-l-4 border-warning bg-warning-50 p-3 font-medium">
+          <Alert tone="warning" announce={false} className="mt-4">
             Attention&nbsp;: le montant accordé dépasse l’enveloppe de l’appel.
-          </p>
+          </Alert>
         ) : null}
       </section>
 
@@ -112,28 +113,28 @@ export default async function PublicationPage({ params }: { params: Promise<{ id
             Confirmer la publication
           </h2>
           {lastWithdrawal ? (
-            <p role="status" className="mt-2 border-l-4 border-info bg-info-50 p-3">
+            <Alert tone="info" className="mt-2">
               La publication a été retirée le <DateTime value={lastWithdrawal.occurredAt} withTime />
               {lastWithdrawal.reason ? ` (motif\u00a0: ${lastWithdrawal.reason})` : ""}&nbsp;: les décisions
               ne sont plus publiques.
               {typeof lastWithdrawal.emails === "number"
                 ? ` ${formatCount(lastWithdrawal.emails)} courriel${lastWithdrawal.emails > 1 ? "s" : ""} de retrait mis en file d’envoi aux candidats.`
                 : ""}
-            </p>
+            </Alert>
           ) : null}
           {stillOpen ? (
-            <p className="mt-2 border-l-4 border-warning bg-warning-50 p-3 font-medium">
+            <Alert tone="warning" announce={false} className="mt-2">
               L’appel n’est pas encore clos&nbsp;: ses résultats ne peuvent pas être publiés.
-            </p>
+            </Alert>
           ) : summary.undecided > 0 ? (
-            <p className="mt-2 border-l-4 border-warning bg-warning-50 p-3 font-medium">
+            <Alert tone="warning" announce={false} className="mt-2">
               {formatCount(summary.undecided)} dossier{summary.undecided > 1 ? "s n’ont" : " n’a"} pas encore
               de décision&nbsp;: la publication est impossible tant que chaque dossier n’est pas décidé.
-            </p>
+            </Alert>
           ) : summary.accepted + summary.rejected === 0 ? (
-            <p className="mt-2 border-l-4 border-warning bg-warning-50 p-3 font-medium">
+            <Alert tone="warning" announce={false} className="mt-2">
               Aucune décision n’a été prise sur cet appel.
-            </p>
+            </Alert>
           ) : (
             <p className="mt-2 max-w-3xl">
               La publication rend publics les lauréats et les chiffres de l’appel, et envoie à chaque candidat

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { SubmitApplicationForm } from "@/components/applications/action-forms";
+import { Alert } from "@/components/ui/alert";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageContainer } from "@/components/ui/page-container";
 import { getDb } from "@/db/client";
@@ -88,9 +89,9 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
           </ul>
         </section>
       ) : (
-        <p className="mt-6 border-l-4 border-success bg-success-50 p-4 font-medium">
+        <Alert tone="success" announce={false} className="mt-6">
           Le dossier est complet&nbsp;: vous pouvez le déposer.
-        </p>
+        </Alert>
       )}
 
       <section aria-labelledby="submit-title" className="mt-8 flex max-w-2xl flex-col gap-3">

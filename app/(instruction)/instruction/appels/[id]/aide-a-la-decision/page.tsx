@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Field, inputClass, secondaryButtonClass } from "@/components/form/field";
+import { Checkbox } from "@/components/form/choice";
+import { Field, inputClass, secondaryButtonClass, selectClass } from "@/components/form/field";
 import { EnvelopeMeter } from "@/components/review/envelope-meter";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -119,28 +120,29 @@ export default async function DecisionAidPage({ params, searchParams }: Props) {
             />
           )}
         </Field>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            name="incompletes"
-            value="1"
-            defaultChecked={choice.options.includeIncomplete}
-          />
-          Proposer aussi les dossiers dont toutes les évaluations attendues ne sont pas soumises
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="partiel" value="1" defaultChecked={choice.options.allowPartial} />
-          Autoriser une subvention partielle (le reste de l’enveloppe au meilleur dossier écarté)
-        </label>
+        <Checkbox
+          id="incompletes"
+          name="incompletes"
+          value="1"
+          defaultChecked={choice.options.includeIncomplete}
+          label="Proposer aussi les dossiers dont toutes les évaluations attendues ne sont pas soumises"
+        />
+        <Checkbox
+          id="partiel"
+          name="partiel"
+          value="1"
+          defaultChecked={choice.options.allowPartial}
+          label="Autoriser une subvention partielle (le reste de l’enveloppe au meilleur dossier écarté)"
+        />
         <div className="flex flex-col gap-1">
-          <label htmlFor="tri" className="font-medium">
+          <label htmlFor="tri" className="fr-label">
             Trier par
           </label>
           <select
             id="tri"
             name="tri"
             defaultValue={choice.sort === "normalised" ? "normalisee" : "note"}
-            className={`${inputClass} max-w-64`}
+            className={`${selectClass} max-w-64`}
           >
             <option value="note">Note /100</option>
             <option value="normalisee">Score normalisé</option>
