@@ -172,7 +172,7 @@ export function ParticipantsStep({
             role="alertdialog"
             aria-labelledby="co-remove-title"
             aria-describedby="co-remove-pairings"
-            className="border-l-4 border-warning bg-warning-50 p-4"
+            className="fr-alert fr-alert--warning"
           >
             <p id="co-remove-title" className="font-bold">
               Retirer {coApplicants[confirmRemoval]?.name}&nbsp;?

@@ -51,8 +51,12 @@ export function AssignmentPreview({
         />
       )}
       {plan.shortfalls.length > 0 ? (
-        <div className="mt-4 border-l-4 border-warning bg-warning-50 p-3">
-          <p className="font-medium">Instructeurs manquants faute de candidats possibles&nbsp;:</p>
+        <Alert
+          tone="warning"
+          announce={false}
+          className="mt-4"
+          title="Instructeurs manquants faute de candidats possibles :"
+        >
           <ul className="list-disc pl-6">
             {plan.shortfalls.map((s) => (
               <li key={s.applicationId}>
@@ -61,7 +65,7 @@ export function AssignmentPreview({
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       ) : null}
       <DataTable
         caption="Charge par instructeur après affectation"

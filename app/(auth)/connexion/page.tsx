@@ -64,7 +64,7 @@ export default async function SignInPage({
       </section>
 
       {demo ? (
-        <section aria-labelledby="demo-title" className="mt-8 border-l-4 border-warning bg-warning-50 p-6">
+        <section aria-labelledby="demo-title" className="fr-callout fr-callout--yellow-tournesol mt-8">
           <h2 id="demo-title" className="text-xl font-bold">
             Démonstration&nbsp;: se connecter en un clic
           </h2>

@@ -35,7 +35,7 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
   const call = options.calls.find((c) => c.id === filters.call);
 
   return (
-    <PageContainer className="max-w-7xl">
+    <PageContainer>
       <h1 className="text-3xl font-bold">Instruction des dossiers</h1>
       <p className="mt-2 max-w-3xl text-grey-800">
         {user.isAdmin

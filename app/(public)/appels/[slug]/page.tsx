@@ -95,10 +95,10 @@ export default async function CallPage({ params }: Props) {
               <h2 id="thematiques" className="text-2xl">
                 Thématiques
               </h2>
-              <ul className="mt-3 flex flex-wrap gap-2">
+              <ul className="fr-tags-group mt-3">
                 {call.themes.map((theme) => (
-                  <li key={theme} className="bg-blue-france-50 px-3 py-1 text-sm text-blue-france">
-                    {theme}
+                  <li key={theme}>
+                    <p className="fr-tag">{theme}</p>
                   </li>
                 ))}
               </ul>

@@ -125,10 +125,7 @@ export default async function ApplicationPage({
       ) : null}
 
       {decision ? (
-        <section
-          aria-labelledby="decision-title"
-          className="mt-6 border-l-4 border-blue-france bg-blue-france-50 p-4"
-        >
+        <section aria-labelledby="decision-title" className="fr-callout mt-6">
           <h2 id="decision-title" className="text-xl font-bold">
             Décision
           </h2>

@@ -74,7 +74,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
       </p>
 
       {missing.length ? (
-        <section aria-labelledby="missing-title" className="mt-6 border-l-4 border-warning bg-warning-50 p-4">
+        <section aria-labelledby="missing-title" className="fr-callout fr-callout--orange-terre-battue mt-6">
           <h2 id="missing-title" className="text-xl font-bold">
             {missing.length} élément{missing.length > 1 ? "s" : ""} à compléter avant le dépôt
           </h2>
