@@ -1,6 +1,6 @@
 import { ManualAssignmentForm } from "@/components/calls/manual-assignment-form";
 import { ActionButton } from "@/components/form/action-button";
-import { secondaryButtonClass } from "@/components/form/field";
+import { smallSecondaryButtonClass } from "@/components/form/field";
 import { DataTable } from "@/components/ui/data-table";
 import { unassignReviewer } from "@/lib/assignment/actions";
 import type { AssignmentBoard as Board } from "@/lib/assignment/queries";
@@ -77,7 +77,7 @@ function Reviewers({ application }: { application: BoardApplication }) {
               values={{ assignmentId: x.id }}
               label="Retirer"
               accessibleLabel={`Retirer ${x.reviewerName} du dossier ${applicationLabel(application)}`}
-              className={`${secondaryButtonClass} px-2 py-1 text-sm`}
+              className={smallSecondaryButtonClass}
             />
           ) : null}
         </li>
