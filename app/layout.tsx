@@ -6,6 +6,7 @@ import { SERVICE_NAME, SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { siteUrl } from "@/lib/public/site-url";
 import "./globals.css";
+import { ThemeScript } from "@/components/layout/theme-script";
 
 export const metadata: Metadata = {
   // Relative canonical and OpenGraph URLs of the pages resolve against the public origin.
@@ -32,8 +33,10 @@ export const viewport: Viewport = { themeColor: "#000091" };
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // `data-fr-scheme`: the DSFR's display script applies the reader's theme (light, dark or the system's).
-    <html lang="fr" data-fr-scheme="system">
+    // `suppressHydrationWarning`: the theme script sets `data-fr-theme` before React hydrates.
+    <html lang="fr" data-fr-scheme="system" suppressHydrationWarning>
       <body className="flex min-h-screen flex-col antialiased">
+        <ThemeScript />
         <SkipLink />
         <SiteHeader />
         <main id="contenu" tabIndex={-1} role="main" className="flex-1">

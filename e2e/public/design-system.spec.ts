@@ -35,6 +35,27 @@ test.describe("the State's design system", () => {
     expect([...origins]).toEqual([new URL(baseURL ?? "").origin]);
   });
 
+  test("the reader's theme is applied before any of the app's scripts runs: no light page first", async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, colorScheme: "dark" });
+    const page = await context.newPage();
+    // Without Next's and the DSFR's scripts, only the inline theme script can set the theme. /connexion
+    // is rendered per request: its policy lets the script run by its hash.
+    await page.route("**/_next/static/chunks/*.js", (route) => route.abort());
+    const html = page.locator("html");
+    for (const path of ["/", "/connexion"]) {
+      await page.goto(path);
+      await expect(html, path).toHaveAttribute("data-fr-theme", "dark");
+    }
+    // A choice made in the display settings (stored by the DSFR) wins over the system's.
+    await page.evaluate(() => localStorage.setItem("scheme", "light"));
+    await page.goto("/connexion");
+    await expect(html).toHaveAttribute("data-fr-theme", "light");
+    await context.close();
+  });
+
   test("the display settings switch to the dark theme, kept from page to page, and axe passes in it", async ({
     page,
   }) => {

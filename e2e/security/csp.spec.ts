@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { THEME_SCRIPT_HASH } from "../../lib/theme-script";
 import { expect, test } from "../fixtures";
 import { signInAs } from "../support/personas";
 
@@ -54,11 +56,25 @@ test("a react-hook-form form under the nonce policy validates in the browser, no
   expect(nonce).toBeTruthy();
   expect(csp).toContain("'strict-dynamic'");
   expect(csp).not.toContain("unsafe-eval");
-  // Every script the server sent carries this request's nonce. Those they load later (Next's chunks,
-  // the design system's modules) run by 'strict-dynamic' and carry none: the violations below cover them.
-  const tags = [...((await response?.text()) ?? "").matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-  expect(tags.length).toBeGreaterThan(0);
-  expect(new Set(tags.map((tag) => /\snonce="([^"]*)"/.exec(tag)?.[1]))).toEqual(new Set([nonce]));
+  // Every script the server sent carries this request's nonce, but the theme script, the same on every
+  // page, which the policy names by its hash. Those they load later (Next's chunks, the design system's
+  // modules) run by 'strict-dynamic' and carry none: the violations below cover them.
+  const scripts = [...((await response?.text()) ?? "").matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  const nonced = scripts.filter(([, attributes]) => /\snonce="/.test(attributes ?? ""));
+  expect(nonced.length).toBeGreaterThan(0);
+  expect(new Set(nonced.map(([, attributes]) => /\snonce="([^"]*)"/.exec(attributes ?? "")?.[1]))).toEqual(
+    new Set([nonce]),
+  );
+  const hashed = scripts
+    .filter((script) => !nonced.includes(script))
+    .map(
+      ([, , body]) =>
+        `'sha256-${createHash("sha256")
+          .update(body ?? "")
+          .digest("base64")}'`,
+    );
+  expect(hashed).toEqual([THEME_SCRIPT_HASH]);
+  expect(csp).toContain(THEME_SCRIPT_HASH);
   await page.getByLabel("Adresse e-mail professionnelle").fill("pas-une-adresse");
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   // The message comes from the zod resolver in the browser: React hydrated under the policy.
@@ -72,7 +88,9 @@ test("a signed-in space runs under the nonce policy without violation", async ({
   const violations = await watchViolations(page);
   await signInAs(page, "reviewer");
   const response = await page.goto("/instruction");
-  expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'nonce-[^']+' 'strict-dynamic'/);
+  expect(response?.headers()["content-security-policy"]).toMatch(
+    /script-src 'nonce-[^']+' 'sha256-[^']+' 'strict-dynamic'/,
+  );
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await violations()).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import { THEME_SCRIPT_HASH } from "../../lib/theme-script";
 import { expect, test } from "../fixtures";
 import { signInAs } from "../support/personas";
 
@@ -41,7 +42,9 @@ test("per-request pages (sign-in, signed-in spaces, their errors) get a fresh no
   const nonce1 = /'nonce-([^']+)'/.exec(csp1)?.[1];
   expect(nonce1).toBeTruthy();
   expect(signIn2.headers()["content-security-policy"]).not.toContain(String(nonce1));
-  expect(directive(csp1, "script-src")).toBe(`script-src 'nonce-${nonce1}' 'strict-dynamic'`);
+  expect(directive(csp1, "script-src")).toBe(
+    `script-src 'nonce-${nonce1}' ${THEME_SCRIPT_HASH} 'strict-dynamic'`,
+  );
   expect(csp1).not.toContain("unsafe-eval");
   for (const d of [...STRICT, "img-src 'self' data:"]) expect(csp1).toContain(d);
   // The nonce is in the HTML of this response, and only this one.
@@ -57,7 +60,9 @@ test("per-request pages (sign-in, signed-in spaces, their errors) get a fresh no
   ]) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     const csp = response.headers()["content-security-policy"] ?? "";
-    expect(directive(csp, "script-src"), path).toMatch(/^script-src 'nonce-[^']+' 'strict-dynamic'$/);
+    expect(directive(csp, "script-src"), path).toBe(
+      `script-src ${/'nonce-[^']+'/.exec(csp)?.[0]} ${THEME_SCRIPT_HASH} 'strict-dynamic'`,
+    );
     expect(response.headers()["x-frame-options"], path).toBe("DENY");
     // Over plain http (this run) no HSTS: it is sent only when AUTH_URL is https (csp.test.ts).
     expect(response.headers()["strict-transport-security"], path).toBeUndefined();

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { THEME_SCRIPT_HASH } from "@/lib/theme-script";
 import {
   cspOptionsFromEnv,
   isRenderedPerRequest,
@@ -27,7 +28,7 @@ describe("the policy of pages rendered per request", () => {
   const csp = directives(nonceCsp(nonce, prod));
 
   it("runs only scripts with this request's nonce, and what they load", () => {
-    expect(csp["script-src"]).toEqual([`'nonce-${nonce}'`, "'strict-dynamic'"]);
+    expect(csp["script-src"]).toEqual([`'nonce-${nonce}'`, THEME_SCRIPT_HASH, "'strict-dynamic'"]);
     expect(csp["style-src"]).toEqual(["'self'", `'nonce-${nonce}'`]);
   });
 

@@ -23,6 +23,8 @@
  * Pure functions, unit-tested in csp.test.ts.
  */
 
+import { THEME_SCRIPT_HASH } from "../theme-script";
+
 /** Where browsers send violation reports (app/api/csp-report/route.ts). */
 export const CSP_REPORT_PATH = "/api/csp-report";
 /** The `Reporting-Endpoints` name the policies' `report-to` refers to. */
@@ -90,7 +92,9 @@ export function nonceCsp(nonce: string, options: CspOptions) {
   const { "style-src-attr": styleAttr, ...rest } = common(options);
   return join({
     ...rest,
-    "script-src": [`'nonce-${nonce}'`, "'strict-dynamic'", options.dev && "'unsafe-eval'"],
+    // The theme script runs before the page is painted, inline and the same on every page: named by its
+    // hash (lib/theme-script.ts), as it is rendered by the root layout, which has no nonce to give it.
+    "script-src": [`'nonce-${nonce}'`, THEME_SCRIPT_HASH, "'strict-dynamic'", options.dev && "'unsafe-eval'"],
     "style-src": ["'self'", options.dev ? "'unsafe-inline'" : `'nonce-${nonce}'`],
     "style-src-attr": styleAttr,
   });
