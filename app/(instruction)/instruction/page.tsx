@@ -47,13 +47,14 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
         <ReviewFiltersForm key={viewKey} filters={filters} options={options} />
       </div>
 
+      {/* DSFR tags, the current one filled: links to the list by status, not toggles (so no aria-pressed). */}
       <nav aria-label="Nombre de dossiers par statut" className="mt-6">
-        <ul className="flex flex-wrap gap-2">
+        <ul className="fr-tags-group">
           <li>
             <Link
               href={`/instruction${listQuery(filters, { status: undefined, page: undefined })}`}
               aria-current={filters.status ? undefined : "page"}
-              className="inline-block px-3 py-1 ring-1 ring-grey-300 aria-[current=page]:bg-blue-france aria-[current=page]:text-white"
+              className="fr-tag aria-[current=page]:bg-blue-france aria-[current=page]:text-white"
             >
               Tous ({formatCount(Object.values(list.byStatus).reduce((a, b) => a + b, 0))})
             </Link>
@@ -63,7 +64,7 @@ export default async function ReviewDashboardPage({ searchParams }: Props) {
               <Link
                 href={`/instruction${listQuery(filters, { status: s, page: undefined })}`}
                 aria-current={filters.status === s ? "page" : undefined}
-                className="inline-block px-3 py-1 ring-1 ring-grey-300 aria-[current=page]:bg-blue-france aria-[current=page]:text-white"
+                className="fr-tag aria-[current=page]:bg-blue-france aria-[current=page]:text-white"
               >
                 {STATUS_LABELS[s]} ({formatCount(list.byStatus[s] ?? 0)})
               </Link>
