@@ -50,7 +50,11 @@ export function RemovableList<T extends { id: string }>({
             className="flex items-center justify-between gap-3 border border-grey-200 px-3 py-2"
           >
             <span>{render(item)}</span>
-            <button type="button" className="text-sm underline" onClick={() => onRemove(index)}>
+            <button
+              type="button"
+              className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm"
+              onClick={() => onRemove(index)}
+            >
               Retirer<span className="sr-only"> {removeLabel(item)}</span>
             </button>
           </li>
@@ -166,7 +170,11 @@ export function BudgetLine({
     <fieldset className={`grid items-start gap-3 border border-grey-200 p-3 ${columns}`}>
       <legend className="sr-only">{legend}</legend>
       {children}
-      <button type="button" className="self-end py-2 text-sm underline" onClick={onRemove}>
+      <button
+        type="button"
+        className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm self-end"
+        onClick={onRemove}
+      >
         Retirer<span className="sr-only"> {removeLabel}</span>
       </button>
     </fieldset>
