@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/form/field";
+import { ErrorPage } from "@/components/ui/error-page";
 
 /**
  * Unexpected errors: a French message, never the error's own text (it may
  * contain database details); the digest lets support find the server log.
  */
-export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+export default function UnexpectedError({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -15,12 +17,23 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
     error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
 
   return (
-    <div className="fr-container w-full py-16">
-      <p className="text-sm font-semibold text-grey-600">Erreur</p>
-      <h1 className="mt-2 text-3xl">Le service rencontre un problème</h1>
-      <p className="mt-4 max-w-2xl text-lg text-grey-800">
-        Une erreur inattendue s’est produite. Vous pouvez réessayer dans quelques instants. Si le problème
-        persiste, contactez-nous en indiquant l’heure de l’erreur
+    <ErrorPage
+      code="Erreur inattendue"
+      title="Le service rencontre un problème"
+      lead="Une erreur inattendue s’est produite. Vous pouvez réessayer dans quelques instants."
+      actions={
+        <>
+          <button type="button" onClick={() => retry()} className={primaryButtonClass}>
+            Réessayer
+          </button>
+          <Link href="/" className={secondaryButtonClass}>
+            Retourner à l’accueil
+          </Link>
+        </>
+      }
+    >
+      <p>
+        Si le problème persiste, contactez-nous en indiquant l’heure de l’erreur
         {digest ? (
           <>
             {" "}
@@ -29,16 +42,6 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         ) : null}
         .
       </p>
-      <div className="mt-6 flex flex-wrap items-center gap-4">
-        <button
-          type="button"
-          onClick={() => retry()}
-          className="bg-blue-france px-5 py-2 font-semibold text-white hover:bg-blue-france-hover"
-        >
-          Réessayer
-        </button>
-        <Link href="/">Retourner à l’accueil</Link>
-      </div>
-    </div>
+    </ErrorPage>
   );
 }
