@@ -11,7 +11,7 @@
  * together: `theme-script.test.ts` checks them.
  */
 export const THEME_SCRIPT =
-  'try{var s=localStorage.getItem("scheme"),d=s==="dark"||(s!=="light"&&matchMedia("(prefers-color-scheme: dark)").matches);document.documentElement.setAttribute("data-fr-theme",d?"dark":"light")}catch(e){}';
+  'try{var s=localStorage.getItem("scheme"),d=s==="dark"||(s!=="light"&&matchMedia("(prefers-color-scheme:dark)").matches);document.documentElement.setAttribute("data-fr-theme",["light","dark"][+d])}catch(e){}';
 
 /** The CSP source naming THEME_SCRIPT. */
-export const THEME_SCRIPT_HASH = "'sha256-Ii1U2rT151NDxIQh9kAkPMEVUwHPxoXMx4UYENlHqrk='";
+export const THEME_SCRIPT_HASH = "'sha256-YwGyRA8pizUU/zvmnKLLt/C9oMxD/VaIyqSpIiHuxiY='";

@@ -6,16 +6,22 @@ type ChoiceProps = Omit<ComponentProps<"input">, "type" | "id" | "className"> & 
   hint?: ReactNode;
 };
 
+// Whole class names, so that the stylesheet's clean-up (postcss.config.mjs) finds them in the code.
+const GROUPS = {
+  checkbox: "fr-checkbox-group fr-checkbox-group--sm",
+  radio: "fr-radio-group fr-radio-group--sm",
+} as const;
+
 /**
- * A checkbox of the design system (DSFR checkbox group, small size): the box
- * is drawn by the label, so the input comes first and the label names it by
- * `for`. Every other attribute (name, value, checked, a form library's
+ * A checkbox or radio button of the design system (DSFR group, small size):
+ * the box is drawn by the label, so the input comes first and the label names
+ * it by `for`. Every other attribute (name, value, checked, a form library's
  * register) goes to the input.
  */
-export function Checkbox({ id, label, hint, ...input }: ChoiceProps) {
+function Choice({ type, id, label, hint, ...input }: ChoiceProps & { type: keyof typeof GROUPS }) {
   return (
-    <div className="fr-checkbox-group fr-checkbox-group--sm">
-      <input type="checkbox" id={id} {...input} />
+    <div className={GROUPS[type]}>
+      <input type={type} id={id} {...input} />
       <label className="fr-label" htmlFor={id}>
         {label}
         {hint ? <span className="fr-hint-text">{hint}</span> : null}
@@ -24,15 +30,10 @@ export function Checkbox({ id, label, hint, ...input }: ChoiceProps) {
   );
 }
 
-/** A radio button of the design system (DSFR radio group, small size), same shape as Checkbox. */
-export function Radio({ id, label, hint, ...input }: ChoiceProps) {
-  return (
-    <div className="fr-radio-group fr-radio-group--sm">
-      <input type="radio" id={id} {...input} />
-      <label className="fr-label" htmlFor={id}>
-        {label}
-        {hint ? <span className="fr-hint-text">{hint}</span> : null}
-      </label>
-    </div>
-  );
+export function Checkbox(props: ChoiceProps) {
+  return <Choice type="checkbox" {...props} />;
+}
+
+export function Radio(props: ChoiceProps) {
+  return <Choice type="radio" {...props} />;
 }
