@@ -122,7 +122,13 @@ export function DocumentUpload({
       )}
       {readOnly ? null : (
         <div
-          className={`fr-upload-group fr-input-group mt-3 ${error ? "fr-upload-group--error fr-input-group--error" : ""}`}
+          className={`fr-upload-group fr-input-group mt-3 ${
+            error
+              ? "fr-upload-group--error fr-input-group--error"
+              : status
+                ? "fr-upload-group--valid fr-input-group--valid"
+                : ""
+          }`}
         >
           <label htmlFor={inputId} className="fr-label">
             {file ? "Remplacer par un autre fichier" : "Choisir un fichier"}
@@ -166,11 +172,12 @@ export function DocumentUpload({
               {error}
             </p>
           ) : null}
+          {/* The upload's confirmation, bound to the field as the DSFR's valid state, and announced. */}
+          <p aria-live="polite" className={status && !error ? "fr-valid-text" : undefined}>
+            {status && !error ? status : null}
+          </p>
         </div>
       )}
-      <p aria-live="polite" className="mt-2 text-sm text-success">
-        {status}
-      </p>
     </div>
   );
 }

@@ -2,34 +2,27 @@ import type { ReactNode } from "react";
 
 /**
  * A labelled field of the design system (DSFR input group) with its hint and
- * its error or confirmation message, tied to the control by ids
- * (aria-describedby, aria-invalid) so screen readers announce them. The group
- * carries the state: a red (error) or green (valid) rule beside the field and
- * under the control.
+ * its error message, tied to the control by ids (aria-describedby,
+ * aria-invalid) so screen readers announce them. The group carries the error
+ * state: a red rule beside the field and under the control. (The DSFR's valid
+ * state is the document upload's, components/applications/document-upload.tsx.)
  */
 export function Field({
   id,
   label,
   hint,
   error,
-  valid,
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
   error?: string;
-  /** A confirmation bound to the field (e.g. « Fichier déposé »), shown when there is no error. */
-  valid?: string;
   children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
 }) {
-  const confirmed = !error && valid ? valid : undefined;
-  const describedBy = [hint ? `${id}-hint` : null, error || confirmed ? `${id}-message` : null]
-    .filter(Boolean)
-    .join(" ");
-  const state = error ? "fr-input-group--error" : confirmed ? "fr-input-group--valid" : "";
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-message` : null].filter(Boolean).join(" ");
   return (
-    <div className={`fr-input-group ${state}`}>
+    <div className={`fr-input-group ${error ? "fr-input-group--error" : ""}`}>
       <label htmlFor={id} className="fr-label">
         {label}
       </label>
@@ -46,10 +39,6 @@ export function Field({
       {error ? (
         <p id={`${id}-message`} className="fr-error-text">
           {error}
-        </p>
-      ) : confirmed ? (
-        <p id={`${id}-message`} className="fr-valid-text">
-          {confirmed}
         </p>
       ) : null}
     </div>
