@@ -167,6 +167,34 @@ test("a mistyped 50 000,50 € is restated before it is recorded, then corrected
   expect(row?.granted).toBe("500000");
 });
 
+test("the confirmation is a modal window: Escape goes back to the form, nothing recorded, the amount kept", async ({
+  page,
+}) => {
+  const call = await callWithEnvelope(500_000, "fenetre");
+  const app = call.applications[0];
+  if (!app) throw new Error("no application");
+  await signInAs(page, "admin");
+  await page.goto(`/instruction/dossiers/${app.id}`);
+  const amount = page.getByLabel("Montant accordé (en euros)");
+  await amount.fill("12 000");
+  const save = page.getByRole("button", { name: "Enregistrer la décision" });
+  await save.click();
+  const dialog = page.getByRole("dialog", { name: "Vous allez accepter ce dossier pour 12 000 €." });
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId("decision-confirmation")).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("decision")).toHaveCount(0);
+  await expect(amount).toHaveValue("12 000");
+  // Asked again, and confirmed from the keyboard.
+  await save.click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Confirmer la décision" }).press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("decision")).toContainText("Accepté pour 12 000 €");
+});
+
 test("a decision past the envelope is refused on the server with the amount left", async ({ page }) => {
   const call = await callWithEnvelope(100_000, "enveloppe");
   const [first, second] = call.applications;
