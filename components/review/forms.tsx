@@ -313,22 +313,22 @@ export function DecisionForm({
       {revision ? <input type="hidden" name="mode" value="revise" /> : null}
       <fieldset>
         <legend className="font-medium">{revision ? "Décision corrigée" : "Décision"}</legend>
-        <Radio
-          id={id("outcome-accepted")}
-          name="outcome"
-          value="accepted"
-          checked={outcome === "accepted"}
-          onChange={() => edit(setOutcome)("accepted")}
-          label="Accepter"
-        />
-        <Radio
-          id={id("outcome-rejected")}
-          name="outcome"
-          value="rejected"
-          checked={outcome === "rejected"}
-          onChange={() => edit(setOutcome)("rejected")}
-          label="Refuser"
-        />
+        {(
+          [
+            ["accepted", "Accepter"],
+            ["rejected", "Refuser"],
+          ] as const
+        ).map(([value, label]) => (
+          <Radio
+            key={value}
+            id={id(`outcome-${value}`)}
+            name="outcome"
+            value={value}
+            checked={outcome === value}
+            onChange={() => edit(setOutcome)(value)}
+            label={label}
+          />
+        ))}
       </fieldset>
       {outcome === "accepted" ? (
         <Field

@@ -80,7 +80,7 @@ function renderRow(row: DataTableRow, columns: DataTableColumn[], rowHeaderWeigh
   // A total is ruled off from the lines it sums (a heavier rule above, bold figures).
   const total = row.total ? "border-t-2 border-grey-800 font-semibold" : "";
   return (
-    <tr key={row.key} className="align-top" data-testid={row.testId}>
+    <tr key={row.key} data-testid={row.testId}>
       <th scope="row" className={`${total} ${row.total ? "" : rowHeaderWeight}`}>
         {row.header}
       </th>
