@@ -182,7 +182,45 @@ export const AUDIT_EVENTS = {
   },
   "progress_report.submitted": {
     label: "Rapport d’avancement envoyé",
-    fields: { applicationId: "string", kind: "string" },
+    fields: { applicationId: "string", kind: "string", position: "number?", actualExpensesCents: "number?" },
+  },
+  "progress_report.changes_requested": {
+    label: "Compléments demandés sur un rapport",
+    fields: { applicationId: "string", position: "number", comment: "string" },
+  },
+  "progress_report.accepted": {
+    label: "Rapport validé",
+    fields: { applicationId: "string", position: "number", released: "number" },
+  },
+  "grant.agreement_sent": {
+    label: "Convention envoyée",
+    fields: { applicationId: "string", reference: "string", grantedCents: "number", years: "number" },
+  },
+  "grant.agreement_signed": {
+    label: "Convention signée",
+    fields: { applicationId: "string", signatoryName: "string", signatoryFunction: "string" },
+  },
+  "grant.instalment_released": {
+    label: "Tranche à verser",
+    fields: { applicationId: "string", position: "number", amountCents: "number" },
+  },
+  "grant.instalment_paid": {
+    label: "Versement enregistré",
+    fields: {
+      applicationId: "string",
+      position: "number",
+      paidCents: "number",
+      paidOn: "string",
+      reference: "string",
+    },
+  },
+  "grant.instalment_cancelled": {
+    label: "Tranche annulée",
+    fields: { applicationId: "string", position: "number", reason: "string" },
+  },
+  "grant.closed": {
+    label: "Subvention soldée",
+    fields: { applicationId: "string", allowedCents: "number", refundOwedCents: "number" },
   },
   "progress_report.featured": {
     label: "Rapport d’avancement cité sur la page publique",
@@ -272,6 +310,7 @@ export const AUDIT_SUBJECT_LABELS: Record<string, string> = {
   milestone: "Jalon",
   news_issue: "Numéro d’actualités",
   progress_report: "Rapport d’avancement",
+  grant: "Subvention",
   app_meta: "Service",
   calls: "Appels",
 };
@@ -286,6 +325,7 @@ export const AUDIT_FAMILIES: Record<string, string> = {
   decision: "Décisions",
   email: "E-mails",
   followup_post: "Pages de suivi",
+  grant: "Conventions et versements",
   membership: "Rattachements",
   milestone: "Jalons",
   news_issue: "Actualités",

@@ -16,7 +16,6 @@ import {
   publishFollowupPost,
   updateMilestone,
 } from "@/lib/followup/actions";
-import { submitProgressReport } from "@/lib/followup/report-actions";
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/followup/rules";
 import { FormMessage, fieldError } from "./form-state";
 
@@ -247,38 +246,6 @@ export function FeatureReportForm({ reportId, excerpt }: { reportId: string; exc
           Enregistrer l’extrait
         </button>
         <FormMessage state={state} success="Extrait enregistré." />
-      </div>
-    </form>
-  );
-}
-
-export function ProgressReportForm({ applicationId }: { applicationId: string }) {
-  const [state, formAction, pending] = useActionState(submitProgressReport, null);
-  const p = `report-${applicationId}`;
-  return (
-    <form action={formAction} className="flex flex-col gap-4">
-      <input type="hidden" name="applicationId" value={applicationId} />
-      <Field id={`${p}-kind`} label="Type de rapport" error={fieldError(state, "kind")}>
-        {(props) => (
-          <select {...props} name="kind" defaultValue="intermediate" className={`${selectClass} max-w-xs`}>
-            <option value="intermediate">Rapport intermédiaire</option>
-            <option value="final">Rapport final</option>
-          </select>
-        )}
-      </Field>
-      <Field
-        id={`${p}-body`}
-        label="Rapport"
-        hint="Activités menées, résultats, difficultés, suites prévues (50 caractères au moins)."
-        error={fieldError(state, "body")}
-      >
-        {(props) => <textarea {...props} name="body" rows={8} required className={inputClass} />}
-      </Field>
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className={primaryButtonClass} disabled={pending}>
-          Envoyer le rapport
-        </button>
-        <FormMessage state={state} success="Rapport envoyé au réseau régional et au ministère." />
       </div>
     </form>
   );

@@ -38,6 +38,10 @@ export const calls = pgTable(
     maxSharePercent: integer("max_share_percent").notNull(),
     envelopeCents: bigint("envelope_cents", { mode: "number" }).notNull(),
     reviewersPerApplication: integer("reviewers_per_application").notNull().default(2),
+    /** Project years a grant is paid over, one instalment a year: 1 for an annual call, 3 for the 2024–2026 ones. */
+    grantYears: integer("grant_years").notNull().default(1),
+    /** Share of the last year's amount paid only after the final report (the calls' 80/20 rule). */
+    finalBalancePercent: integer("final_balance_percent").notNull().default(20),
     /** Last receipt sequence number handed out; incremented under a row lock at submission. */
     lastReceiptSeq: integer("last_receipt_seq").notNull().default(0),
     resultsPublishedAt: timestamp("results_published_at", { withTimezone: true }),
@@ -54,6 +58,8 @@ export const calls = pgTable(
     check("calls_amounts_non_negative", sql`${t.maxGrantCents} >= 0 and ${t.envelopeCents} >= 0`),
     check("calls_max_share_range", sql`${t.maxSharePercent} between 1 and 100`),
     check("calls_reviewers_positive", sql`${t.reviewersPerApplication} between 1 and 10`),
+    check("calls_grant_years_range", sql`${t.grantYears} between 1 and 3`),
+    check("calls_final_balance_range", sql`${t.finalBalancePercent} between 0 and 50`),
     check("calls_code_format", sql`${t.code} ~ '^[A-Z0-9]{2,12}$'`),
   ],
 );

@@ -71,3 +71,16 @@ export const progressReportKind = pgEnum("progress_report_kind", ["intermediate"
 export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed", "cancelled"]);
 
 export const scanStatus = pgEnum("scan_status", ["not_scanned", "clean", "infected", "flagged"]);
+
+/**
+ * A grant after the decision (lib/grants/lifecycle.ts): its agreement sent,
+ * signed (the project runs and is paid by instalment), closed once the final
+ * report is settled.
+ */
+export const grantStatus = pgEnum("grant_status", ["agreement_sent", "agreement_signed", "closed"]);
+
+/** `waiting` for what releases it (the signature, a report), `due` to pay, `paid`, or `cancelled` by the settlement. */
+export const instalmentStatus = pgEnum("instalment_status", ["waiting", "due", "paid", "cancelled"]);
+
+/** A grant's report once sent: waiting for DCTCIV, sent back for more, or accepted. */
+export const reportStatus = pgEnum("report_status", ["submitted", "changes_requested", "accepted"]);

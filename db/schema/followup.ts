@@ -1,8 +1,20 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { applications } from "./applications";
 import { users } from "./auth";
-import { milestoneStatus, progressReportKind, publicationStatus } from "./enums";
+import { milestoneStatus, progressReportKind, publicationStatus, reportStatus } from "./enums";
 import { regionalNetworks } from "./reference";
 
 /** A dated issue of a network's newsletter (e.g. RESACOOP's « Résa'Clic »), grouping posts. */
@@ -84,7 +96,15 @@ export const milestones = pgTable(
   ],
 );
 
-/** Intermediate and final reports sent by a laureate; a network may feature an excerpt publicly. */
+/** One expense line of a report: the budget's line as planned and what was actually spent. */
+export type ReportExpense = { label: string; plannedCents: number; actualCents: number };
+
+/**
+ * The interim and final reports of a laureate's grant, one per report of its
+ * schedule (`position`; lib/grants/amounts.ts plans them). DCTCIV accepts one
+ * (which releases the next instalment) or sends it back for more; the
+ * network of the région reads them and may feature an excerpt publicly.
+ */
 export const progressReports = pgTable(
   "progress_reports",
   {
@@ -92,13 +112,29 @@ export const progressReports = pgTable(
     applicationId: uuid("application_id")
       .notNull()
       .references(() => applications.id, { onDelete: "cascade" }),
+    /** The report's number in the grant's schedule; the last one is the final report. */
+    position: integer("position").notNull(),
     kind: progressReportKind("kind").notNull(),
+    status: reportStatus("status").notNull().default("submitted"),
+    /** What was done. */
     body: text("body").notNull(),
+    results: text("results").notNull().default(""),
+    difficulties: text("difficulties").notNull().default(""),
+    /** Actual spending against each expense line of the budget. */
+    expenses: jsonb("expenses").$type<ReportExpense[]>().notNull().default(sql`'[]'::jsonb`),
+    actualExpensesCents: bigint("actual_expenses_cents", { mode: "number" }).notNull().default(0),
+    /** What DCTCIV wrote when sending it back, or accepting it. */
+    reviewComment: text("review_comment"),
+    reviewedBy: text("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     submittedBy: text("submitted_by").references(() => users.id),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
     featuredExcerpt: text("featured_excerpt"),
     featuredBy: text("featured_by").references(() => users.id),
     featuredAt: timestamp("featured_at", { withTimezone: true }),
   },
-  (t) => [index("progress_reports_application_id_idx").on(t.applicationId)],
+  (t) => [
+    unique("progress_reports_position_key").on(t.applicationId, t.position),
+    check("progress_reports_actual_non_negative", sql`${t.actualExpensesCents} >= 0`),
+  ],
 );

@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./calls";
 export * from "./enums";
 export * from "./followup";
+export * from "./grants";
 export * from "./mail";
 export * from "./reference";
 export * from "./review";

@@ -13,6 +13,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { AuditEvent } from "../../lib/audit-events";
 import { isoDateInParis } from "../../lib/format";
+import { settle } from "../../lib/grants/amounts";
+import { agreementReference, grantTerms } from "../../lib/grants/terms";
 import { normalizeSearch } from "../../lib/text";
 import { endOfParisDay, parisTime, parisYear } from "../../lib/time";
 import type { Database } from "../client";
@@ -26,6 +28,8 @@ import {
   decisions,
   followupPosts,
   foreignPartners,
+  grantInstalments,
+  grants,
   memberships,
   messages,
   milestones,
@@ -34,6 +38,7 @@ import {
   organisations,
   pairings,
   participants,
+  progressReports,
   regionalNetworks,
   requiredDocuments,
   reviewerAssignments,
@@ -430,6 +435,9 @@ class DemoBuilder {
   private readonly newsIssues: (typeof newsIssues.$inferInsert)[] = [];
   private readonly posts: (typeof followupPosts.$inferInsert)[] = [];
   private readonly milestones: (typeof milestones.$inferInsert)[] = [];
+  private readonly grants: (typeof grants.$inferInsert)[] = [];
+  private readonly instalments: (typeof grantInstalments.$inferInsert)[] = [];
+  private readonly reports: (typeof progressReports.$inferInsert)[] = [];
 
   private persona = new Map<PersonaKey, string>();
   private resacoop!: Org;
@@ -473,6 +481,271 @@ class DemoBuilder {
     this.finalizeCalls();
     // Last: it draws its ids after everything else, so the rest of the demo stays as it was.
     this.buildFollowup();
+    this.buildGrants();
+  }
+
+  /**
+   * The grants of every published laureate, at the stage its dates put it on
+   * the day the demo is loaded (fictitious stages, amounts from the
+   * decisions): agreements sent a few weeks after the results and signed
+   * within weeks, each instalment paid a month or two after it is released,
+   * reports sent around their due date and accepted within weeks. So the
+   * 2022–2024 grants are closed or in their last year, and the 2025 ones have
+   * their first instalment paid, a report waiting for DCTCIV, a final report
+   * or a balance to come. One 2025 laureate outside the personas'
+   * organisations has its report overdue. Thiers – Tandil 2025, the applicant
+   * persona's project, has its agreement waiting for the signature, its
+   * project starting the month the demo is loaded, so the whole cycle can be
+   * shown from the start.
+   */
+  private buildGrants() {
+    const rng = this.rng;
+    const admin = this.user("admin");
+    const day = 86_400_000;
+    const at = (iso: string) => new Date(`${iso}T10:00:00+01:00`);
+    const plus = (date: Date, days: number) => new Date(date.getTime() + days * day);
+    const past = (date: Date) => date.getTime() < this.now.getTime();
+    const today = isoDateInParis(this.now);
+    const personaOrgs = new Set([
+      this.resolve({ name: "Thiers", kind: "commune", insee_code: "63430" }).id,
+      this.resolve({ name: "Nantes", kind: "commune", insee_code: "44109" }).id,
+      this.resacoop.id,
+    ]);
+    let overdueLeft = 1;
+    let paymentNumber = 0;
+    for (const call of this.calls) {
+      const publishedAt = call.row.resultsPublishedAt;
+      if (!publishedAt) continue;
+      for (const app of call.applications) {
+        const decision = this.decisions.find(
+          (d) => d.applicationId === app.row.id && d.outcome === "accepted",
+        );
+        if (!decision?.grantedAmountCents || !app.row.receiptNumber) continue;
+        const grantedCents = decision.grantedAmountCents;
+        const years = call.row.grantYears ?? 1;
+        const finalBalancePercent = call.row.finalBalancePercent ?? 20;
+        const persona = call.row.year === 2025 && app.lead.name === "Thiers";
+        const startsOn = persona
+          ? `${today.slice(0, 7)}-01`
+          : (app.row.startDate ?? isoDateInParis(publishedAt));
+        const durationMonths = Math.max(app.row.durationMonths ?? 12, 12 * (years - 1) + 6);
+        const terms = grantTerms({
+          grantedCents,
+          rule: { years, finalBalancePercent },
+          startsOn,
+          durationMonths,
+        });
+        const grantId = this.id();
+        const reference = agreementReference(app.row.receiptNumber);
+        const sentAt = persona ? plus(this.now, -2) : plus(publishedAt, rng.int(20, 50));
+        const grant: typeof grants.$inferInsert = {
+          id: grantId,
+          applicationId: app.row.id,
+          status: "agreement_sent",
+          reference,
+          beneficiaryName: app.lead.name,
+          projectTitle: app.row.title,
+          grantedCents,
+          years,
+          finalBalancePercent,
+          maxSharePercent: call.row.maxSharePercent,
+          startsOn,
+          durationMonths,
+          endsOn: terms.endsOn,
+          reportDueDates: terms.reportDueDates,
+          sentAt,
+          sentBy: admin,
+        };
+        this.grants.push(grant);
+        this.audit.push({
+          occurredAt: sentAt,
+          actorId: admin,
+          action: "grant.agreement_sent",
+          subjectType: "application",
+          subjectId: app.row.id,
+          data: { applicationId: app.row.id, reference, grantedCents, years },
+        });
+        const rows = terms.instalments.map((i) => {
+          const row: typeof grantInstalments.$inferInsert = {
+            id: this.id(),
+            grantId,
+            position: i.position,
+            year: i.year,
+            kind: i.kind,
+            plannedCents: i.amountCents,
+            releasedByReport: i.releasedBy.kind === "report" ? i.releasedBy.reportPosition : null,
+          };
+          this.instalments.push(row);
+          return row;
+        });
+        if (persona) continue;
+
+        const signedAt = plus(sentAt, rng.int(7, 40));
+        if (!past(signedAt)) continue;
+        const signatoryFunction = app.lead.kind === "commune" ? "Maire" : "Président";
+        Object.assign(grant, {
+          status: "agreement_signed",
+          signedAt,
+          signatoryName: "Signataire habilité (fictif)",
+          signatoryFunction,
+        });
+        this.audit.push({
+          occurredAt: signedAt,
+          actorId: null,
+          action: "grant.agreement_signed",
+          subjectType: "application",
+          subjectId: app.row.id,
+          data: {
+            applicationId: app.row.id,
+            signatoryName: "Signataire habilité (fictif)",
+            signatoryFunction: "Maire",
+          },
+        });
+        /** Releases the instalments waiting for `report` (null: the signature) and pays them if their day has come. */
+        const release = (report: number | null, on: Date) => {
+          for (const row of rows.filter((r) => r.releasedByReport === report && r.status !== "cancelled")) {
+            row.status = "due";
+            row.releasedAt = on;
+            const paidAt = plus(on, rng.int(20, 60));
+            if (!past(paidAt)) continue;
+            paymentNumber++;
+            Object.assign(row, {
+              status: "paid",
+              paidCents: row.plannedCents,
+              paidOn: isoDateInParis(paidAt),
+              paymentReference: `DEMO-${String(paymentNumber).padStart(5, "0")}`,
+              recordedBy: admin,
+              recordedAt: paidAt,
+            });
+            this.audit.push({
+              occurredAt: paidAt,
+              actorId: admin,
+              action: "grant.instalment_paid",
+              subjectType: "application",
+              subjectId: app.row.id,
+              data: {
+                applicationId: app.row.id,
+                position: row.position as number,
+                paidCents: row.plannedCents as number,
+                paidOn: row.paidOn as string,
+                reference: row.paymentReference as string,
+              },
+            });
+          }
+        };
+        release(null, signedAt);
+
+        const expenses = this.budgetLines.filter(
+          (l) => l.applicationId === app.row.id && l.kind === "expense",
+        );
+        for (const [index, dueOn] of terms.reportDueDates.entries()) {
+          const position = index + 1;
+          const kind = position === years ? "final" : "intermediate";
+          const due = at(dueOn);
+          const overdue =
+            overdueLeft > 0 && call.row.year === 2025 && dueOn < today && !personaOrgs.has(app.lead.id);
+          if (overdue) {
+            overdueLeft--;
+            break;
+          }
+          const submittedAt = plus(due, -rng.int(0, 25));
+          if (!past(submittedAt)) break;
+          // Actual spending close to the plan; one project in eight spent a fifth less.
+          const ratio = rng.chance(0.125) ? 0.8 : rng.float(0.95, 1);
+          const lines = expenses.map((l) => ({
+            label: l.label,
+            plannedCents: l.amountCents,
+            actualCents: Math.round((l.amountCents * ratio) / 100) * 100,
+          }));
+          const actualExpensesCents = lines.reduce((t, l) => t + l.actualCents, 0);
+          const reviewedAt = plus(submittedAt, rng.int(15, 40));
+          const accepted = past(reviewedAt);
+          const reportId = this.id();
+          this.reports.push({
+            id: reportId,
+            applicationId: app.row.id,
+            position,
+            kind,
+            status: accepted ? "accepted" : "submitted",
+            body: "Rapport fictif de démonstration : activités menées sur la période avec le partenaire.",
+            results: "Résultats fictifs de démonstration.",
+            difficulties: "",
+            expenses: lines,
+            actualExpensesCents,
+            submittedAt,
+            reviewedBy: accepted ? admin : null,
+            reviewedAt: accepted ? reviewedAt : null,
+          });
+          this.audit.push({
+            occurredAt: submittedAt,
+            actorId: null,
+            action: "progress_report.submitted",
+            subjectType: "progress_report",
+            subjectId: reportId,
+            data: { applicationId: app.row.id, kind, position, actualExpensesCents },
+          });
+          if (!accepted) break;
+          if (kind === "final") {
+            const balance = rows.find((r) => r.kind === "balance");
+            const paid = rows
+              .filter((r) => r !== balance)
+              .reduce((t, r) => t + (r.plannedCents as number), 0);
+            const settlement = settle({
+              grantedCents,
+              paidCents: paid,
+              plannedBalanceCents: (balance?.plannedCents as number | undefined) ?? 0,
+              actualExpensesCents,
+              maxSharePercent: call.row.maxSharePercent,
+            });
+            grant.actualExpensesCents = actualExpensesCents;
+            grant.refundOwedCents = settlement.refundCents;
+            if (balance) {
+              if (settlement.balanceCents === 0)
+                Object.assign(balance, { status: "cancelled", plannedCents: 0 });
+              else balance.plannedCents = settlement.balanceCents;
+            }
+          }
+          const released = rows
+            .filter((r) => r.releasedByReport === position && r.status !== "cancelled")
+            .reduce((t, r) => t + (r.plannedCents as number), 0);
+          this.audit.push({
+            occurredAt: reviewedAt,
+            actorId: admin,
+            action: "progress_report.accepted",
+            subjectType: "progress_report",
+            subjectId: reportId,
+            data: { applicationId: app.row.id, position, released },
+          });
+          release(position, reviewedAt);
+        }
+        const finalAccepted = this.reports.some(
+          (r) => r.applicationId === app.row.id && r.position === years && r.status === "accepted",
+        );
+        if (finalAccepted && rows.every((r) => r.status === "paid" || r.status === "cancelled")) {
+          const closedAt = rows.reduce(
+            (last, r) =>
+              (r.recordedAt as Date | undefined) && (r.recordedAt as Date) > last
+                ? (r.recordedAt as Date)
+                : last,
+            signedAt,
+          );
+          Object.assign(grant, { status: "closed", closedAt });
+          const paidTotal = rows.reduce((t, r) => t + ((r.paidCents as number | undefined) ?? 0), 0);
+          this.audit.push({
+            occurredAt: closedAt,
+            actorId: admin,
+            action: "grant.closed",
+            subjectType: "application",
+            subjectId: app.row.id,
+            data: {
+              applicationId: app.row.id,
+              allowedCents: paidTotal - ((grant.refundOwedCents as number | undefined) ?? 0),
+              refundOwedCents: (grant.refundOwedCents as number | undefined) ?? 0,
+            },
+          });
+        }
+      }
+    }
   }
 
   /**
@@ -1125,11 +1398,17 @@ class DemoBuilder {
     const plans = new Map<string, CallPlan>();
     const specs = new Map<CallPlan, CallSpec>();
     CALLS_2025.forEach((spec, i) => {
-      const plan = this.addCall(spec, 2025, {
-        opensAt: parisTime(2025, 1, 6 + 3 * i, 10, 0),
-        closesAt: parisTime(2025, 3, 14 + 3 * i, 23, 59, 59),
-        resultsPublishedAt: parisTime(2025, 7, 15, 10, i),
-      });
+      const plan = this.addCall(
+        spec,
+        2025,
+        {
+          opensAt: parisTime(2025, 1, 6 + 3 * i, 10, 0),
+          closesAt: parisTime(2025, 3, 14 + 3 * i, 23, 59, 59),
+          resultsPublishedAt: parisTime(2025, 7, 15, 10, i),
+        },
+        // The généraliste call is the multi-year one (its 2024–2026 edition is triennial): here its grants run two years.
+        spec.code === "GEN" ? { grantYears: 2 } : {},
+      );
       plans.set(spec.code, plan);
       specs.set(plan, spec);
     });
@@ -1565,6 +1844,9 @@ class DemoBuilder {
     await insert(newsIssues, this.newsIssues);
     await insert(followupPosts, this.posts);
     await insert(milestones, this.milestones);
+    await insert(grants, this.grants);
+    await insert(grantInstalments, this.instalments);
+    await insert(progressReports, this.reports);
     this.audit.push({
       occurredAt: this.now,
       actorId: null,

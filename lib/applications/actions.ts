@@ -267,6 +267,8 @@ export async function submitApplication(
             "closed",
             "L’appel à projets est clos\u00a0: la date et l’heure limites de dépôt sont dépassées, le dossier n’a pas été déposé.",
           );
+        case "overdue_report":
+          return fail("overdue_report", `${outcome.message} Le dossier n’a pas été déposé.`);
         case "incomplete":
           return fail(
             "incomplete",

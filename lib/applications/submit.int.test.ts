@@ -10,7 +10,9 @@ import {
   auditEvents,
   calls,
   emailOutbox,
+  grants,
   organisations,
+  progressReports,
   requiredDocuments,
   users,
 } from "@/db/schema";
@@ -114,6 +116,63 @@ beforeAll(async () => {
     .limit(PARALLEL + 4);
   openCallId = (await makeCall(`submit-open-${stamp}`, code, new Date(Date.now() + 86_400_000))).callId;
   closedCallId = (await makeCall(`submit-closed-${stamp}`, `${code}C`, new Date(Date.now() - 60_000))).callId;
+});
+
+describe("a lead with a report overdue from an earlier grant", () => {
+  it("cannot submit until the report is sent, and is told which one", async () => {
+    const i = PARALLEL + 2;
+    const lead = communes[i] as { id: number; name: string };
+    const [earlier] = await db
+      .insert(applications)
+      .values({
+        callId: closedCallId,
+        leadOrganisationId: lead.id,
+        title: "Projet lauréat antérieur",
+        status: "accepted",
+      })
+      .returning();
+    const [grant] = await db
+      .insert(grants)
+      .values({
+        applicationId: earlier?.id ?? "",
+        status: "agreement_signed",
+        reference: `${stamp}-RETARD-C`,
+        beneficiaryName: lead.name,
+        projectTitle: "Projet lauréat antérieur",
+        grantedCents: 10_000_00,
+        years: 1,
+        finalBalancePercent: 20,
+        maxSharePercent: 50,
+        startsOn: "2020-01-01",
+        durationMonths: 12,
+        endsOn: "2021-01-01",
+        reportDueDates: ["2021-04-01"],
+        signedAt: new Date("2020-01-15T10:00:00Z"),
+        signatoryName: "Signataire",
+        signatoryFunction: "Maire",
+      })
+      .returning();
+    // A call of its own, so the receipts of the other tests' call stay consecutive.
+    const own = await makeCall(`submit-overdue-${stamp}`, `${code}R`, new Date(Date.now() + 86_400_000));
+    const draft = await completeDraft(own.callId, own.documentId, i);
+    const refused = await submit(draft);
+    expect(refused).toEqual({
+      kind: "overdue_report",
+      message:
+        "Le rapport final du projet «\u00a0Projet lauréat antérieur\u00a0» était attendu le 01/04/2021\u00a0: tant qu’il n’est pas envoyé, votre collectivité ne peut pas déposer de nouveau dossier.",
+    });
+    const [still] = await db.select().from(applications).where(eq(applications.id, draft));
+    expect(still).toMatchObject({ status: "draft", receiptNumber: null });
+
+    await db.insert(progressReports).values({
+      applicationId: earlier?.id ?? "",
+      position: 1,
+      kind: "final",
+      body: "Rapport final enfin remis.",
+    });
+    expect(await submit(draft)).toEqual({ kind: "done" });
+    expect(grant?.id).toBeTruthy();
+  });
 });
 
 describe("submitting drafts (receipt numbers)", () => {

@@ -18,6 +18,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, calls } from "@/db/schema";
+import { overdueReportMessage, overdueReportsOf } from "@/lib/grants/eligibility";
 import { outboxValues } from "@/lib/mail/outbox";
 import { receiptEmail } from "@/lib/mail/templates";
 import { allows, TRANSITIONS } from "./lifecycle";
@@ -41,7 +42,9 @@ export type SubmitOutcome =
   | { kind: "not_found" }
   | { kind: "not_editable" }
   | { kind: "closed" }
-  | { kind: "incomplete"; count: number };
+  | { kind: "incomplete"; count: number }
+  /** The lead has a report overdue from an earlier grant (lib/grants/eligibility.ts). */
+  | { kind: "overdue_report"; message: string };
 
 export async function submitDraft(
   db: Database,
@@ -72,6 +75,8 @@ export async function submitDraft(
     const slots = await documentsOf(tx, call.id, app.id);
     const missing = missingItems(form, call, documentStates(slots));
     if (missing.length > 0) return { kind: "incomplete" as const, count: missing.length };
+    const overdue = overdueReportMessage(await overdueReportsOf(tx, [app.leadOrganisationId]));
+    if (overdue) return { kind: "overdue_report" as const, message: overdue };
     const recipients = [
       ...new Set([input.userEmail, ...(await activeMemberEmails(tx, app.leadOrganisationId))]),
     ];

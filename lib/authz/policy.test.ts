@@ -19,6 +19,7 @@ import {
   canExportReviewList,
   canFollowUpInformationRequest,
   canManageCalls,
+  canManageGrants,
   canManageOrganisation,
   canManageOutbox,
   canManageRoles,
@@ -26,6 +27,7 @@ import {
   canReadAuditLog,
   canReadDecision,
   canReadDevMailbox,
+  canReadGrantDocuments,
   canReadOutbox,
   canReadProgressReports,
   canRemoveMember,
@@ -35,9 +37,11 @@ import {
   canRevokeRole,
   canScoreApplication,
   canSeeReviewScores,
-  canSubmitProgressReport,
+  canSignAgreement,
+  canSubmitGrantReport,
   canUseDemoSignIn,
   canViewApplicationForReview,
+  canViewGrant,
   canViewOwnApplication,
   canWithdrawApplication,
   followupNetworkFor,
@@ -208,13 +212,45 @@ describe("staff rules", () => {
     expect(followupNetworkFor(editor84, ["53"])).toBeNull();
     expect(followupNetworkFor(null, ["84"])).toBeNull();
   });
-  it("lets the lead's active members report on a published laureate only", () => {
-    const accepted = { leadOrganisationId: 1, status: "accepted" };
-    expect(canSubmitProgressReport(member, accepted, true)).toBe(true);
-    expect(canSubmitProgressReport(member, accepted, false)).toBe(false);
-    expect(canSubmitProgressReport(member, { leadOrganisationId: 1, status: "rejected" }, true)).toBe(false);
-    expect(canSubmitProgressReport(pending, accepted, true)).toBe(false);
-    expect(canSubmitProgressReport(editor84, accepted, true)).toBe(false);
+  it("lets the lead's active members send a report only once the agreement is signed, and not one waiting or accepted", () => {
+    const lead = { leadOrganisationId: 1, status: "accepted" };
+    expect(canSubmitGrantReport(member, lead, { status: "agreement_signed" })).toBe(true);
+    expect(
+      canSubmitGrantReport(member, lead, { status: "agreement_signed", reportStatus: "changes_requested" }),
+    ).toBe(true);
+    expect(
+      canSubmitGrantReport(member, lead, { status: "agreement_signed", reportStatus: "submitted" }),
+    ).toBe(false);
+    expect(canSubmitGrantReport(member, lead, { status: "agreement_signed", reportStatus: "accepted" })).toBe(
+      false,
+    );
+    expect(canSubmitGrantReport(member, lead, { status: "agreement_sent" })).toBe(false);
+    expect(canSubmitGrantReport(member, lead, { status: "closed" })).toBe(false);
+    expect(canSubmitGrantReport(pending, lead, { status: "agreement_signed" })).toBe(false);
+    expect(canSubmitGrantReport(editor84, lead, { status: "agreement_signed" })).toBe(false);
+    expect(canSubmitGrantReport(admin, lead, { status: "agreement_signed" })).toBe(false);
+  });
+  it("lets only a manager of the lead sign the agreement, never an admin for it, and once", () => {
+    const lead = { leadOrganisationId: 1, status: "accepted" };
+    expect(canSignAgreement(manager, lead, { status: "agreement_sent" })).toBe(true);
+    expect(canSignAgreement(manager, lead, { status: "agreement_signed" })).toBe(false);
+    expect(canSignAgreement(member, lead, { status: "agreement_sent" })).toBe(false);
+    expect(canSignAgreement(pending, lead, { status: "agreement_sent" })).toBe(false);
+    expect(canSignAgreement(admin, lead, { status: "agreement_sent" })).toBe(false);
+  });
+  it("leaves grants to admins, their documents to the lead and admins, and shows them to the région's network", () => {
+    const lead = { leadOrganisationId: 1, status: "accepted" };
+    expect(canManageGrants(admin)).toBe(true);
+    expect(canManageGrants(reviewer)).toBe(false);
+    expect(canManageGrants(manager)).toBe(false);
+    expect(canReadGrantDocuments(member, lead)).toBe(true);
+    expect(canReadGrantDocuments(admin, lead)).toBe(true);
+    expect(canReadGrantDocuments(editor84, lead)).toBe(false);
+    expect(canReadGrantDocuments(reviewer, lead)).toBe(false);
+    expect(canViewGrant(editor84, lead, ["84"])).toBe(true);
+    expect(canViewGrant(editor84, lead, ["53"])).toBe(false);
+    expect(canViewGrant(member, lead, [])).toBe(true);
+    expect(canViewGrant(null, lead, ["84"])).toBe(false);
   });
   it("shows progress reports to admins and the editors of the project's région", () => {
     expect(canReadProgressReports(admin, ["53"])).toBe(true);

@@ -1,4 +1,5 @@
 import { allows, isReviewable } from "@/lib/applications/lifecycle";
+import { grantAllows, reportAllows } from "@/lib/grants/lifecycle";
 import { seesReviewScores } from "@/lib/review/score-visibility";
 import type { Principal, Viewer } from "./principal";
 
@@ -24,6 +25,7 @@ export const ROLE_PERMISSIONS = {
     "calls.manage",
     "assignments.manage",
     "results.publish",
+    "grants.manage",
   ],
   reviewer: ["review.access"],
   network_editor: ["network.access"],
@@ -398,12 +400,68 @@ export function followupNetworkFor(user: Viewer, projectRegionCodes: readonly st
  * - an active member of its lead organisation;
  * - once the project is a laureate (accepted, results published).
  */
-export function canSubmitProgressReport(
+/** What the grant predicates need to know of a grant and of the report at hand. */
+export type GrantState = { status: string; reportStatus?: string | null };
+
+/**
+ * Everything DCTCIV does on a grant — sending agreements, validating or
+ * sending back reports, recording payments, terminating — is an admin's.
+ */
+export function canManageGrants(user: Viewer) {
+  return hasPermission(user, "grants.manage");
+}
+
+/**
+ * Reading a grant (agreement, schedule, reports):
+ * - the lead's active members;
+ * - an admin;
+ * - an editor of a network whose région is the project's (report status beside their follow-up).
+ */
+export function canViewGrant(
   user: Viewer,
   application: ApplicantApplication,
-  resultsPublished: boolean,
+  projectRegionCodes: readonly string[],
 ) {
-  return canViewOwnApplication(user, application) && application.status === "accepted" && resultsPublished;
+  return (
+    canViewOwnApplication(user, application) ||
+    canManageGrants(user) ||
+    followupNetworkFor(user, projectRegionCodes) !== null
+  );
+}
+
+/** The grant's documents (agreement, payment notices): the lead's active members and admins. */
+export function canReadGrantDocuments(user: Viewer, application: ApplicantApplication) {
+  return canViewOwnApplication(user, application) || canManageGrants(user);
+}
+
+/**
+ * Accepting the agreement online, for the lead's authorised signatory:
+ * - an active manager of the lead organisation — never an admin on its behalf,
+ *   since the ministry is the other party;
+ * - while the agreement waits for its signature.
+ */
+export function canSignAgreement(user: Viewer, application: ApplicantApplication, grant: GrantState) {
+  const isLeadManager = Boolean(
+    user?.memberships.some(
+      (m) =>
+        m.organisationId === application.leadOrganisationId && m.status === "active" && m.role === "manager",
+    ),
+  );
+  return isLeadManager && grantAllows("signAgreement", grant.status);
+}
+
+/**
+ * Sending a report of the grant's schedule:
+ * - an active member of the lead organisation;
+ * - once the agreement is signed and until the grant is closed;
+ * - for a report not sent yet, or sent back for more (not one waiting for DCTCIV, nor accepted).
+ */
+export function canSubmitGrantReport(user: Viewer, application: ApplicantApplication, grant: GrantState) {
+  return (
+    canViewOwnApplication(user, application) &&
+    grant.status === "agreement_signed" &&
+    reportAllows("submitReport", grant.reportStatus ?? null)
+  );
 }
 
 /**

@@ -307,3 +307,126 @@ export function invitationEmail({
     ),
   ]);
 }
+
+/** DCTCIV sent the grant agreement of a laureate: to read and sign online. */
+export function agreementSentEmail({
+  applicationTitle,
+  reference,
+  grantedAmountCents,
+  url,
+}: {
+  applicationTitle: string;
+  reference: string;
+  grantedAmountCents: number;
+  url: string;
+}): EmailContent {
+  return compose(`Convention de subvention à signer pour ${quoted(applicationTitle)}`, [
+    paragraph(
+      `La convention de subvention de votre projet ${quoted(applicationTitle)} est prête. Votre signataire habilité peut la lire et l'accepter en ligne, ou en déposer un exemplaire signé.`,
+    ),
+    facts([
+      ["Convention", reference],
+      ["Montant accordé", formatMoneyCents(grantedAmountCents)],
+    ]),
+    paragraph("Le premier versement est mis en paiement dès la signature."),
+    button("Lire et signer la convention", url),
+  ]);
+}
+
+/** DCTCIV accepted a report, or sends it back asking for more. */
+export function reportReviewedEmail({
+  applicationTitle,
+  reportLabel,
+  accepted,
+  comment,
+  releasedCents,
+  url,
+}: {
+  applicationTitle: string;
+  /** « Rapport intermédiaire n° 1 », « Rapport final ». */
+  reportLabel: string;
+  accepted: boolean;
+  comment?: string | null;
+  /** The instalment the acceptance makes payable, if any. */
+  releasedCents?: number | null;
+  url: string;
+}): EmailContent {
+  if (accepted) {
+    return compose(`${reportLabel} validé pour ${quoted(applicationTitle)}`, [
+      paragraph(`Votre ${reportLabel.toLowerCase()} du projet ${quoted(applicationTitle)} est validé.`),
+      ...(releasedCents ? [facts([["Versement mis en paiement", formatMoneyCents(releasedCents)]])] : []),
+      ...(comment?.trim() ? [facts([["Commentaire", comment.trim()]])] : []),
+      button("Voir l'échéancier", url),
+    ]);
+  }
+  return compose(
+    `Compléments demandés sur votre ${reportLabel.toLowerCase()} pour ${quoted(applicationTitle)}`,
+    [
+      paragraph(
+        `La délégation demande des compléments sur votre ${reportLabel.toLowerCase()} du projet ${quoted(applicationTitle)} avant de le valider.`,
+      ),
+      facts([["Demande", comment?.trim() ?? ""]]),
+      paragraph("Complétez le rapport depuis votre espace et envoyez-le de nouveau."),
+      button("Compléter le rapport", url),
+    ],
+  );
+}
+
+/** A payment of the grant was recorded: the payment notice. */
+export function paymentNoticeEmail({
+  applicationTitle,
+  instalmentLabel,
+  paidCents,
+  paidOn,
+  reference,
+  url,
+}: {
+  applicationTitle: string;
+  instalmentLabel: string;
+  paidCents: number;
+  /** « 15/03/2026 ». */
+  paidOn: string;
+  reference: string;
+  url: string;
+}): EmailContent {
+  return compose(`Avis de versement pour ${quoted(applicationTitle)}`, [
+    paragraph(`Un versement de la subvention de votre projet ${quoted(applicationTitle)} a été effectué.`),
+    facts([
+      ["Versement", instalmentLabel],
+      ["Montant", formatMoneyCents(paidCents)],
+      ["Date", paidOn],
+      ["Référence", reference],
+    ]),
+    button("Voir l'échéancier", url),
+  ]);
+}
+
+/** A report is due soon, or overdue (the reminders' job). */
+export function reportReminderEmail({
+  applicationTitle,
+  reportLabel,
+  dueOn,
+  overdue,
+  url,
+}: {
+  applicationTitle: string;
+  reportLabel: string;
+  /** « 01/09/2026 ». */
+  dueOn: string;
+  overdue: boolean;
+  url: string;
+}): EmailContent {
+  return compose(
+    overdue
+      ? `${reportLabel} en retard pour ${quoted(applicationTitle)}`
+      : `${reportLabel} attendu le ${dueOn} pour ${quoted(applicationTitle)}`,
+    [
+      paragraph(
+        overdue
+          ? `Le ${reportLabel.toLowerCase()} de votre projet ${quoted(applicationTitle)} était attendu le ${dueOn}. Tant qu'il n'est pas envoyé, le versement suivant est suspendu et votre collectivité ne peut pas déposer de nouveau dossier.`
+          : `Le ${reportLabel.toLowerCase()} de votre projet ${quoted(applicationTitle)} est attendu le ${dueOn}\u00a0: il conditionne le versement suivant.`,
+      ),
+      button("Rédiger le rapport", url),
+    ],
+  );
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv, toCsv } from "./csv";
-import { SCDL_COLUMNS, type ScdlSubventionRow, scdlSubventionRow } from "./scdl-schema";
-import { euros } from "./subventions";
+import { isSiret, SCDL_COLUMNS, type ScdlSubventionRow, scdlSubventionRow } from "./scdl-schema";
+import { euros, GRANTOR_SIRET } from "./subventions";
 
 const valid: ScdlSubventionRow = {
   nomAttribuant: "Ministère de l’Europe et des Affaires étrangères",
@@ -9,7 +9,7 @@ const valid: ScdlSubventionRow = {
   dateConvention: "2025-07-01",
   referenceDecision: "2025-GEN-0042",
   nomBeneficiaire: "Thiers",
-  idBeneficiaire: "21630430000000",
+  idBeneficiaire: "",
   rnaBeneficiaire: "",
   objet: "Soutien et développement de l'industrie de la coutellerie, « Thiers – Tandil »",
   montant: "25000",
@@ -44,11 +44,23 @@ describe("SCDL subventions 2.1.1 row", () => {
     expect(scdlSubventionRow.safeParse({ ...valid, [field]: value }).success).toBe(false);
   });
 
-  it("needs idBeneficiaire or rnaBeneficiaire", () => {
-    expect(scdlSubventionRow.safeParse({ ...valid, idBeneficiaire: "" }).success).toBe(false);
-    expect(
-      scdlSubventionRow.safeParse({ ...valid, idBeneficiaire: "", rnaBeneficiaire: "W123456789" }).success,
-    ).toBe(true);
+  it("takes idBeneficiaire empty (optional in 2.1.1), or a real SIRET, never a SIREN padded with 00000", () => {
+    expect(scdlSubventionRow.safeParse({ ...valid, idBeneficiaire: "" }).success).toBe(true);
+    expect(scdlSubventionRow.safeParse({ ...valid, idBeneficiaire: "12000601000025" }).success).toBe(true);
+    expect(scdlSubventionRow.safeParse({ ...valid, idBeneficiaire: "21630430000000" }).success).toBe(false);
+    expect(scdlSubventionRow.safeParse({ ...valid, idBeneficiaire: "12000601000026" }).success).toBe(false);
+  });
+
+  it("checks a SIRET's key: Luhn, or La Poste's sum of digits", () => {
+    expect(isSiret("12000601000025")).toBe(true);
+    expect(isSiret("73282932000074")).toBe(true);
+    expect(isSiret("73282932000075")).toBe(false);
+    expect(isSiret("35600000000015")).toBe(true);
+    expect(isSiret("35600000000016")).toBe(false);
+    expect(isSiret("1200060100002")).toBe(false);
+    expect(isSiret("1200060100002a")).toBe(false);
+    // The grantor's own identifier is a real SIRET.
+    expect(isSiret(GRANTOR_SIRET)).toBe(true);
   });
 
   it("accepts a payment period and both natures", () => {

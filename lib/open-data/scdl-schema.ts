@@ -45,7 +45,7 @@ export const SCDL_FIELDS = [
     name: "idBeneficiaire",
     required: false,
     title: "Identifiant du bénéficiaire",
-    description: "SIRET du bénéficiaire\u00a0: 14 chiffres. Obligatoire si rnaBeneficiaire est vide.",
+    description: "SIRET du bénéficiaire\u00a0: 14 chiffres. Facultatif en version 2.1.1.",
   },
   {
     name: "rnaBeneficiaire",
@@ -115,17 +115,34 @@ export type ScdlFieldName = (typeof SCDL_FIELDS)[number]["name"];
 
 const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const realDate = (v: string) => isoDate.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
-const optional = (schema: z.ZodString) => z.union([z.literal(""), schema]);
+const optional = (schema: z.ZodType<string>) => z.union([z.literal(""), schema]);
+
+/**
+ * A SIRET: 14 digits whose Luhn checksum is right (the INSEE's rule), or an
+ * establishment of La Poste (SIREN 356000000), whose digits add up to a
+ * multiple of 5 instead. A SIREN followed by « 00000 » is not one.
+ */
+export function isSiret(value: string): boolean {
+  if (!/^\d{14}$/.test(value)) return false;
+  const digits = [...value].map(Number);
+  if (value.startsWith("356000000")) return digits.reduce((a, b) => a + b, 0) % 5 === 0;
+  const sum = digits.reduce((total, digit, i) => {
+    const doubled = (value.length - i) % 2 === 0 ? digit * 2 : digit;
+    return total + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return sum % 10 === 0;
+}
+const siret = z.string().refine(isSiret, "SIRET de 14 chiffres attendu (clé de contrôle incluse)");
 
 /** One row, every value a string as in the CSV file. */
 export const scdlSubventionRow = z
   .object({
     nomAttribuant: z.string().min(1),
-    idAttribuant: z.string().regex(/^\d{14}$/),
+    idAttribuant: siret,
     dateConvention: z.string().refine(realDate, "date AAAA-MM-JJ attendue"),
     referenceDecision: z.string(),
     nomBeneficiaire: z.string().min(1),
-    idBeneficiaire: optional(z.string().regex(/^\d{14}$/)),
+    idBeneficiaire: optional(siret),
     rnaBeneficiaire: optional(z.string().regex(/^W\d{9}$/)),
     objet: z.string().min(1).max(255),
     montant: z.string().regex(/^\d+(\.\d{1,2})?$/),
@@ -145,11 +162,7 @@ export const scdlSubventionRow = z
       .refine((v) => Number(v) >= 0.01 && Number(v) <= 1, "entre 0,01 et 1"),
     dispositifAide: z.string(),
   })
-  .strict()
-  .refine((row) => row.idBeneficiaire !== "" || row.rnaBeneficiaire !== "", {
-    error: "idBeneficiaire ou rnaBeneficiaire doit être renseigné",
-    path: ["idBeneficiaire"],
-  });
+  .strict();
 
 export type ScdlSubventionRow = z.infer<typeof scdlSubventionRow>;
 

@@ -201,7 +201,20 @@ beforeAll(async () => {
   ).id;
   ids.report = (
     await one(
-      sql`insert into progress_reports (application_id, kind, body, submitted_by) values (${ids.laureate}, 'intermediate', 'Avancement.', ${ids.managerA}) returning id`,
+      sql`insert into progress_reports (application_id, position, kind, body, submitted_by) values (${ids.laureate}, 1, 'intermediate', 'Avancement.', ${ids.managerA}) returning id`,
+    )
+  ).id;
+  ids.grant = (
+    await one(sql`
+      insert into grants (application_id, reference, beneficiary_name, project_title, granted_cents, years,
+                          final_balance_percent, max_share_percent, starts_on, duration_months, ends_on, report_due_dates)
+      values (${ids.laureate}, ${`${TAG}-C`}, 'Commune A', 'Projet A', 500000, 1, 20, 50,
+              '2097-01-01', 12, '2098-01-01', '{2098-04-01}')
+      returning id`)
+  ).id;
+  ids.instalment = (
+    await one(
+      sql`insert into grant_instalments (grant_id, position, year, kind, planned_cents, status) values (${ids.grant}, 1, 1, 'annual', 400000, 'due') returning id`,
     )
   ).id;
   ids.failedEmail = (
@@ -253,6 +266,32 @@ const CASES: Record<string, { who: Persona[]; form: () => Fields }> = {
       applicationId: ids.laureate,
       kind: "final",
       body: "Faux rapport de fin de projet, rédigé par quelqu’un d’autre que le lauréat.",
+    }),
+  },
+  // The ministry is the other party of the agreement: an admin never signs it for the beneficiary.
+  signGrantAgreement: {
+    who: AND_ADMIN,
+    form: () => ({
+      applicationId: ids.laureate,
+      version: "1",
+      signatoryName: "Faux Signataire",
+      signatoryFunction: "Maire",
+      accept: "yes",
+    }),
+  },
+  sendCallAgreements: { who: HOSTILE, form: () => ({ callId: ids.pastCall }) },
+  reviewGrantReport: {
+    who: HOSTILE,
+    form: () => ({ applicationId: ids.laureate, reportId: ids.report, outcome: "accept", comment: "" }),
+  },
+  recordGrantPayment: {
+    who: HOSTILE,
+    form: () => ({
+      applicationId: ids.laureate,
+      instalmentId: ids.instalment,
+      paidOn: "2097-02-01",
+      paidAmount: "4000",
+      reference: "MANDAT-FAUX",
     }),
   },
   // Admins confirm, invite and remove members of every organisation (`memberships.confirm_any`).

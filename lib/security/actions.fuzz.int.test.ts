@@ -70,7 +70,7 @@ const modules = {
   memberships: await import("@/lib/memberships/actions"),
   roles: await import("@/lib/roles/actions"),
   followup: await import("@/lib/followup/actions"),
-  reports: await import("@/lib/followup/report-actions"),
+  reports: await import("@/lib/grants/actions"),
   outbox: await import("@/lib/mail/outbox-actions"),
 };
 
@@ -157,6 +157,19 @@ beforeAll(async () => {
   const issue = await one<{ id: string }>(
     sql`insert into news_issues (network_id, number, title, issue_date) values (${network.id}, 1, 'Numéro témoin', current_date) returning id`,
   );
+  // The laureate's grant: its agreement to sign, its first instalment, a report waiting for DCTCIV.
+  const grant = await one<{ id: string }>(sql`
+    insert into grants (application_id, reference, beneficiary_name, project_title, granted_cents, years,
+                        final_balance_percent, max_share_percent, starts_on, duration_months, ends_on, report_due_dates)
+    values (${laureate}, ${`${TAG}-C`}, 'Commune témoin', 'Projet témoin', 500000, 1, 20, 50,
+            '2098-01-01', 12, '2099-01-01', '{2099-04-01}')
+    returning id`);
+  const instalment = await one<{ id: string }>(
+    sql`insert into grant_instalments (grant_id, position, year, kind, planned_cents) values (${grant.id}, 1, 1, 'annual', 400000) returning id`,
+  );
+  const report = await one<{ id: string }>(
+    sql`insert into progress_reports (application_id, position, kind, body, submitted_by) values (${laureate}, 1, 'final', 'Rapport témoin.', ${applicant}) returning id`,
+  );
   const role = await one<{ id: string }>(sql`select id from user_roles where user_id = ${reviewer}`);
   const email = await one<{ id: string }>(
     sql`insert into email_outbox (to_address, subject, text_body, template, status, attempts) values ('agent@exemple.fr', 'Objet', 'Corps', 'receipt', 'failed', 10) returning id::text as id`,
@@ -180,6 +193,8 @@ beforeAll(async () => {
     issue: [issue.id],
     role: [role.id],
     email: [email.id],
+    instalment: [instalment.id],
+    report: [report.id],
   });
 });
 
@@ -294,7 +309,50 @@ const ACTIONS: { name: string; action: () => Action; as: string; fields: Field[]
     name: "submitProgressReport",
     action: () => modules.reports.submitProgressReport,
     as: "applicant",
-    fields: [id("applicationId", "application"), text("kind"), text("body")],
+    fields: [
+      id("applicationId", "application"),
+      text("position"),
+      text("body"),
+      text("results"),
+      text("difficulties"),
+      text("actual"),
+    ],
+  },
+  {
+    name: "signGrantAgreement",
+    action: () => modules.reports.signGrantAgreement,
+    as: "applicant",
+    fields: [
+      id("applicationId", "application"),
+      text("version"),
+      text("signatoryName"),
+      text("signatoryFunction"),
+      text("accept"),
+    ],
+  },
+  {
+    name: "sendCallAgreements",
+    action: () => modules.reports.sendCallAgreements,
+    as: "admin",
+    fields: [id("callId", "call")],
+  },
+  {
+    name: "reviewGrantReport",
+    action: () => modules.reports.reviewGrantReport,
+    as: "admin",
+    fields: [id("applicationId", "application"), id("reportId", "report"), text("outcome"), text("comment")],
+  },
+  {
+    name: "recordGrantPayment",
+    action: () => modules.reports.recordGrantPayment,
+    as: "admin",
+    fields: [
+      id("applicationId", "application"),
+      id("instalmentId", "instalment"),
+      text("paidOn"),
+      text("paidAmount"),
+      text("reference"),
+    ],
   },
   {
     name: "saveReview",

@@ -175,8 +175,8 @@ beforeAll(async () => {
     insert into milestones (application_id, network_id, label) values (${ids.laureate1}, ${ids.network1}, 'Forage du puits')
     returning id`);
   ids.report1 = await idOf(sql`
-    insert into progress_reports (application_id, kind, body, submitted_by)
-    values (${ids.laureate1}, 'intermediate', 'Le puits est foré, la pompe arrive en mars.', ${ids.applicant})
+    insert into progress_reports (application_id, position, kind, body, submitted_by)
+    values (${ids.laureate1}, 1, 'intermediate', 'Le puits est foré, la pompe arrive en mars.', ${ids.applicant})
     returning id`);
 
   // Two calls for the admins' crossings: X is under review, Y is open.

@@ -51,7 +51,7 @@ const as = <T>(userId: string, run: () => Promise<T>) => session.run(userId, run
 
 const applicationActions = await import("@/lib/applications/actions");
 const membershipActions = await import("@/lib/memberships/actions");
-const { submitProgressReport } = await import("@/lib/followup/report-actions");
+const { submitProgressReport } = await import("@/lib/grants/actions");
 const reviewActions = await import("@/lib/review/actions");
 const informationActions = await import("@/lib/information-requests/actions");
 const uploadRoute = await import("@/app/api/files/route");

@@ -403,6 +403,7 @@ const ROUTES: Route[] = [
   // The admin's exports: hostile filters from an admin as well as from anyone.
   { file: "app/api/exports/courriels/route.ts", method: "GET", owner: "admin" },
   { file: "app/api/exports/journal/route.ts", method: "GET", owner: "admin" },
+  { file: "app/api/exports/conventions/route.ts", method: "GET", owner: "admin" },
   { file: "app/api/files/[id]/route.ts", method: "GET", param: { name: "id", kind: "attachment" } },
   { file: "app/api/files/[id]/route.ts", method: "DELETE", param: { name: "id", kind: "attachment" } },
   {
@@ -436,6 +437,18 @@ const ROUTES: Route[] = [
   { file: "app/api/reseaux/images/[id]/route.ts", method: "GET", param: { name: "id", kind: "attachment" } },
   {
     file: "app/(candidat)/espace/dossiers/[id]/lettre-de-decision/route.ts",
+    method: "GET",
+    param: { name: "id", kind: "application" },
+    owner: "applicant",
+  },
+  {
+    file: "app/(candidat)/espace/dossiers/[id]/convention/document/route.ts",
+    method: "GET",
+    param: { name: "id", kind: "application" },
+    owner: "applicant",
+  },
+  {
+    file: "app/(candidat)/espace/dossiers/[id]/convention/avis/[position]/route.ts",
     method: "GET",
     param: { name: "id", kind: "application" },
     owner: "applicant",

@@ -66,7 +66,7 @@ export default async function ApplicantHomePage({ searchParams }: { searchParams
           <>
             {" · "}
             <Link href="/espace/rapports" className="font-medium">
-              Rapports d’avancement de mes projets lauréats
+              Conventions et rapports de mes projets lauréats
             </Link>
           </>
         ) : null}

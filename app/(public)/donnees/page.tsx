@@ -22,35 +22,28 @@ export const metadata: Metadata = {
 const FILLED_WITH: Record<string, string> = {
   nomAttribuant: `«\u00a0${GRANTOR_NAME}\u00a0».`,
   idAttribuant: `${GRANTOR_SIRET}, SIRET du ministère.`,
-  dateConvention: "Date de la décision d’attribution (heure de Paris).",
+  dateConvention:
+    "Date de signature de la convention, ou de la décision tant qu’elle n’est pas signée (heure de Paris).",
   referenceDecision: "Numéro de dépôt du dossier (par exemple 2025-GEN-0042).",
   nomBeneficiaire: "Collectivité ou organisme chef de file, qui signe la convention.",
   idBeneficiaire:
-    "SIREN du chef de file suivi de «\u00a000000\u00a0»\u00a0: le service connaît l’unité légale, pas l’établissement (voir ci-dessous).",
+    "Vide\u00a0: le service ne connaît pas le SIRET de l’établissement signataire (voir ci-dessous).",
   rnaBeneficiaire: "Vide\u00a0: les bénéficiaires sont des personnes publiques, sans numéro RNA.",
   objet: "Titre du projet.",
   montant: "Montant accordé, en euros.",
   nature: "«\u00a0aide en numéraire\u00a0».",
-  conditionsVersement: "«\u00a0unique\u00a0».",
-  datesPeriodeVersement: "Date de la décision.",
+  conditionsVersement:
+    "«\u00a0échelonné\u00a0» pour une convention signée à plusieurs versements (un par année, le solde après le rapport final), sinon «\u00a0unique\u00a0».",
+  datesPeriodeVersement:
+    "Pour un versement échelonné, la période de la signature à la date du rapport final (AAAA-MM-JJ/AAAA-MM-JJ)\u00a0; sinon la date de la convention.",
   idRAE: "Vide\u00a0: sans objet pour des collectivités.",
   notificationUE: "«\u00a0non\u00a0».",
   pourcentageSubvention: "1\u00a0: toute la subvention va au chef de file.",
   dispositifAide: "Titre de l’appel à projets.",
 };
 
-/** « Aude, Mayenne (2 subventions), RESACOOP (2 subventions) »: each beneficiary once, in French order. */
-function beneficiariesLabel(grants: { beneficiary: string }[]): string {
-  const counts = new Map<string, number>();
-  for (const { beneficiary } of grants) counts.set(beneficiary, (counts.get(beneficiary) ?? 0) + 1);
-  return [...counts]
-    .sort(([a], [b]) => a.localeCompare(b, "fr"))
-    .map(([name, n]) => (n > 1 ? `${name} (${formatCount(n)}\u00a0subventions)` : name))
-    .join(", ");
-}
-
 export default async function OpenDataPage() {
-  const { grants, withoutIdentifier } = await openDataGrantsCached();
+  const { grants } = await openDataGrantsCached();
 
   return (
     <PageContainer>
@@ -92,13 +85,6 @@ export default async function OpenDataPage() {
             </a>
           </li>
         </ul>
-        {withoutIdentifier.length > 0 && (
-          <p className="mt-4 text-sm text-grey-800">
-            {withoutIdentifier.length > 1
-              ? `${formatCount(withoutIdentifier.length)} subventions ne figurent pas dans ces fichiers\u00a0: le SIREN de leur bénéficiaire n’est pas connu (${beneficiariesLabel(withoutIdentifier)}).`
-              : `Une subvention ne figure pas dans ces fichiers\u00a0: le SIREN de son bénéficiaire (${withoutIdentifier[0]?.beneficiary}) n’est pas connu.`}
-          </p>
-        )}
       </section>
 
       <section aria-labelledby="licence" className="mt-10 max-w-3xl">
@@ -121,12 +107,11 @@ export default async function OpenDataPage() {
           Identifiant des bénéficiaires
         </h2>
         <p className="mt-2">
-          Le schéma demande le SIRET du bénéficiaire (14 chiffres). Le service connaît le SIREN des communes
-          et des intercommunalités (9 chiffres, référentiel officiel), mais pas l’établissement qui signe la
-          convention. Le champ contient donc le SIREN suivi de «&nbsp;00000&nbsp;», numéro d’établissement qui
-          n’existe pas&nbsp;: il désigne sans ambiguïté la collectivité sans laisser croire à un établissement
-          précis. Une subvention dont le bénéficiaire n’a pas de SIREN connu n’est pas publiée dans ces
-          fichiers et elle est signalée ci-dessus.
+          Le champ <code>idBeneficiaire</code> attend le SIRET du bénéficiaire (14 chiffres, clé de contrôle
+          comprise), facultatif dans la version {SCDL_SUBVENTIONS_VERSION} du schéma. Le service connaît le
+          SIREN des communes et des intercommunalités (9 chiffres, référentiel officiel), mais pas
+          l’établissement qui signe la convention&nbsp;: plutôt que de fabriquer un numéro, le champ reste
+          vide. Chaque subvention lauréate figure dans les fichiers, bénéficiaire nommé.
         </p>
       </section>
 

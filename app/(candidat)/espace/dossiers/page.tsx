@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CreateApplicationForm } from "@/components/applications/action-forms";
 import { ApplicationStatusBadge } from "@/components/applications/status-badge";
 import { TodoList } from "@/components/applications/todo-list";
+import { Alert } from "@/components/ui/alert";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DataTable } from "@/components/ui/data-table";
 import { PageContainer } from "@/components/ui/page-container";
@@ -13,6 +14,7 @@ import { todoFor } from "@/lib/applications/todo-queries";
 import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { applicantOrganisationIds, canAccessApplicantSpace } from "@/lib/authz/policy";
 import { formatDateTime } from "@/lib/format";
+import { overdueReportMessage, overdueReportsOf } from "@/lib/grants/eligibility";
 import { membershipsOfUser } from "@/lib/memberships/queries";
 
 export const metadata: Metadata = { title: "Mes dossiers" };
@@ -23,11 +25,12 @@ export default async function MyApplicationsPage() {
   const db = getDb();
   const organisationIds = applicantOrganisationIds(user);
   const now = new Date();
-  const [list, calls, memberships, todo] = await Promise.all([
+  const [list, calls, memberships, todo, overdue] = await Promise.all([
     applicationsOfOrganisations(db, organisationIds),
     openCalls(db, now),
     membershipsOfUser(db, user.id),
     todoFor(db, organisationIds, now),
+    overdueReportsOf(db, organisationIds),
   ]);
   const organisations = memberships
     .filter((m) => m.status === "active")
@@ -105,6 +108,22 @@ export default async function MyApplicationsPage() {
           <h2 id="calls-title" className="text-2xl font-bold">
             Déposer un nouveau dossier
           </h2>
+          {overdue.length > 0 ? (
+            <Alert
+              tone="warning"
+              title="Un rapport est en retard"
+              className="mt-4"
+              announce={false}
+              testId="overdue-report"
+            >
+              <p>{overdueReportMessage(overdue)}</p>
+              <p>
+                <Link href={`/espace/dossiers/${overdue[0]?.applicationId}/convention`}>
+                  Rédiger le rapport
+                </Link>
+              </p>
+            </Alert>
+          ) : null}
           {calls.length === 0 ? (
             <p className="mt-2">Aucun appel à projets n’est ouvert en ce moment.</p>
           ) : null}

@@ -105,6 +105,11 @@ export default async function CallDashboardPage({
         <Link href={`/admin/appels/${id}/publication`} className={secondaryButtonClass}>
           {call.resultsPublishedAt ? "Publication des résultats" : "Publier les résultats"}
         </Link>
+        {call.resultsPublishedAt ? (
+          <Link href={`/admin/appels/${id}/conventions`} className={secondaryButtonClass}>
+            Conventions et versements
+          </Link>
+        ) : null}
         <Link href={`/admin/appels/nouveau?depuis=${id}`} className={secondaryButtonClass}>
           Dupliquer pour l’année suivante
         </Link>

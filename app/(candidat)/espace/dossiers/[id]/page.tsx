@@ -134,7 +134,9 @@ export default async function ApplicationPage({
             <p className="mt-2">
               Votre projet est retenu. Montant accordé&nbsp;:{" "}
               <strong>{formatMoneyCents(decision.grantedAmountCents ?? 0)}</strong>.{" "}
-              <Link href="/espace/rapports">Envoyer un rapport d’avancement</Link>
+              <Link href={`/espace/dossiers/${application.id}/convention`}>
+                Convention, versements et rapports
+              </Link>
             </p>
           ) : (
             <p className="mt-2">Votre projet n’a pas été retenu. Motif&nbsp;: {decision.rejectionReason}</p>
