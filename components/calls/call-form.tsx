@@ -302,6 +302,40 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
             />
           )}
         </Field>
+        <Field
+          id="call-grant-years"
+          label="Années de versement de la subvention"
+          hint="1 pour un appel annuel, 2 ou 3 pour un appel pluriannuel (un versement par année, chacun après un rapport intermédiaire)."
+          error={err("grantYears")}
+        >
+          {(aria) => (
+            <input
+              {...register("grantYears")}
+              defaultValue={defaultValues.grantYears}
+              inputMode="numeric"
+              className={inputClass}
+              {...aria}
+            />
+          )}
+        </Field>
+        <Field
+          id="call-final-balance"
+          label="Solde versé après le rapport final (% du montant de la dernière année)"
+          hint={
+            "20 d’après la règle des appels (80\u00a0% la dernière année, 20\u00a0% après le rapport final)."
+          }
+          error={err("finalBalancePercent")}
+        >
+          {(aria) => (
+            <input
+              {...register("finalBalancePercent")}
+              defaultValue={defaultValues.finalBalancePercent}
+              inputMode="numeric"
+              className={inputClass}
+              {...aria}
+            />
+          )}
+        </Field>
       </fieldset>
 
       <fieldset className="flex flex-col gap-4">

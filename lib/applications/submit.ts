@@ -71,12 +71,13 @@ export async function submitDraft(
     // The database's clock (transaction start), the one the last statement decides with.
     const now = call.dbNow;
     if (!isBeforeDeadline(now, call.closesAt)) return { kind: "closed" as const };
+    // Eligibility before completeness: there is no point completing a dossier the lead may not submit.
+    const overdue = overdueReportMessage(await overdueReportsOf(tx, [app.leadOrganisationId]));
+    if (overdue) return { kind: "overdue_report" as const, message: overdue };
     const form = await loadApplicationForm(tx, app);
     const slots = await documentsOf(tx, call.id, app.id);
     const missing = missingItems(form, call, documentStates(slots));
     if (missing.length > 0) return { kind: "incomplete" as const, count: missing.length };
-    const overdue = overdueReportMessage(await overdueReportsOf(tx, [app.leadOrganisationId]));
-    if (overdue) return { kind: "overdue_report" as const, message: overdue };
     const recipients = [
       ...new Set([input.userEmail, ...(await activeMemberEmails(tx, app.leadOrganisationId))]),
     ];

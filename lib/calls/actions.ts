@@ -81,6 +81,8 @@ function callColumns(v: CallFormValues) {
     maxSharePercent: v.maxSharePercent,
     envelopeCents: v.envelope,
     reviewersPerApplication: v.reviewersPerApplication,
+    grantYears: v.grantYears,
+    finalBalancePercent: v.finalBalancePercent,
   };
 }
 

@@ -133,6 +133,8 @@ export function callToForm(
     maxSharePercent: String(call.maxSharePercent),
     envelope: centsToInput(call.envelopeCents),
     reviewersPerApplication: String(call.reviewersPerApplication),
+    grantYears: String(call.grantYears),
+    finalBalancePercent: String(call.finalBalancePercent),
     criteria: grid.map((c) => ({
       ...(duplicate ? {} : { id: c.id }),
       label: c.label,

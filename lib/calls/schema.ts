@@ -1,4 +1,5 @@
 import { countryName } from "@/lib/countries";
+import { DEFAULT_FINAL_BALANCE_PERCENT, MAX_GRANT_YEARS } from "@/lib/grants/amounts";
 import { parisParts, parisTime } from "@/lib/time";
 import { z } from "@/lib/zod";
 
@@ -193,6 +194,18 @@ export const callFormSchema = z
       10,
       "Le nombre d’instructeurs par dossier doit être compris entre 1 et 10.",
     ),
+    grantYears: integer(
+      "Indiquez un nombre entier d’années.",
+      1,
+      MAX_GRANT_YEARS,
+      `La durée de versement est de 1 à ${MAX_GRANT_YEARS}\u00a0années.`,
+    ),
+    finalBalancePercent: integer(
+      "Indiquez un pourcentage entier.",
+      0,
+      50,
+      "Le solde versé après le rapport final est compris entre 0 et 50\u00a0%.",
+    ),
     criteria: z.array(criterionSchema).min(1, { error: "La grille doit compter au moins un critère." }),
     documents: z.array(documentSchema),
   })
@@ -250,6 +263,8 @@ export function emptyCallForm(now: Date): CallFormInput {
     maxSharePercent: "50",
     envelope: "",
     reviewersPerApplication: "2",
+    grantYears: "1",
+    finalBalancePercent: String(DEFAULT_FINAL_BALANCE_PERCENT),
     criteria: [{ label: "", helpText: "", weight: "1", maxScore: "5" }],
     documents: [{ label: "", mandatory: true, acceptedTypes: ["application/pdf"] }],
   };

@@ -166,6 +166,7 @@ export async function projectReports(db: Database, applicationId: string) {
     .select({
       id: progressReports.id,
       kind: progressReports.kind,
+      position: progressReports.position,
       body: progressReports.body,
       submittedAt: progressReports.submittedAt,
       submittedBy: users.name,

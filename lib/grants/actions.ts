@@ -109,6 +109,8 @@ export async function signGrantAgreement(
           userId: user.id,
         }),
       );
+      // The open data dates the agreement from its signature.
+      invalidatePublicContent();
       return ok(undefined);
     },
     revalidate: ({ resource }) => adminPaths(resource),

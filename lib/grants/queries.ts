@@ -204,3 +204,38 @@ export async function instalmentsForAccounting(db: Database, callId: string) {
     statusLabel: INSTALMENT_STATUS_LABELS[r.status],
   }));
 }
+
+export type PublicGrantProgress = {
+  status: string;
+  endsOn: string;
+  instalments: number;
+  instalmentsPaid: number;
+  paidCents: number;
+  reports: number;
+  reportsAccepted: number;
+};
+
+/**
+ * What the public project page shows of a laureate's grant: instalments paid,
+ * reports delivered, the project's end (amounts paid are public, as in the
+ * open data). Only the page of a published laureate calls it.
+ */
+export async function publicGrantProgress(
+  db: Database,
+  applicationId: string,
+): Promise<PublicGrantProgress | null> {
+  const [row] = (await db.execute(sql`
+    select g.status, to_char(g.ends_on, 'YYYY-MM-DD') as "endsOn",
+           (select count(*)::int from grant_instalments i where i.grant_id = g.id and i.status <> 'cancelled') as instalments,
+           (select count(*)::int from grant_instalments i where i.grant_id = g.id and i.status = 'paid') as "instalmentsPaid",
+           (select coalesce(sum(i.paid_cents), 0)::bigint from grant_instalments i where i.grant_id = g.id and i.status = 'paid') as "paidCents",
+           g.years as reports,
+           (select count(*)::int from progress_reports r where r.application_id = g.application_id and r.status = 'accepted') as "reportsAccepted"
+    from grants g where g.application_id = ${applicationId}`)) as unknown as (Omit<
+    PublicGrantProgress,
+    "paidCents"
+  > & {
+    paidCents: string;
+  })[];
+  return row ? { ...row, paidCents: Number(row.paidCents) } : null;
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProjectFollowup } from "@/components/followup/project-followup";
+import { GrantProgress } from "@/components/grants/public-progress";
 import { LaureateDescription } from "@/components/public/laureate/description";
 import { PartnershipHistory } from "@/components/public/laureate/history";
 import { LaureateInBrief } from "@/components/public/laureate/in-brief";
@@ -89,6 +90,7 @@ export default async function LaureatePage({ params }: Props) {
           <ForeignPartners laureate={laureate} />
           <Pairings laureate={laureate} />
           <Operators laureate={laureate} />
+          <GrantProgress applicationId={laureate.id} />
           <ProjectFollowup applicationId={laureate.id} />
           <PartnershipHistory laureate={laureate} history={history} />
           <OtherProjectsSection organisations={frenchOrganisations} otherProjects={otherProjects} />

@@ -5,6 +5,7 @@ import { FeatureReportForm, MilestoneForm, NewPostForm } from "@/components/foll
 import { MilestoneSummary } from "@/components/followup/milestone-list";
 import { ActionButton } from "@/components/form/action-button";
 import { secondaryButtonClass } from "@/components/form/field";
+import { ReportsTable } from "@/components/grants/schedule";
 import { DateTime } from "@/components/public/date-time";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -16,11 +17,14 @@ import {
   canAccessNetworkSpace,
   canEditFollowup,
   canReadProgressReports,
+  canViewGrant,
   followupNetworkFor,
 } from "@/lib/authz/policy";
 import { deleteMilestone } from "@/lib/followup/actions";
 import { projectMilestones, projectPostsForNetwork, projectReports } from "@/lib/followup/queries";
 import { effectivePostStatus, POST_STATUS_LABELS } from "@/lib/followup/rules";
+import { reportLabel } from "@/lib/grants/labels";
+import { loadGrant } from "@/lib/grants/queries";
 import { findPublishedLaureate, projectRegionCodes } from "@/lib/networks/queries";
 import { staffRecordTitle } from "@/lib/page-titles";
 import { z } from "@/lib/zod";
@@ -59,11 +63,17 @@ export default async function NetworkProjectPage({ params }: Props) {
   const network = followupNetworkFor(user, regions);
   // An editor of another région is refused: the project is public, its follow-up is not theirs.
   allowOrForbid(network !== null && canEditFollowup(user, network.networkId, regions));
-  const [posts, milestones, reports] = await Promise.all([
+  const [posts, milestones, reports, grantFile] = await Promise.all([
     projectPostsForNetwork(db, laureate.id, network.networkId),
     projectMilestones(db, laureate.id),
     canReadProgressReports(user, regions) ? projectReports(db, laureate.id) : Promise.resolve([]),
+    loadGrant(db, laureate.id),
   ]);
+  const grant =
+    grantFile &&
+    canViewGrant(user, { leadOrganisationId: grantFile.leadOrganisationId, status: "accepted" }, regions)
+      ? grantFile
+      : null;
   const now = new Date();
   const own = milestones.filter((m) => m.networkId === network.networkId);
 
@@ -151,10 +161,15 @@ export default async function NetworkProjectPage({ params }: Props) {
           Rapports des porteurs
         </h2>
         <p className="mt-2 max-w-3xl text-grey-800">
-          Les porteurs envoient leurs rapports depuis leur espace, page{" "}
-          <Link href="/espace/rapports">«&nbsp;Rapports d’avancement&nbsp;»</Link> (lien à leur transmettre
-          s’ils le cherchent).
+          Les porteurs envoient les rapports que leur convention prévoit depuis leur espace, page{" "}
+          <Link href="/espace/rapports">«&nbsp;Conventions et rapports&nbsp;»</Link> (lien à leur transmettre
+          s’ils le cherchent)&nbsp;; la délégation les valide.
         </p>
+        {grant ? (
+          <ReportsTable file={grant} />
+        ) : (
+          <p className="mt-3">La convention n’est pas encore envoyée.</p>
+        )}
         {reports.length === 0 ? (
           <p className="mt-3">Le porteur n’a pas encore envoyé de rapport.</p>
         ) : (
@@ -162,8 +177,7 @@ export default async function NetworkProjectPage({ params }: Props) {
             {reports.map((r) => (
               <li key={r.id} className="border border-grey-200 p-4">
                 <p className="font-semibold">
-                  {r.kind === "final" ? "Rapport final" : "Rapport intermédiaire"} — envoyé le{" "}
-                  <DateTime value={r.submittedAt} />
+                  {reportLabel(r.kind, r.position)} — envoyé le <DateTime value={r.submittedAt} />
                   {r.submittedBy ? ` par ${r.submittedBy}` : ""}
                 </p>
                 <p className="mt-2 whitespace-pre-line">{r.body}</p>
