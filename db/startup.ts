@@ -121,5 +121,8 @@ export async function startDatabase() {
   // Retention of personal data (docs/operations.md): at start-up, then every 6 hours.
   const { startRetentionJob } = await import("../lib/retention/retention");
   startRetentionJob(getDb());
+  // Reminders of reports due soon or overdue (docs/grants.md), through the outbox.
+  const { startReportReminders } = await import("../lib/grants/reminders");
+  startReportReminders(getDb());
   log(`Ready in ${Date.now() - started} ms.`);
 }

@@ -32,6 +32,7 @@ export function InstalmentsTable({
   return (
     <DataTable
       caption={caption}
+      captionHidden
       columns={[
         { label: "Versement" },
         { label: "Montant", numeric: true },
@@ -82,6 +83,7 @@ export function ReportsTable({ file }: { file: GrantFile }) {
   return (
     <DataTable
       caption="Rapports attendus"
+      captionHidden
       columns={[
         { label: "Rapport" },
         { label: "À rendre le" },

@@ -68,7 +68,7 @@ import { PERSONAS, type PersonaKey } from "./personas";
 import { Random } from "./random";
 
 export const DEMO_DATA_KEY = "demo_data";
-export const DEMO_DATA_VERSION = 1;
+export const DEMO_DATA_VERSION = 2;
 const DEMO_SEED = 20250715;
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];

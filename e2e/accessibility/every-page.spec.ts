@@ -127,6 +127,8 @@ test.describe("signed-in spaces", () => {
     test.slow();
     await signInAs(page, "applicant-thiers");
     for (const path of ["/espace", "/espace/dossiers", "/espace/rapports"]) await check(page, path);
+    // A laureate's agreement, schedule and reports.
+    await checkFirst(page, "/espace/rapports", '[href$="/convention"]');
     await page.goto("/espace");
     const verification = await firstLink(page, '[href$="/verification"]');
     const draft = verification.replace(/\/verification$/, "");
@@ -189,6 +191,23 @@ test.describe("signed-in spaces", () => {
     }
     const call = await checkFirst(page, "/admin/appels", "/admin/appels/");
     for (const part of ["modifier", "affectations", "publication"]) await check(page, `${call}/${part}`);
+    // A call whose results are published: its grants, and one grant.
+    await page.goto("/admin/appels");
+    const calls = await page
+      .locator('main a[href^="/admin/appels/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    let grants: string | null = null;
+    for (const href of calls.filter((h) => /^\/admin\/appels\/[0-9a-f-]{36}$/.test(h))) {
+      await page.goto(href);
+      const link = page.locator('main a[href$="/conventions"]');
+      if ((await link.count()) > 0) {
+        grants = await link.first().getAttribute("href");
+        break;
+      }
+    }
+    expect(grants, "a published call with its grants").not.toBeNull();
+    await check(page, grants as string);
+    await checkFirst(page, grants as string, "/admin/conventions/");
   });
 
   test("the network editor: its space, its news, an issue, a page, a project", async ({ page }) => {

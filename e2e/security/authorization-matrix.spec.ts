@@ -3,7 +3,7 @@ import { thiersApplicationId, thiersAttachmentId } from "../applicant/db";
 import { expect, test } from "../fixtures";
 import { resacoopDraftIssueId, resacoopDraftPostId, thiersTandilId } from "../network/db";
 import { reviewCallId, sampleAssignedApplicationId } from "../reviewer/data";
-import { anyCallId } from "../support/calls-db";
+import { anyCallId, withSql } from "../support/calls-db";
 import { type PersonaKey, signInAs } from "../support/personas";
 import { conflictedReviewFixture } from "./idor-data";
 import { discoverRoutes } from "./routes";
@@ -35,6 +35,18 @@ const only = (allowed: Persona[]) => {
   for (const p of allowed) row[p] = 200;
   return row;
 };
+
+/** Thiers's 2022 laureate, whose grant is closed and paid. */
+async function thiersGrant2022Id() {
+  return withSql(async (sql) => {
+    const [row] = await sql<{ id: string }[]>`
+      select a.id from applications a join calls c on c.id = a.call_id
+      join organisations o on o.id = a.lead_organisation_id join grants g on g.application_id = a.id
+      where o.insee_code = '63430' and c.year = 2022 and g.status = 'closed' limit 1`;
+    if (!row) throw new Error("the 2022 Thiers – Tandil grant is not in the seed");
+    return row.id;
+  });
+}
 
 /** Sample URL for each route pattern, and who gets what. Public routes are public on purpose. */
 const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: Record<Persona, Answer> }> = {
@@ -84,6 +96,20 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
   "/espace/dossiers/[id]/lettre-de-decision": {
     path: async () => `/espace/dossiers/${await thiersTandilId()}/lettre-de-decision`,
     expect: { ...signedIn(404), "applicant-thiers": 200 },
+  },
+  // The grant of Thiers's 2025 laureate: its page for its members; its PDFs for them and the ministry (404 otherwise).
+  "/espace/dossiers/[id]/convention": {
+    path: async () => `/espace/dossiers/${await thiersTandilId()}/convention`,
+    expect: only(["applicant-thiers"]),
+  },
+  "/espace/dossiers/[id]/convention/document": {
+    path: async () => `/espace/dossiers/${await thiersTandilId()}/convention/document`,
+    expect: { ...signedIn(404), "applicant-thiers": 200, admin: 200 },
+  },
+  // A payment notice of Thiers's closed 2022 grant (its first instalment is paid).
+  "/espace/dossiers/[id]/convention/avis/[position]": {
+    path: async () => `/espace/dossiers/${await thiersGrant2022Id()}/convention/avis/1`,
+    expect: { ...signedIn(404), "applicant-thiers": 200, admin: 200 },
   },
   // Answers to information requests are POST only (multipart, from the application's page).
   "/api/information-requests/[id]/answers": {
@@ -165,6 +191,19 @@ const MATRIX: Record<string, { path: string | (() => Promise<string>); expect: R
   },
   "/admin/appels/[id]/publication": {
     path: async () => `/admin/appels/${await anyCallId()}/publication`,
+    expect: only(["admin"]),
+  },
+  // Agreements and payments: admins only.
+  "/admin/appels/[id]/conventions": {
+    path: async () => `/admin/appels/${await anyCallId()}/conventions`,
+    expect: only(["admin"]),
+  },
+  "/admin/conventions/[id]": {
+    path: async () => `/admin/conventions/${await thiersTandilId()}`,
+    expect: only(["admin"]),
+  },
+  "/api/exports/conventions": {
+    path: async () => `/api/exports/conventions?appel=${await anyCallId()}`,
     expect: only(["admin"]),
   },
   "/admin/courriels": { path: "/admin/courriels", expect: only(["admin"]) },

@@ -16,6 +16,7 @@ import {
   users,
 } from "@/db/schema";
 import { recordPayment, reviewReport, sendAgreements, signAgreement, submitReport } from "./record";
+import { sendReportReminders } from "./reminders";
 
 const url = process.env.TEST_DATABASE_URL;
 if (!url) throw new Error("TEST_DATABASE_URL is not set: run with `npm run test:integration`.");
@@ -274,5 +275,54 @@ describe("a two-year grant from the agreement to the balance", () => {
     ]);
     const [report] = await db.select().from(progressReports).where(eq(progressReports.id, reportId));
     expect(report?.status).toBe("accepted");
+  });
+});
+
+describe("reminders of reports due soon or overdue", () => {
+  it("writes one e-mail per report and kind, however many nodes run the job at once", async () => {
+    const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const [other] = await db
+      .insert(applications)
+      .values({
+        callId,
+        leadOrganisationId,
+        title: "Projet aux rapports attendus",
+        status: "accepted",
+        receiptNumber: `2096-G${stamp.slice(-5)}-0002`,
+        submittedAt: new Date("2025-02-01T00:00:00Z"),
+      })
+      .returning();
+    await db.update(calls).set({ lastReceiptSeq: 2 }).where(eq(calls.id, callId));
+    await db.insert(grants).values({
+      applicationId: other?.id ?? "",
+      status: "agreement_signed",
+      reference: `2096-G${stamp.slice(-5)}-0002-C`,
+      beneficiaryName: "Commune",
+      projectTitle: "Projet aux rapports attendus",
+      grantedCents: 10_000_00,
+      years: 2,
+      finalBalancePercent: 20,
+      maxSharePercent: 70,
+      startsOn: iso(-355),
+      durationMonths: 13,
+      endsOn: iso(40),
+      // The interim report ten days late, the final one due in ten days.
+      reportDueDates: [iso(-10), iso(10)],
+      signedAt: new Date(),
+      signatoryName: "Claude Martin",
+      signatoryFunction: "Maire",
+    });
+    await Promise.all([sendReportReminders(db), sendReportReminders(db), sendReportReminders(db)]);
+    await sendReportReminders(db);
+    const mails = await db
+      .select({ template: emailOutbox.template, subject: emailOutbox.subject })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, email), like(emailOutbox.template, "report-%")));
+    expect(mails.filter((m) => m.template === "report-reviewed")).toHaveLength(3);
+    const reminders = mails.filter((m) => m.template !== "report-reviewed");
+    expect(reminders.map((m) => m.template).sort()).toEqual(["report-overdue", "report-reminder"]);
+    expect(reminders.find((m) => m.template === "report-overdue")?.subject).toMatch(
+      /^Rapport intermédiaire n°\s1 en retard/,
+    );
   });
 });

@@ -28,6 +28,11 @@ export const OUTBOX_TEMPLATE_LABELS: Record<string, string> = {
   decision: "Décision",
   "information-request": "Demande de compléments",
   invitation: "Invitation à rejoindre une organisation",
+  "agreement-sent": "Convention à signer",
+  "report-reviewed": "Suite donnée à un rapport",
+  "payment-notice": "Avis de versement",
+  "report-reminder": "Rappel de rapport à rendre",
+  "report-overdue": "Rapport en retard",
 };
 
 export function templateLabel(template: string) {

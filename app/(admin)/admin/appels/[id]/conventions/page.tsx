@@ -81,6 +81,7 @@ export default async function CallGrantsPage({ params }: { params: Promise<{ id:
       ) : (
         <DataTable
           caption="Montants par année de projet"
+          captionHidden
           columns={[
             { label: "Année" },
             { label: "Engagé", numeric: true },

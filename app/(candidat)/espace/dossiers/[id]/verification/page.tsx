@@ -18,6 +18,7 @@ import { allowOrForbid, requireUser } from "@/lib/auth/guards";
 import { canViewOwnApplication } from "@/lib/authz/policy";
 import { callName } from "@/lib/calls/labels";
 import { formatDateTime } from "@/lib/format";
+import { overdueReportMessage, overdueReportsOf } from "@/lib/grants/eligibility";
 import { UUID } from "@/lib/ids";
 import { recordPageTitle } from "@/lib/page-titles";
 
@@ -52,7 +53,12 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
   if (application.receiptNumber) redirect(`/espace/dossiers/${id}/recepisse`);
   if (application.status !== "draft") redirect(`/espace/dossiers/${id}`);
   const form = await loadApplicationForm(db, application);
-  const missing = missingItems(form, call, documentStates(await documentsOf(db, call.id, id)));
+  const [slots, overdue] = await Promise.all([
+    documentsOf(db, call.id, id),
+    overdueReportsOf(db, [application.leadOrganisationId]),
+  ]);
+  const missing = missingItems(form, call, documentStates(slots));
+  const overdueMessage = overdueReportMessage(overdue);
   const now = new Date();
   const open = isBeforeDeadline(now, call.closesAt);
 
@@ -72,6 +78,21 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
         {formatDateTime(call.closesAt)} (heure de Paris)&nbsp;:{" "}
         {countdownLabel(now, call.closesAt).toLowerCase()}.
       </p>
+
+      {overdueMessage ? (
+        <Alert
+          tone="warning"
+          title="Un rapport est en retard"
+          className="mt-6"
+          announce={false}
+          testId="overdue-report"
+        >
+          <p>{overdueMessage}</p>
+          <p>
+            <Link href={`/espace/dossiers/${overdue[0]?.applicationId}/convention`}>Rédiger le rapport</Link>
+          </p>
+        </Alert>
+      ) : null}
 
       {missing.length ? (
         <section aria-labelledby="missing-title" className="fr-callout fr-callout--orange-terre-battue mt-6">
@@ -105,7 +126,10 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
         {open ? null : (
           <p className="font-medium">L’appel à projets est clos&nbsp;: le dépôt n’est plus possible.</p>
         )}
-        <SubmitApplicationForm applicationId={id} disabled={missing.length > 0 || !open} />
+        <SubmitApplicationForm
+          applicationId={id}
+          disabled={missing.length > 0 || !open || overdueMessage !== null}
+        />
       </section>
     </PageContainer>
   );
