@@ -304,7 +304,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
         </Field>
         <Field
           id="call-grant-years"
-          label="Années de versement de la subvention"
+          label="Nombre de versements annuels de la subvention"
           hint="1 pour un appel annuel, 2 ou 3 pour un appel pluriannuel (un versement par année, chacun après un rapport intermédiaire)."
           error={err("grantYears")}
         >
@@ -320,7 +320,7 @@ export function CallForm({ mode, callId, duplicateOf, defaultValues, gridLocked 
         </Field>
         <Field
           id="call-final-balance"
-          label="Solde versé après le rapport final (% du montant de la dernière année)"
+          label="Solde retenu jusqu’au rapport final (% de la dernière tranche annuelle)"
           hint={
             "20 d’après la règle des appels (80\u00a0% la dernière année, 20\u00a0% après le rapport final)."
           }

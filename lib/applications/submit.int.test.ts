@@ -122,15 +122,21 @@ describe("a lead with a report overdue from an earlier grant", () => {
   it("cannot submit until the report is sent, and is told which one", async () => {
     const i = PARALLEL + 2;
     const lead = communes[i] as { id: number; name: string };
+    // The earlier grant's call, closed, of its own (the other tests count the closed call's numbers).
+    const past = await makeCall(`submit-earlier-${stamp}`, `${code}E`, new Date(Date.now() - 60_000));
     const [earlier] = await db
       .insert(applications)
       .values({
-        callId: closedCallId,
+        callId: past.callId,
         leadOrganisationId: lead.id,
         title: "Projet lauréat antérieur",
         status: "accepted",
+        // In the app's format, within the call's counter (another suite checks every receipt).
+        receiptNumber: formatReceiptNumber(2097, `${code}E`, 1),
+        submittedAt: new Date("2019-12-01T10:00:00Z"),
       })
       .returning();
+    await db.update(calls).set({ lastReceiptSeq: 1 }).where(eq(calls.id, past.callId));
     const [grant] = await db
       .insert(grants)
       .values({

@@ -33,7 +33,7 @@ export async function sendReportReminders(db: Database): Promise<number> {
     join memberships m on m.organisation_id = a.lead_organisation_id and m.status = 'active'
     join users u on u.id = m.user_id
     where g.status = 'agreement_signed'
-      and d.due_on <= (now() at time zone 'Europe/Paris')::date + ${REMINDER_DAYS_BEFORE}
+      and d.due_on <= (now() at time zone 'Europe/Paris')::date + ${REMINDER_DAYS_BEFORE}::int
       and not exists (
         select 1 from progress_reports r
         where r.application_id = g.application_id and r.position = d.position
