@@ -135,9 +135,9 @@ test("a grant goes from its agreement to its balance, through the laureate's and
       await admin.goto(adminPage);
       await admin.getByLabel(new RegExp(`^${outcome}`)).check();
       if (comment) await admin.getByLabel("Commentaire").fill(comment);
-      await admin.getByRole("button", { name: "Enregistrer" }).click();
+      await admin.getByRole("button", { name: "Enregistrer", exact: true }).click();
       // Examined: the report leaves the « to examine » part of the page.
-      await expect(admin.getByRole("button", { name: "Enregistrer" })).toHaveCount(0);
+      await expect(admin.getByRole("button", { name: "Enregistrer", exact: true })).toHaveCount(0);
     };
     await review(
       "Demander des compléments",

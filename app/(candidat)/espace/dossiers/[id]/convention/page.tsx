@@ -30,16 +30,19 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
   if (!loaded) notFound();
   allowOrForbid(canViewOwnApplication(user, loaded.application));
   const file = await loadGrant(db, id);
+  const breadcrumb = (
+    <Breadcrumb
+      items={[
+        { href: "/espace", label: "Mon espace" },
+        { href: `/espace/dossiers/${id}`, label: loaded.application.title },
+        { label: "Convention et versements" },
+      ]}
+    />
+  );
   if (!file || loaded.application.status !== "accepted") {
     return (
       <PageContainer>
-        <Breadcrumb
-          items={[
-            { href: "/espace", label: "Mon espace" },
-            { href: `/espace/dossiers/${id}`, label: loaded.application.title },
-            { label: "Convention et versements" },
-          ]}
-        />
+        {breadcrumb}
         <h1 className="text-3xl">Convention, versements et rapports</h1>
         <p className="mt-4">
           {loaded.application.status === "accepted"
@@ -64,13 +67,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
 
   return (
     <PageContainer>
-      <Breadcrumb
-        items={[
-          { href: "/espace", label: "Mon espace" },
-          { href: `/espace/dossiers/${id}`, label: loaded.application.title },
-          { label: "Convention et versements" },
-        ]}
-      />
+      {breadcrumb}
       <h1 className="text-3xl">Convention, versements et rapports</h1>
       <p className="mt-2 text-grey-600">
         {loaded.application.title} · convention n°&nbsp;{grant.reference} ·{" "}
