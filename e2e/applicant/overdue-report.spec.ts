@@ -31,7 +31,7 @@ test("an overdue report is shown before a new submission, and blocks it", { tag:
     await page.goto("/espace/dossiers");
     const alert = page.getByTestId("overdue-report");
     await expect(alert).toContainText(
-      /Le rapport final du projet « .+ » était attendu le \d{2}\/\d{2}\/\d{4}/,
+      /Le rapport final du projet «\s.+\s» était attendu le \d{2}\/\d{2}\/\d{4}/,
     );
     await expect(alert).toContainText("votre collectivité ne peut pas déposer de nouveau dossier");
     await expectNoAxeViolations(page);

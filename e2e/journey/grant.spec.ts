@@ -186,7 +186,7 @@ test("a grant goes from its agreement to its balance, through the laureate's and
     expect((y1 ?? 0) + (y2 ?? 0) + (balance ?? 0)).toBeGreaterThan(0);
 
     // 7. The public page and the open data follow the grant.
-    const visitor = await browser.newPage();
+    const visitor = await (await browser.newContext()).newPage();
     pages.push(visitor);
     await visitor.goto(`/laureats/${project.id}`);
     const progress = visitor.getByTestId("grant-progress");
