@@ -46,10 +46,13 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "chromium", use: chromium, grepInvert: /@alone/ },
+    { name: "chromium", use: chromium, grepInvert: /@alone|@after/ },
+    // Tests that change what the others read (a grant of Thiers – Tandil put back to an overdue
+    // report, the same project's public page invalidated by payments): after the others.
+    { name: "after", use: chromium, grep: /@after/, dependencies: ["chromium"] },
     // Tests that measure the server's shared state (the route cache's files) while nothing else
-    // runs: after every other test, one at a time.
-    { name: "alone", use: chromium, grep: /@alone/, dependencies: ["chromium"], fullyParallel: false },
+    // runs: last, one at a time.
+    { name: "alone", use: chromium, grep: /@alone/, dependencies: ["after"], fullyParallel: false },
   ],
   // Real peers started for the run: an SMTP server that keeps what it receives
   // (readable over HTTP by the tests) and an OIDC server standing in for ProConnect.

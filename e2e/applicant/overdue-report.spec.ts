@@ -7,10 +7,10 @@ import { thiersApplicationId } from "./db";
  * A laureate with a report overdue from an earlier grant may not be funded
  * again: Thiers's 2022 grant is put back, for this test, to a final report
  * sent back and never sent again. Thiers then sees it on its dossiers and on
- * its draft's check page, whose « Déposer » stays disabled. Alone, after every
- * other test: no other test submits for Thiers meanwhile. Restored at the end.
+ * its draft's check page, whose « Déposer » stays disabled. After the other
+ * tests (playwright.config.ts): none submits for Thiers meanwhile. Restored at the end.
  */
-test("an overdue report is shown before a new submission, and blocks it", { tag: "@alone" }, async ({
+test("an overdue report is shown before a new submission, and blocks it", { tag: "@after" }, async ({
   page,
 }) => {
   const grant = await withSql(async (sql) => {

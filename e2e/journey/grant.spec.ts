@@ -44,10 +44,10 @@ const euros = (cents: number) => `${Math.floor(cents / 100)},${String(cents % 10
 
 test.use({ actionTimeout: 30_000 });
 
-// Alone, after the other tests: its payments invalidate the public pages of Thiers – Tandil 2025 while the
-// network's tests publish and read that project's page (see docs/grants.md, « Known issue »).
+// After the other tests (playwright.config.ts): its payments invalidate the public pages of Thiers – Tandil
+// 2025, which the network's tests publish and read (docs/grants.md, « Known issue »).
 test("a grant goes from its agreement to its balance, through the laureate's and DCTCIV's pages", {
-  tag: "@alone",
+  tag: "@after",
 }, async ({ browser }) => {
   test.setTimeout(300_000);
   const project = await thiers2025();
