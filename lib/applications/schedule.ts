@@ -35,7 +35,7 @@ export function addMonthsIso(isoDate: string, months: number): string {
 }
 
 /** « 15/03/2026 » from `2026-03-15`. */
-function frenchDay(isoDate: string) {
+export function frenchDay(isoDate: string) {
   const [y, m, d] = isoDate.split("-");
   return `${d}/${m}/${y}`;
 }

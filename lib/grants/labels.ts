@@ -9,8 +9,5 @@ export function instalmentLabel(instalment: { position: number; kind: string; ye
   return years === 1 ? "Premier versement" : `Versement de l’année ${instalment.year}`;
 }
 
-/** `2026-09-01` as « 01/09/2026 » (a calendar day: no time zone to convert). */
-export function frenchDate(isoDate: string) {
-  const [y, m, d] = isoDate.split("-");
-  return `${d}/${m}/${y}`;
-}
+/** `2026-09-01` as « 01/09/2026 »: the applications' own formatting of a calendar day. */
+export { frenchDay as frenchDate } from "@/lib/applications/schedule";

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { applications, budgetLines, calls, grantInstalments, grants, progressReports } from "@/db/schema";
+import { isoDateInParis } from "@/lib/format";
 import { instalmentLabel } from "./labels";
 import { INSTALMENT_STATUS_LABELS } from "./lifecycle";
 import { isOverdue } from "./terms";
@@ -31,14 +32,6 @@ export type GrantFile = {
   leadOrganisationId: number;
 };
 
-/** Today in Paris, `YYYY-MM-DD`, from the database's clock (the one the reminders use). */
-export async function parisToday(db: Pick<Database, "execute">) {
-  const [row] = (await db.execute(
-    sql`select to_char(now() at time zone 'Europe/Paris', 'YYYY-MM-DD') as today`,
-  )) as unknown as { today: string }[];
-  return row?.today ?? new Date().toISOString().slice(0, 10);
-}
-
 /** The whole grant of an application, or null when no agreement was sent. */
 export async function loadGrant(db: Database, applicationId: string): Promise<GrantFile | null> {
   const [row] = await db
@@ -53,7 +46,8 @@ export async function loadGrant(db: Database, applicationId: string): Promise<Gr
     .innerJoin(calls, eq(calls.id, applications.callId))
     .where(eq(grants.applicationId, applicationId));
   if (!row) return null;
-  const [instalments, sent, today] = await Promise.all([
+  const today = isoDateInParis(new Date());
+  const [instalments, sent] = await Promise.all([
     db
       .select()
       .from(grantInstalments)
@@ -64,7 +58,6 @@ export async function loadGrant(db: Database, applicationId: string): Promise<Gr
       .from(progressReports)
       .where(eq(progressReports.applicationId, applicationId))
       .orderBy(asc(progressReports.position)),
-    parisToday(db),
   ]);
   const reports: ScheduledReport[] = row.grant.reportDueDates.map((dueOn, i) => {
     const report = sent.find((r) => r.position === i + 1) ?? null;
@@ -102,7 +95,7 @@ export async function expenseLines(db: Database, applicationId: string) {
 
 /** A call's grants, for DCTCIV's follow-up: status, paid, what is due, the report waited for. */
 export async function callGrants(db: Database, callId: string) {
-  const today = await parisToday(db);
+  const today = isoDateInParis(new Date());
   const rows = (await db.execute(sql`
     select g.application_id as "applicationId", g.reference, g.beneficiary_name as "beneficiaryName",
            g.project_title as "projectTitle", g.status, g.granted_cents::bigint as "grantedCents",

@@ -11,6 +11,7 @@ import {
   progressReports,
 } from "@/db/schema";
 import type { ReportExpense } from "@/db/schema/followup";
+import { activeMemberEmails } from "@/lib/applications/queries";
 import { ACTED_FIRST } from "@/lib/applications/transition";
 import { recordAudit } from "@/lib/audit";
 import { formatMoneyCents, isoDateInParis } from "@/lib/format";
@@ -35,16 +36,6 @@ type Tx = Pick<Database, "select" | "insert" | "update" | "execute">;
 
 /** Where the laureate follows its grant. */
 export const grantPath = (applicationId: string) => `/espace/dossiers/${applicationId}/convention`;
-
-/** The addresses of the lead organisation's active members. */
-async function leadEmails(tx: Tx, leadOrganisationId: number) {
-  const rows = (await tx.execute(sql`
-    select distinct u.email from memberships m join users u on u.id = m.user_id
-    where m.organisation_id = ${leadOrganisationId} and m.status = 'active'`)) as unknown as {
-    email: string;
-  }[];
-  return rows.map((r) => r.email);
-}
 
 /**
  * Generates and sends the agreements of a call's published laureates that
@@ -138,7 +129,7 @@ export async function sendAgreements(tx: Tx, callId: string, actorId: string | n
       grantedAmountCents: grantedCents,
       url: absoluteUrl(grantPath(l.applicationId)),
     });
-    for (const to of await leadEmails(tx, l.leadOrganisationId)) {
+    for (const to of await activeMemberEmails(tx, l.leadOrganisationId)) {
       await enqueueEmail(tx, {
         to,
         ...content,
@@ -397,7 +388,7 @@ export async function reviewReport(
     releasedCents: released,
     url: absoluteUrl(grantPath(grant.applicationId)),
   });
-  for (const to of await leadEmails(tx, input.leadOrganisationId)) {
+  for (const to of await activeMemberEmails(tx, input.leadOrganisationId)) {
     await enqueueEmail(tx, {
       to,
       ...content,
@@ -524,7 +515,7 @@ export async function recordPayment(
     reference: input.reference,
     url: absoluteUrl(grantPath(grant.applicationId)),
   });
-  for (const to of await leadEmails(tx, input.leadOrganisationId)) {
+  for (const to of await activeMemberEmails(tx, input.leadOrganisationId)) {
     await enqueueEmail(tx, {
       to,
       ...content,
